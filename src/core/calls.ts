@@ -1,0 +1,80 @@
+/** Facts about calls that both the client and the mock rely on. */
+
+export const CALL_TYPES = {
+  outbound: 'Voice Outbound (API)',
+  inbound: 'Voice Inbound (API)',
+  scheduled: 'Voice Scheduled (API)',
+} as const;
+
+export type CallType = (typeof CALL_TYPES)[keyof typeof CALL_TYPES];
+
+/** Deprecated spellings the API still accepts, mapped to the current ones. */
+export const DEPRECATED_CALL_TYPES = {
+  OutboundCall: CALL_TYPES.outbound,
+  IncomingCall: CALL_TYPES.inbound,
+  ScheduledCall: CALL_TYPES.scheduled,
+} as const;
+
+export type DeprecatedCallType = keyof typeof DEPRECATED_CALL_TYPES;
+
+/** The current call type for any of the six accepted spellings; `undefined` for anything else. */
+export function normalizeCallType(value: unknown): CallType | undefined {
+  if (typeof value !== 'string') return undefined;
+  if (Object.values(CALL_TYPES).includes(value as CallType)) return value as CallType;
+  return Object.hasOwn(DEPRECATED_CALL_TYPES, value) ? DEPRECATED_CALL_TYPES[value as DeprecatedCallType] : undefined;
+}
+
+/** The sixteen documented statuses plus the two the cancel endpoint adds. New ones may appear. */
+export const CALL_STATUSES = [
+  'selecting',
+  'queued',
+  'assigned',
+  'connecting',
+  'connected',
+  'finished',
+  'failed',
+  'switching',
+  'recovered',
+  'scheduled',
+  'action_only',
+  'action_only_finished',
+  'deflected',
+  'voicemail',
+  'voicemail_received',
+  'voicemail_read',
+  'cancelled',
+  'completed',
+] as const;
+
+export type KnownCallStatus = (typeof CALL_STATUSES)[number];
+/** A status string; known ones autocomplete, unknown ones are still allowed. */
+export type CallStatus = KnownCallStatus | (string & {});
+
+/** Statuses after which the call does not change any more. */
+export const TERMINAL_STATUSES: ReadonlySet<string> = new Set<KnownCallStatus>([
+  'finished',
+  'failed',
+  'recovered',
+  'action_only_finished',
+  'deflected',
+  'voicemail_received',
+  'voicemail_read',
+  'cancelled',
+  'completed',
+]);
+
+export function isTerminalStatus(status: string): boolean {
+  return TERMINAL_STATUSES.has(status);
+}
+
+export const RECORDING_PERMISSIONS = [
+  'recording_permission_not_asked',
+  'recording_permission_denied',
+  'recording_permission_granted',
+] as const;
+
+export type RecordingPermission = (typeof RECORDING_PERMISSIONS)[number];
+
+export const CUSTOMER_FLAG_NAMES = ['verified_customer', 'bad_actor', 'repeat_customer'] as const;
+export type CustomerFlagName = (typeof CUSTOMER_FLAG_NAMES)[number];
+export type CustomerFlags = Record<CustomerFlagName, boolean>;

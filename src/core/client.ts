@@ -1,0 +1,259 @@
+import { CUSTOMER_FLAG_NAMES, normalizeCallType, type CustomerFlags } from './calls.js';
+import { CallsApiError } from './errors.js';
+import { DEFAULT_RETRY, backoffDelay, parseRetryAfter, sleep, type RetryPolicy } from './retry.js';
+import {
+  callSchema,
+  customerFlagsSchema,
+  customerFlagsUpdateSchema,
+  errorBodySchema,
+  requestSchemaByType,
+  waitTimesSchema,
+  type Call,
+  type CreateCallRequest,
+  type WaitTime,
+} from './schemas.js';
+
+type HeaderRecord = Record<string, string>;
+
+export interface CallsClientOptions {
+  /**
+   * URL prefix before `/apps/api/v1` (default `''`: the page's own origin). In production this is
+   * the site's backend, which adds the API credentials; never point a browser at the tenant itself.
+   */
+  baseUrl?: string;
+  /** Replaces `fetch` (tests, instrumentation). Defaults to the global `fetch` at call time. */
+  fetch?: typeof fetch;
+  /** Extra headers, or a function called before every attempt (e.g. to add a fresh session token). */
+  headers?: HeaderRecord | (() => HeaderRecord | Promise<HeaderRecord>);
+  /** `fetch`'s `credentials` (e.g. `'include'` for a cookie-authenticated backend on another origin). */
+  credentials?: RequestCredentials;
+  /** Time allowed for one attempt, in ms (default 10000). */
+  timeoutMs?: number;
+  /** Retry policy for reads (GET). Writes are never retried by the client. */
+  retry?: Partial<RetryPolicy>;
+  /**
+   * Where one call object is read from (`GET`). The Calls API does not document such an endpoint;
+   * the default assumes `{baseUrl}/apps/api/v1/calls/{id}` on the site's backend.
+   */
+  callUrl?: string;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+export interface CreateCallOptions extends RequestOptions {
+  /** Check the request with the zod schemas before sending (default `true`). */
+  validate?: boolean;
+}
+
+export type CreateCallResult =
+  | { kind: 'created'; status: 201; call: Call }
+  /** A person must act in the agent's adapter first; `params` echoes what was accepted, if anything. */
+  | { kind: 'accepted'; status: 202; params: Record<string, unknown> | null };
+
+export type CancelCallResult = { kind: 'cancelled'; call: Call } | { kind: 'already-cancelled' };
+
+export interface WaitTimesQuery {
+  lang: string;
+  menuId?: number;
+  menuType?: string;
+  channelType?: 'voice_call' | 'chat';
+}
+
+export type CustomerFlagsUpdate = Partial<CustomerFlags>;
+
+const API_PATH = '/apps/api/v1';
+const DEFAULT_CALL_URL = '{baseUrl}/apps/api/v1/calls/{id}';
+
+interface Exchange {
+  status: number;
+  body: unknown;
+}
+
+/**
+ * A small fetch client for the CCAI Platform Calls API. No DOM, no framework: it runs in browsers
+ * and in Node. Every failure rejects with {@link CallsApiError}; an abort by the caller rejects
+ * with the signal's reason.
+ */
+export class CallsClient {
+  readonly baseUrl: string;
+  readonly #options: CallsClientOptions;
+  readonly #retry: RetryPolicy;
+
+  constructor(options: CallsClientOptions = {}) {
+    this.#options = options;
+    this.baseUrl = (options.baseUrl ?? '').replace(/\/+$/, '');
+    this.#retry = { ...DEFAULT_RETRY, ...options.retry };
+  }
+
+  /** `POST /calls`. Deprecated `call_type` spellings are sent as their current names. */
+  async createCall(request: CreateCallRequest, options: CreateCallOptions = {}): Promise<CreateCallResult> {
+    const callType = normalizeCallType(request?.call_type);
+    if (options.validate !== false) {
+      if (!callType) throw validationError('Invalid call type', 'call_type');
+      const result = requestSchemaByType[callType].safeParse(request);
+      if (!result.success) {
+        const issue = result.error.issues[0];
+        throw validationError(issue?.message ?? 'Invalid request', issue?.path.join('.') || undefined);
+      }
+    }
+    const body = callType ? { ...request, call_type: callType } : request;
+    const { status, body: payload } = await this.#send('POST', this.#url('/calls'), body, options);
+    if (status === 202) return { kind: 'accepted', status, params: isRecord(payload) ? payload : null };
+    return { kind: 'created', status: 201, call: parseWith(callSchema, payload, status) };
+  }
+
+  /** Reads one call object (see `callUrl`). */
+  async getCall(id: number | string, options: RequestOptions = {}): Promise<Call> {
+    const template = this.#options.callUrl ?? DEFAULT_CALL_URL;
+    const url = template.replaceAll('{baseUrl}', this.baseUrl).replaceAll('{id}', encodeURIComponent(checkId(id)));
+    const { status, body } = await this.#send('GET', url, undefined, options);
+    return parseWith(callSchema, body, status);
+  }
+
+  /** `GET /calls/:id/customer_flag`. */
+  async getCustomerFlags(id: number | string, options: RequestOptions = {}): Promise<CustomerFlags> {
+    const { status, body } = await this.#send('GET', this.#url(`/calls/${checkId(id)}/customer_flag`), undefined, options);
+    return parseWith(customerFlagsSchema, normalizeFlags(body), status);
+  }
+
+  /** `PATCH /calls/:id/customer_flag` with any subset of the three flags; resolves with all three. */
+  async updateCustomerFlags(id: number | string, flags: CustomerFlagsUpdate, options: RequestOptions = {}): Promise<CustomerFlags> {
+    const checked = customerFlagsUpdateSchema.safeParse(flags);
+    if (!checked.success) throw validationError('Customer flags must be booleans', 'flags');
+    const update = Object.fromEntries(CUSTOMER_FLAG_NAMES.filter((name) => name in checked.data).map((n) => [n, checked.data[n]]));
+    const url = this.#url(`/calls/${checkId(id)}/customer_flag`);
+    const { status, body } = await this.#send('PATCH', url, update, options);
+    return parseWith(customerFlagsSchema, normalizeFlags(body), status);
+  }
+
+  /** `PATCH /calls/scheduled/:id/cancel`: 200 with the call, or 204 when it was cancelled already. */
+  async cancelScheduledCall(id: number | string, options: RequestOptions = {}): Promise<CancelCallResult> {
+    const { status, body } = await this.#send('PATCH', this.#url(`/calls/scheduled/${checkId(id)}/cancel`), undefined, options);
+    if (status === 204) return { kind: 'already-cancelled' };
+    return { kind: 'cancelled', call: parseWith(callSchema, body, status) };
+  }
+
+  /** `GET /wait_times`: estimated waits in minutes per menu. */
+  async getWaitTimes(query: WaitTimesQuery, options: RequestOptions = {}): Promise<WaitTime[]> {
+    if (typeof query?.lang !== 'string' || query.lang === '') throw validationError('lang is required', 'lang');
+    const params = new URLSearchParams({ lang: query.lang });
+    if (query.menuId !== undefined) params.set('menu_id', String(query.menuId));
+    if (query.menuType !== undefined) params.set('menu_type', query.menuType);
+    if (query.channelType !== undefined) params.set('channel_type', query.channelType);
+    const { status, body } = await this.#send('GET', this.#url(`/wait_times?${params}`), undefined, options);
+    return parseWith(waitTimesSchema, body, status);
+  }
+
+  #url(path: string): string {
+    return `${this.baseUrl}${API_PATH}${path}`;
+  }
+
+  /** One logical request: reads are retried on network errors, timeouts, 5xx and 429; writes never. */
+  async #send(method: string, url: string, body: unknown, { signal }: RequestOptions): Promise<Exchange> {
+    const retries = method === 'GET' ? this.#retry.retries : 0;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.#attempt(method, url, body, signal);
+      } catch (error) {
+        if (!(error instanceof CallsApiError) || !error.retriable || attempt >= retries) throw error;
+        const wait = error.retryAfterMs ?? backoffDelay(attempt, this.#retry);
+        if (wait > this.#retry.maxRetryAfterMs) throw error;
+        await sleep(wait, signal);
+      }
+    }
+  }
+
+  async #attempt(method: string, url: string, body: unknown, signal: AbortSignal | undefined): Promise<Exchange> {
+    signal?.throwIfAborted();
+    const timeoutMs = this.#options.timeoutMs ?? 10_000;
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), timeoutMs);
+    const combined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
+    try {
+      const headers: HeaderRecord = { Accept: 'application/json', ...(await this.#extraHeaders()) };
+      if (body !== undefined) headers['Content-Type'] = 'application/json';
+      const init: RequestInit = { method, headers, signal: combined };
+      if (body !== undefined) init.body = JSON.stringify(body);
+      if (this.#options.credentials) init.credentials = this.#options.credentials;
+      const doFetch = this.#options.fetch ?? globalThis.fetch;
+      let response: Response;
+      let text: string;
+      try {
+        response = await doFetch(url, init);
+        text = await response.text();
+      } catch (error) {
+        if (signal?.aborted) throw signal.reason;
+        if (timeout.signal.aborted) {
+          throw new CallsApiError(`No response within ${timeoutMs} ms`, { kind: 'timeout', cause: error });
+        }
+        throw new CallsApiError('The network request failed', { kind: 'network', cause: error });
+      }
+      return readResponse(response, text);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async #extraHeaders(): Promise<HeaderRecord> {
+    const { headers } = this.#options;
+    return typeof headers === 'function' ? await headers() : (headers ?? {});
+  }
+}
+
+export function createCallsClient(options?: CallsClientOptions): CallsClient {
+  return new CallsClient(options);
+}
+
+function readResponse(response: Response, text: string): Exchange {
+  const { status } = response;
+  let body: unknown = undefined;
+  let parsed = text.trim() !== '';
+  if (parsed) {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      parsed = false;
+      body = text;
+    }
+  }
+  if (response.ok) {
+    if (!parsed && text.trim() !== '') {
+      throw new CallsApiError('The server answered with malformed JSON', { kind: 'parse', status, body: text });
+    }
+    return { status, body };
+  }
+  const serverMessage = errorBodySchema.safeParse(body);
+  const message = serverMessage.success ? serverMessage.data.message : `The server answered ${status}${response.statusText ? ` ${response.statusText}` : ''}`;
+  throw new CallsApiError(message, { kind: 'http', status, body, retryAfterMs: parseRetryAfter(response.headers.get('Retry-After')) });
+}
+
+function parseWith<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: PropertyKey[]; message: string }[] } } }, body: unknown, status: number): T {
+  const result = schema.safeParse(body);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const where = issue?.path.length ? ` at ${issue.path.map(String).join('.')}` : '';
+  throw new CallsApiError(`Unexpected response${where}: ${issue?.message ?? 'invalid'}`, { kind: 'parse', status, body });
+}
+
+function validationError(message: string, field?: string): CallsApiError {
+  return new CallsApiError(message, { kind: 'validation', field });
+}
+
+function checkId(id: number | string): string {
+  const text = String(id);
+  if (!/^\d+$/.test(text)) throw validationError(`Not a call id: ${text}`, 'id');
+  return text;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The API page spells the flag `repeat_customers` once; read either spelling. */
+function normalizeFlags(body: unknown): unknown {
+  if (!isRecord(body) || 'repeat_customer' in body || !('repeat_customers' in body)) return body;
+  const { repeat_customers, ...rest } = body;
+  return { ...rest, repeat_customer: repeat_customers };
+}

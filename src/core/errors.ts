@@ -1,0 +1,47 @@
+/** What went wrong, in a form a UI can branch on. */
+export type CallsApiErrorKind = 'http' | 'network' | 'timeout' | 'parse' | 'validation';
+
+export interface CallsApiErrorInit {
+  kind: CallsApiErrorKind;
+  /** HTTP status; 0 when no response was received (network, timeout) or none was sent (validation). */
+  status?: number;
+  /** The parsed error body (or its text) as the server sent it. */
+  body?: unknown;
+  /** Milliseconds the server asked us to wait (`Retry-After`), when it said so. */
+  retryAfterMs?: number;
+  /** For `validation`: which parameter was refused. */
+  field?: string;
+  cause?: unknown;
+}
+
+/**
+ * The one error every client call rejects with (apart from the caller's own abort, which rejects
+ * with the signal's reason, as `fetch` does). For `http` errors `message` is the server's
+ * `message`, verbatim.
+ */
+export class CallsApiError extends Error {
+  override readonly name = 'CallsApiError';
+  readonly kind: CallsApiErrorKind;
+  readonly status: number;
+  readonly body: unknown;
+  readonly retryAfterMs: number | undefined;
+  readonly field: string | undefined;
+
+  constructor(message: string, init: CallsApiErrorInit) {
+    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.kind = init.kind;
+    this.status = init.status ?? 0;
+    this.body = init.body;
+    this.retryAfterMs = init.retryAfterMs;
+    this.field = init.field;
+  }
+
+  /** Whether trying the same request again later may succeed. */
+  get retriable(): boolean {
+    return this.kind === 'network' || this.kind === 'timeout' || this.status === 429 || this.status >= 500;
+  }
+}
+
+export function isCallsApiError(value: unknown): value is CallsApiError {
+  return value instanceof CallsApiError;
+}

@@ -1,0 +1,36 @@
+/**
+ * ISO 639-1 two-letter language codes (the current list, without withdrawn codes such as `bh`).
+ * A literal list rather than `Intl.DisplayNames`: browsers ship trimmed ICU data, so asking
+ * `Intl` whether a code exists would give different answers in Chromium, Firefox and Node,
+ * and the mock and the client must agree everywhere. ~550 bytes.
+ */
+const ISO_639_1 = new Set(
+  (
+    'aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ' +
+    'ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ' +
+    'ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi ' +
+    'mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw ' +
+    'sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ' +
+    'ur uz ve vi vo wa wo xh yi yo za zh zu'
+  ).split(' '),
+);
+
+/** `ll` or `ll-RR`: lower-case ISO 639-1 language, optional upper-case ISO 3166 region (case-sensitive, as the API). */
+const LANG_TAG = /^([a-z]{2})(?:-([A-Z]{2}))?$/;
+
+export interface LanguageTag {
+  language: string;
+  region?: string;
+}
+
+/** Parses a `lang` value as the API understands it; `undefined` when it is not one. */
+export function parseLanguageTag(value: string): LanguageTag | undefined {
+  const match = LANG_TAG.exec(value);
+  if (!match || !ISO_639_1.has(match[1]!)) return undefined;
+  return match[2] ? { language: match[1]!, region: match[2] } : { language: match[1]! };
+}
+
+/** Whether `value` is a language the API knows (ISO 639-1, optional region). */
+export function isKnownLanguage(value: string): boolean {
+  return parseLanguageTag(value) !== undefined;
+}

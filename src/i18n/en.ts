@@ -1,0 +1,99 @@
+/**
+ * English copy, and the shape every catalogue has. Keys are flat so that a site can override any
+ * one string (`element.messages = { submit: 'Call me back' }`); functions take what they insert.
+ * Sections: shared, then one per element. Add keys to your own section.
+ */
+export const en = {
+  // --- shared ------------------------------------------------------------------------------
+  loading: 'Loading…',
+  tryAgain: 'Try again',
+  errorNetwork: 'We could not reach the server. Check your connection and try again.',
+  errorTimeout: 'The server took too long to answer. Please try again.',
+  errorServer: 'Something went wrong on our side. Please try again in a moment.',
+  errorRateLimited: 'Too many requests right now. Please wait a moment and try again.',
+  errorParse: 'We received an answer we could not read. Please try again.',
+  errorNotFound: 'We could not find this call.',
+  /** Shown for a server message we have no friendly text for; the message itself follows. */
+  errorUnknown: 'The request was refused:',
+
+  // --- <ccai-schedule-call> ----------------------------------------------------------------
+  scheduleLegend: 'Schedule a callback',
+  countryLabel: 'Country',
+  phoneLabel: 'Phone number',
+  phoneHint: 'We will call this number.',
+  dateLabel: 'Date',
+  timeLabel: 'Time',
+  languageLabel: 'Language',
+  consentLabel: 'Allow this call to be recorded',
+  submit: 'Schedule call',
+  submitting: 'Scheduling…',
+  timeZoneNote: (zone: string) => `Times are shown in your time zone: ${zone}.`,
+  noSlotsOnDay: 'No times are available on this day. Choose another date.',
+  noSlotsAtAll: 'No callback times are available in the coming days.',
+  phoneRequired: 'Enter your phone number.',
+  phoneInvalid: 'Enter a complete phone number, including the area code.',
+  phoneTooShort: 'This phone number is too short.',
+  phoneTooLong: 'This phone number is too long.',
+  phoneNeedsCountry: 'Choose a country, or start the number with + and the country code.',
+  slotRequired: 'Choose a time.',
+  slotPast: 'That time has passed. Choose a later time.',
+  slotTooSoon: (minutes: number) => `Choose a time at least ${minutes} minutes from now.`,
+  languageInvalid: 'Choose one of the offered languages.',
+  fixErrors: 'Please correct the highlighted fields.',
+  serverClosed: 'We are closed right now and cannot take callback requests. Please try again during opening hours.',
+  serverUnavailable: 'Callbacks are unavailable at the moment. Please try again later.',
+  serverLanguage: 'This language is not available for calls. Choose another language.',
+  serverConfig: 'This callback form is not set up correctly. Please contact us another way.',
+  confirmation: (when: string) => `Your call is scheduled for ${when}.`,
+  cancelCall: 'Cancel call',
+  cancelling: 'Cancelling…',
+  cancelled: 'Your call has been cancelled.',
+  scheduleAnother: 'Schedule another call',
+
+  // --- <ccai-call-status> ------------------------------------------------------------------
+  statusHeading: 'Call status',
+  statusNames: {
+    selecting: 'Choosing a topic',
+    queued: 'Waiting for an agent',
+    assigned: 'An agent has been assigned',
+    connecting: 'Connecting',
+    connected: 'Connected',
+    finished: 'Call ended',
+    failed: 'Call failed',
+    switching: 'Reconnecting',
+    recovered: 'A new call replaced this one',
+    scheduled: 'Scheduled',
+    action_only: 'In progress',
+    action_only_finished: 'Call ended',
+    deflected: 'Redirected',
+    voicemail: 'Leaving a voicemail',
+    voicemail_received: 'Voicemail received',
+    voicemail_read: 'Voicemail heard',
+    cancelled: 'Cancelled',
+    completed: 'Completed',
+  } as Record<string, string>,
+  scheduledFor: (when: string) => `Scheduled for ${when}`,
+  agentName: (name: string) => `Agent: ${name}`,
+  failReason: (reason: string) => `Reason: ${reason}`,
+  failReasons: {
+    eu_canceled: 'the call was cancelled',
+    eu_rejected: 'the call was declined',
+    eu_abandoned: 'the call was hung up before an agent answered',
+    eu_busy: 'the line was busy',
+    eu_no_answer: 'there was no answer',
+    eu_wrong_number: 'the number could not be reached',
+    expired: 'no agent was available in time',
+    unknown: 'unknown',
+  } as Record<string, string>,
+  statusUnavailable: 'The call status is not available right now.',
+
+  // --- <ccai-customer-flags> ---------------------------------------------------------------
+  flagsLegend: 'Customer flags',
+  verifiedCustomer: 'Verified customer',
+  badActor: 'Bad actor',
+  repeatCustomer: 'Repeat customer',
+  flagsSaveFailed: 'The change could not be saved and was undone.',
+  flagsLoadFailed: 'The flags could not be loaded.',
+};
+
+export type Messages = typeof en;

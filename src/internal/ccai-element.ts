@@ -1,0 +1,47 @@
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import { CallsClient } from '../core/client.js';
+import type { Messages } from '../i18n/en.js';
+import { errorDetail } from './describe-error.js';
+import { CcaiErrorEvent } from './events.js';
+import { LocalizeController } from './localize.js';
+
+/** One client per base URL, shared by every widget on the page that has no `client` of its own. */
+const clients = new Map<string, CallsClient>();
+
+/**
+ * What the three widgets share: where the API is (`base-url` or an injected `client`), the UI
+ * language and its overridable strings, and `ccai-error`. Deliberately one thin class, not a mixin stack.
+ */
+export class CcaiElement extends LitElement {
+  /** URL prefix before `/apps/api/v1` (default: this page's origin). In production, your own backend. */
+  @property({ attribute: 'base-url', reflect: true }) baseUrl = '';
+
+  /** A client from `ccai-widgets/core` (custom headers, auth token, fetch); overrides `base-url`. */
+  @property({ attribute: false }) client?: CallsClient;
+
+  /** Overrides for any UI string of the current language, e.g. `{ submit: 'Call me back' }`. */
+  @property({ attribute: false }) messages?: Partial<Messages>;
+
+  protected readonly localize = new LocalizeController(this);
+
+  /** The strings to render with. */
+  protected get t(): Messages {
+    return this.localize.messages(this.messages);
+  }
+
+  /** The client requests go through. */
+  protected get api(): CallsClient {
+    if (this.client) return this.client;
+    let client = clients.get(this.baseUrl);
+    if (!client) clients.set(this.baseUrl, (client = new CallsClient({ baseUrl: this.baseUrl })));
+    return client;
+  }
+
+  /** Fires `ccai-error` for a failed request (or refused input) and returns its detail. */
+  protected reportError(error: unknown) {
+    const detail = errorDetail(error);
+    this.dispatchEvent(new CcaiErrorEvent(detail));
+    return detail;
+  }
+}

@@ -1,0 +1,91 @@
+import { css } from 'lit';
+
+/**
+ * Theme tokens. Public `--ccai-*` properties are read, never declared, on `:host`, so a site can
+ * set them on any ancestor; the private `--_*` copies carry the defaults (light and dark).
+ */
+export const themeStyles = css`
+  :host {
+    --_accent: var(--ccai-accent, #0b57d0);
+    --_on-accent: var(--ccai-on-accent, #ffffff);
+    --_fg: var(--ccai-color, #1f1f1f);
+    --_muted: var(--ccai-muted-color, #474747);
+    --_bg: var(--ccai-background, #ffffff);
+    --_surface: var(--ccai-surface, #f0f4f9);
+    --_border: var(--ccai-border-color, #747775);
+    --_error: var(--ccai-error-color, #b3261e);
+    --_success: var(--ccai-success-color, #146c2e);
+    --_focus: var(--ccai-focus-color, #0b57d0);
+    --_radius: var(--ccai-radius, 8px);
+    --_space: var(--ccai-spacing, 12px);
+    --_font: var(--ccai-font-family, inherit);
+    --_font-size: var(--ccai-font-size, 1rem);
+    display: block;
+    box-sizing: border-box;
+    color: var(--_fg);
+    background: var(--_bg);
+    font-family: var(--_font);
+    font-size: var(--_font-size);
+    line-height: 1.5;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_accent: var(--ccai-accent, #a8c7fa);
+      --_on-accent: var(--ccai-on-accent, #062e6f);
+      --_fg: var(--ccai-color, #e3e3e3);
+      --_muted: var(--ccai-muted-color, #c4c7c5);
+      --_bg: var(--ccai-background, #1f1f1f);
+      --_surface: var(--ccai-surface, #2d2f31);
+      --_border: var(--ccai-border-color, #8e918f);
+      --_error: var(--ccai-error-color, #f2b8b5);
+      --_success: var(--ccai-success-color, #6dd58c);
+      --_focus: var(--ccai-focus-color, #a8c7fa);
+    }
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  :focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  button {
+    font: inherit;
+    min-height: 44px;
+    padding: 0 calc(var(--_space) * 1.5);
+    border-radius: var(--_radius);
+    border: 1px solid var(--_accent);
+    background: var(--_accent);
+    color: var(--_on-accent);
+    cursor: pointer;
+  }
+  button.secondary {
+    background: transparent;
+    color: var(--_accent);
+  }
+  button[aria-disabled='true'] {
+    cursor: progress;
+    opacity: 0.75;
+  }
+  .error {
+    color: var(--_error);
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    button {
+      transition: background-color 120ms ease, box-shadow 120ms ease;
+    }
+  }
+`;
