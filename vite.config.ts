@@ -1,8 +1,7 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type UserConfig } from 'vite';
 
-// Library build: one ES module per public entry (shared code split into chunks) for npm users.
-// `publicDir: false` keeps the MSW worker of the demo out of `dist/`.
-export default defineConfig({
+/** ES modules for npm users: one file per public entry, shared code in chunks, dependencies left as imports. */
+const library: UserConfig = {
   publicDir: false,
   build: {
     target: 'es2022',
@@ -12,14 +11,53 @@ export default defineConfig({
     sourcemap: true,
     lib: {
       entry: {
+        index: 'src/index.ts',
+        classes: 'src/classes.ts',
+        'schedule-call': 'src/elements/schedule-call/define.ts',
+        'call-status': 'src/elements/call-status/define.ts',
+        'customer-flags': 'src/elements/customer-flags/define.ts',
         core: 'src/core/index.ts',
         mock: 'src/mock/index.ts',
       },
       formats: ['es'],
     },
     rollupOptions: {
-      // Dependencies stay imports for npm consumers; the single-file script bundles them itself.
-      external: [/^lit/, /^@lit\//, /^zod/, /^libphonenumber-js/, /^msw/],
+      external: [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^libphonenumber-js($|\/)/, /^msw($|\/)/],
     },
   },
+};
+
+/**
+ * The single classic script named by `unpkg`/`jsdelivr`: everything inlined (Lit, zod, the phone
+ * metadata), no module loader, no further requests. Built after the library, into the same `dist/`.
+ */
+const script: UserConfig = {
+  publicDir: false,
+  build: {
+    target: 'es2022',
+    outDir: 'dist',
+    emptyOutDir: false,
+    minify: true,
+    sourcemap: true,
+    lib: {
+      entry: 'src/index.ts',
+      name: 'CcaiWidgets',
+      formats: ['iife'],
+      fileName: () => 'ccai-widgets.js',
+    },
+  },
+};
+
+/** `npm start`: the offline demo page, answered by the mock through MSW's service worker. */
+const demo: UserConfig = {
+  root: 'demo',
+  publicDir: false,
+  server: { open: false },
+  build: { outDir: '../dist-demo', emptyOutDir: true, target: 'es2022' },
+};
+
+export default defineConfig(({ command, mode }) => {
+  if (mode === 'script') return script;
+  if (command === 'serve' || mode === 'demo') return demo;
+  return library;
 });

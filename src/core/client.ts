@@ -40,6 +40,13 @@ export interface CallsClientOptions {
 
 export interface RequestOptions {
   signal?: AbortSignal;
+  /** For reads: extra attempts for this request, overriding the client's policy (a poller passes 0). */
+  retries?: number;
+}
+
+export interface GetCallOptions extends RequestOptions {
+  /** URL template for this read (`{baseUrl}`, `{id}`), overriding the client's `callUrl`. */
+  url?: string;
 }
 
 export interface CreateCallOptions extends RequestOptions {
@@ -105,8 +112,8 @@ export class CallsClient {
   }
 
   /** Reads one call object (see `callUrl`). */
-  async getCall(id: number | string, options: RequestOptions = {}): Promise<Call> {
-    const template = this.#options.callUrl ?? DEFAULT_CALL_URL;
+  async getCall(id: number | string, options: GetCallOptions = {}): Promise<Call> {
+    const template = options.url ?? this.#options.callUrl ?? DEFAULT_CALL_URL;
     const url = template.replaceAll('{baseUrl}', this.baseUrl).replaceAll('{id}', encodeURIComponent(checkId(id)));
     const { status, body } = await this.#send('GET', url, undefined, options);
     return parseWith(callSchema, body, status);
@@ -151,8 +158,8 @@ export class CallsClient {
   }
 
   /** One logical request: reads are retried on network errors, timeouts, 5xx and 429; writes never. */
-  async #send(method: string, url: string, body: unknown, { signal }: RequestOptions): Promise<Exchange> {
-    const retries = method === 'GET' ? this.#retry.retries : 0;
+  async #send(method: string, url: string, body: unknown, { signal, retries: override }: RequestOptions): Promise<Exchange> {
+    const retries = method === 'GET' ? (override ?? this.#retry.retries) : 0;
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.#attempt(method, url, body, signal);

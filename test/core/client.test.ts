@@ -163,6 +163,14 @@ describe('CallsClient', () => {
     expect(log.requests, 'one attempt and two retries').to.have.length(3);
   });
 
+  it('lets one read opt out of retries', async () => {
+    let attempts = 0;
+    worker.use(http.get(api('/calls/9'), () => (attempts++, HttpResponse.error())));
+    const error = (await rejection(client.getCall(9, { retries: 0 }))) as CallsApiError;
+    expect(error.kind).to.equal('network');
+    expect(attempts).to.equal(1);
+  });
+
   it('recovers a read after a dropped connection', async () => {
     let attempts = 0;
     worker.use(http.get(api('/calls/9'), () => (++attempts === 1 ? HttpResponse.error() : HttpResponse.json({ id: 9, status: 'connected' }))));
@@ -235,7 +243,8 @@ describe('CallsClient', () => {
     worker.use(http.get('*/support/callbacks/15.json', async ({ request }) => (await log.record(request), HttpResponse.json({ id: 15, status: 'scheduled' }))));
     const custom = createCallsClient({ baseUrl: `${origin}/support`, callUrl: '{baseUrl}/callbacks/{id}.json' });
     expect((await custom.getCall(15)).status).to.equal('scheduled');
-    expect(log.requests[0]!.url).to.equal(`${origin}/support/callbacks/15.json`);
+    expect((await client.getCall(15, { url: `${origin}/support/callbacks/{id}.json` })).id).to.equal(15);
+    expect(log.requests.map((r) => r.url)).to.deep.equal([`${origin}/support/callbacks/15.json`, `${origin}/support/callbacks/15.json`]);
   });
 
   it('tells a cancel from an already-cancelled call', async () => {
