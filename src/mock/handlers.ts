@@ -1,0 +1,47 @@
+/** MSW handlers: thin adapters from HTTP to the rules. They read `world` at request time. */
+import { http, HttpResponse, type HttpHandler } from 'msw';
+import { fail, type Outcome, type Params } from './rules/common.js';
+import { cancelScheduledCall, createCall, readCall } from './rules/calls.js';
+import { readCustomerFlags, updateCustomerFlags } from './rules/customer-flags.js';
+import { readWaitTimes } from './rules/wait-times.js';
+import type { World } from './world.js';
+
+/** `*` matches any origin, so the same handlers serve `setupWorker` and `setupServer`. */
+const API = '*/apps/api/v1';
+
+function respond({ status, body }: Outcome): Response {
+  return body === undefined ? new HttpResponse(null, { status }) : HttpResponse.json(body, { status });
+}
+
+/** G2: a body that is not JSON, or JSON but not an object, is refused before any rule runs. */
+async function jsonObjectOf(request: Request): Promise<Params | undefined> {
+  try {
+    const value: unknown = JSON.parse(await request.text());
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Params) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function withBody(rule: (params: Params, id: string) => Outcome) {
+  return async ({ request, params }: { request: Request; params: Record<string, string | readonly string[] | undefined> }) => {
+    const body = await jsonObjectOf(request);
+    return respond(body ? rule(body, String(params.id)) : fail('Missing parameters'));
+  };
+}
+
+export function createHandlers(world: World): HttpHandler[] {
+  return [
+    http.post(`${API}/calls`, withBody((body) => createCall(world, body))),
+    // Assumed endpoint: the platform documents no way to read one call (see calls-api.md, P4).
+    http.get(`${API}/calls/:id`, ({ params }) => respond(readCall(world, String(params.id)))),
+    http.get(`${API}/calls/:id/customer_flag`, ({ params }) => respond(readCustomerFlags(world, String(params.id)))),
+    http.patch(`${API}/calls/:id/customer_flag`, withBody((body, id) => updateCustomerFlags(world, id, body))),
+    // The cancel endpoint takes no body, so whatever is sent is ignored.
+    http.patch(`${API}/calls/scheduled/:id/cancel`, ({ params }) => respond(cancelScheduledCall(world, String(params.id)))),
+    http.get(`${API}/wait_times`, ({ request }) => respond(readWaitTimes(world, new URL(request.url).searchParams))),
+    // G1: any other path or method under the API answers like the platform's unknown resource.
+    http.all(API, () => respond(fail('Resource not found', 404))),
+    http.all(`${API}/*`, () => respond(fail('Resource not found', 404))),
+  ];
+}
