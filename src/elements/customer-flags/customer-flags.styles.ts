@@ -1,0 +1,57 @@
+import { css } from 'lit';
+
+export const customerFlagsStyles = css`
+  fieldset {
+    margin: 0;
+    min-inline-size: 0;
+    padding: calc(var(--_space) / 2) var(--_space) var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  legend {
+    padding: 0 calc(var(--_space) / 2);
+    font-weight: 600;
+  }
+  label {
+    display: flex;
+    align-items: center;
+    gap: calc(var(--_space) / 1.5);
+    /* A comfortable touch target: the whole row toggles the box. */
+    min-block-size: 44px;
+    cursor: pointer;
+  }
+  input[type='checkbox'] {
+    flex: none;
+    inline-size: 1.25em;
+    block-size: 1.25em;
+    margin: 0;
+    accent-color: var(--_accent);
+    cursor: inherit;
+  }
+  /* Saving: the box keeps focus and shows the new value, but cannot change again until the server answers. */
+  label:has(input[aria-disabled='true']) {
+    cursor: progress;
+    opacity: 0.75;
+  }
+  label:has(input[aria-readonly='true']) {
+    cursor: default;
+  }
+  label:has(input[aria-readonly='true']) input {
+    accent-color: var(--_muted);
+  }
+  p {
+    margin: 0;
+  }
+  .status {
+    color: var(--_muted);
+  }
+  .error:not(:empty) {
+    margin-block-start: var(--_space);
+  }
+  .load-error {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: var(--_space);
+  }
+`;

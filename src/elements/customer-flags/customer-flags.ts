@@ -1,0 +1,224 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import { CUSTOMER_FLAG_NAMES, type CustomerFlagName, type CustomerFlags } from '../../core/calls.js';
+import type { CallsClient } from '../../core/client.js';
+import type { Messages } from '../../i18n/en.js';
+import { CcaiElement } from '../../internal/ccai-element.js';
+import { describeError, isTransient } from '../../internal/describe-error.js';
+import { CcaiFlagsChangeEvent } from '../../internal/events.js';
+import { themeStyles } from '../../internal/styles.js';
+import { customerFlagsStyles } from './customer-flags.styles.js';
+
+const LABEL_KEYS: Record<CustomerFlagName, 'verifiedCustomer' | 'badActor' | 'repeatCustomer'> = {
+  verified_customer: 'verifiedCustomer',
+  bad_actor: 'badActor',
+  repeat_customer: 'repeatCustomer',
+};
+
+/**
+ * A call's customer flags (verified customer, bad actor, repeat customer) as three checkboxes that
+ * an agent can toggle.
+ *
+ * **For agents' authenticated tools only** (a CRM, an agent console). Never put it on a public
+ * page: whoever can reach the flag routes can mark any caller as verified or clear a bad-actor
+ * flag. The backend proxy that adds the API credentials must refuse `GET` and `PATCH
+ * …/calls/:id/customer_flag` to the public and allow them only to signed-in agents.
+ *
+ * Behaviour:
+ * - Loads `GET …/calls/:id/customer_flag` whenever `call-id` (or the API) changes; without
+ *   `call-id` it renders nothing and sends nothing.
+ * - A change is shown at once and sends a `PATCH` with just that flag. On success the server's
+ *   flags are adopted and `ccai-flags-change` fires; on failure that flag alone goes back to its
+ *   last confirmed value, an error is announced and `ccai-error` fires.
+ * - Writes go out one at a time, in the order the agent made them, so their answers cannot
+ *   overtake each other. A flag whose write is queued or in flight cannot be toggled again
+ *   (`aria-disabled`, the box keeps focus) until the server has answered: nothing is sent twice and
+ *   no two writes of one flag can race.
+ *
+ * @summary Agent-side customer flags of a call: load, toggle optimistically, roll back on failure.
+ *
+ * @fires {CcaiFlagsChangeEvent} ccai-flags-change - A change was saved; `detail.flags` holds all three flags as the server returned them.
+ * @fires {CcaiErrorEvent} ccai-error - Loading or saving failed: `{ status, message, kind }`.
+ *
+ * @csspart fieldset - The group around the three checkboxes.
+ * @csspart legend - The group's title ("Customer flags").
+ * @csspart flag - The label of one flag (checkbox and text).
+ * @csspart checkbox - One native checkbox.
+ * @csspart status - The loading message.
+ * @csspart error - The error message (load or save failure).
+ * @csspart retry - The "Try again" button after a failed load.
+ *
+ * @cssprop --ccai-accent - Checkbox and button colour.
+ * @cssprop --ccai-on-accent - Text on the button.
+ * @cssprop --ccai-color - Text colour.
+ * @cssprop --ccai-muted-color - Loading text and read-only checkboxes.
+ * @cssprop --ccai-background - Background.
+ * @cssprop --ccai-border-color - The fieldset's border.
+ * @cssprop --ccai-error-color - Error text.
+ * @cssprop --ccai-focus-color - Focus ring.
+ * @cssprop --ccai-radius - Corner radius.
+ * @cssprop --ccai-spacing - Base spacing unit.
+ * @cssprop --ccai-font-family - Font.
+ * @cssprop --ccai-font-size - Base font size.
+ */
+export class CcaiCustomerFlags extends CcaiElement {
+  static override styles = [themeStyles, customerFlagsStyles];
+
+  /** The call whose flags are shown (the `id` of a call object). Changing it reloads. */
+  @property({ attribute: 'call-id' }) callId = '';
+
+  /** Show the flags without letting them be changed; no `PATCH` is ever sent. */
+  @property({ type: Boolean, reflect: true }) readonly = false;
+
+  /** The flags as the server last reported them for this call. */
+  @state() private confirmed?: CustomerFlags;
+
+  /** Flags with a write queued or in flight, and the value that write sets (shown meanwhile). */
+  @state() private pending: ReadonlyMap<CustomerFlagName, boolean> = new Map();
+
+  /** The last failed write, until the agent changes a flag again. */
+  @state() private saveFailure?: { error: unknown };
+
+  /** Writes are chained so that they reach the server, and answer, in the order they were made. */
+  #writes: Promise<void> = Promise.resolve();
+
+  /** Set by "Try again" so that focus lands somewhere useful once the button is gone. */
+  #focusAfterLoad = false;
+
+  /** Bumped when `call-id` changes, so that late answers about the previous call are recognised. */
+  #generation = 0;
+
+  private readonly load = new Task(this, {
+    args: () => [this.callId, this.api] as const,
+    task: async ([callId, api]: readonly [string, CallsClient], { signal }) => {
+      if (!callId) return initialState;
+      return api.getCustomerFlags(callId, { signal });
+    },
+    onComplete: (flags: CustomerFlags) => {
+      this.confirmed = flags;
+    },
+    onError: (error: unknown) => {
+      this.reportError(error);
+    },
+  });
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('callId')) {
+      // Another call: nothing of the previous one may be shown or unlocked by late answers.
+      this.#generation++;
+      this.confirmed = undefined;
+      this.pending = new Map();
+      this.saveFailure = undefined;
+    }
+  }
+
+  protected override updated(): void {
+    if (!this.#focusAfterLoad || this.load.status === TaskStatus.PENDING) return;
+    this.#focusAfterLoad = false;
+    this.renderRoot.querySelector<HTMLElement>('input, button')?.focus();
+  }
+
+  protected override render() {
+    const t = this.t;
+    return this.load.render({
+      initial: () => nothing,
+      pending: () => html`<p class="status" part="status" role="status">${t.loading}</p>`,
+      complete: (loaded) => this.#renderFlags(t, this.#shown(this.confirmed ?? loaded)),
+      error: (error) => this.#renderLoadError(t, error),
+    });
+  }
+
+  #renderFlags(t: Messages, flags: CustomerFlags) {
+    return html`
+      <fieldset part="fieldset">
+        <legend part="legend">${t.flagsLegend}</legend>
+        ${CUSTOMER_FLAG_NAMES.map(
+          (name) => html`
+            <label part="flag">
+              <input
+                type="checkbox"
+                part="checkbox"
+                name=${name}
+                .checked=${live(flags[name])}
+                aria-disabled=${this.pending.has(name) ? 'true' : nothing}
+                aria-readonly=${this.readonly ? 'true' : nothing}
+                @click=${this.#guard}
+                @change=${this.#onChange}
+              />
+              <span>${t[LABEL_KEYS[name]]}</span>
+            </label>
+          `,
+        )}
+      </fieldset>
+      <p class="error" part="error" role="alert">${this.saveFailure ? `${t.flagsSaveFailed} ${describeError(this.saveFailure.error, t)}` : ''}</p>
+    `;
+  }
+
+  #renderLoadError(t: Messages, error: unknown) {
+    return html`
+      <div class="load-error">
+        <p class="error" part="error" role="alert">${t.flagsLoadFailed} ${describeError(error, t)}</p>
+        ${isTransient(error)
+          ? html`<button type="button" part="retry" @click=${this.#retry}>${t.tryAgain}</button>`
+          : nothing}
+      </div>
+    `;
+  }
+
+  /** Confirmed flags with the values of pending writes laid over them. */
+  #shown(confirmed: CustomerFlags): CustomerFlags {
+    const flags = { ...confirmed };
+    for (const [name, value] of this.pending) flags[name] = value;
+    return flags;
+  }
+
+  /** Cancelling the click keeps a read-only or saving box as it was, and no `change` fires. */
+  #guard = (event: MouseEvent) => {
+    const name = (event.currentTarget as HTMLInputElement).name as CustomerFlagName;
+    if (this.readonly || this.pending.has(name)) event.preventDefault();
+  };
+
+  #onChange = (event: Event) => {
+    const input = event.currentTarget as HTMLInputElement;
+    this.#toggle(input.name as CustomerFlagName, input.checked);
+  };
+
+  #retry = () => {
+    this.#focusAfterLoad = true;
+    void this.load.run();
+  };
+
+  #toggle(name: CustomerFlagName, value: boolean): void {
+    const callId = this.callId;
+    if (!callId || !this.confirmed || this.readonly || this.pending.has(name)) return;
+    this.saveFailure = undefined;
+    this.pending = new Map(this.pending).set(name, value);
+    const api = this.api;
+    const generation = this.#generation;
+    this.#writes = this.#writes.then(() => this.#write(api, callId, generation, name, value));
+  }
+
+  /** Never rejects, so that one failed write does not hold up the ones queued behind it. */
+  async #write(api: CallsClient, callId: string, generation: number, name: CustomerFlagName, value: boolean): Promise<void> {
+    let outcome: { flags: CustomerFlags } | { error: unknown };
+    try {
+      outcome = { flags: await api.updateCustomerFlags(callId, { [name]: value }) };
+    } catch (error) {
+      this.reportError(error);
+      outcome = { error };
+    }
+    // An answer about a call no longer shown must not touch the display of the current one.
+    if (generation !== this.#generation) return;
+    const pending = new Map(this.pending);
+    pending.delete(name);
+    this.pending = pending;
+    if ('error' in outcome) {
+      this.saveFailure = outcome;
+      return;
+    }
+    this.confirmed = outcome.flags;
+    this.dispatchEvent(new CcaiFlagsChangeEvent({ flags: { ...outcome.flags } }));
+  }
+}

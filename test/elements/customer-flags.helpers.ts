@@ -1,0 +1,61 @@
+/** Helpers for the `<ccai-customer-flags>` suite: requests seen, events seen, gated answers, DOM queries. */
+import { fixture, html, waitUntil } from '@open-wc/testing';
+import type { SetupWorker } from 'msw/browser';
+import { createCallsClient } from '../../src/core/index.js';
+import type { CcaiCustomerFlags } from '../../src/elements/customer-flags/customer-flags.js';
+import '../../src/elements/customer-flags/define.js';
+
+/** Every request that reached the (mock) network, with its body, in the order sent. */
+export const sent: { method: string; url: string; body: Promise<string> }[] = [];
+export const patches = () => sent.filter((request) => request.method === 'PATCH');
+export const patchBodies = () => Promise.all(patches().map(async (request) => JSON.parse(await request.body) as unknown));
+
+export function recordRequests(worker: SetupWorker): void {
+  worker.events.on('request:start', ({ request }) => {
+    sent.push({ method: request.method, url: request.url, body: request.clone().text() });
+  });
+}
+
+/** Events of one type seen on `document` (they bubble and are composed) until `stopCollecting()`. */
+const listeners: [string, EventListener][] = [];
+export function collect<K extends 'ccai-error' | 'ccai-flags-change'>(type: K): GlobalEventHandlersEventMap[K][] {
+  const seen: GlobalEventHandlersEventMap[K][] = [];
+  const listener = (event: Event) => seen.push(event as GlobalEventHandlersEventMap[K]);
+  document.addEventListener(type, listener);
+  listeners.push([type, listener]);
+  return seen;
+}
+
+export function stopCollecting(): void {
+  for (const [type, listener] of listeners.splice(0)) document.removeEventListener(type, listener);
+}
+
+/** For a resolver that waits until the test releases it, then falls through to the mock. */
+export function gate() {
+  let release!: () => void;
+  const opened = new Promise<void>((resolve) => (release = resolve));
+  return { release, wait: () => opened };
+}
+
+export const root = (el: CcaiCustomerFlags) => el.shadowRoot!;
+export const boxes = (el: CcaiCustomerFlags) => [...root(el).querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
+export const labelsOf = (el: CcaiCustomerFlags) => boxes(el).map((input) => input.labels?.[0]?.textContent?.trim());
+export const box = (el: CcaiCustomerFlags, label: string) => {
+  const found = boxes(el).find((input) => input.labels?.[0]?.textContent?.trim() === label);
+  if (!found) throw new Error(`no checkbox labelled ${label}`);
+  return found;
+};
+export const checked = (el: CcaiCustomerFlags) => boxes(el).map((input) => input.checked);
+export const alertText = (el: CcaiCustomerFlags) => root(el).querySelector('[role=alert]')?.textContent?.trim() ?? '';
+export const retryButton = (el: CcaiCustomerFlags) => root(el).querySelector('button');
+
+export async function loaded(el: CcaiCustomerFlags): Promise<CcaiCustomerFlags> {
+  await waitUntil(() => boxes(el).length === 3, 'the flags did not load');
+  return el;
+}
+
+export const flagsOf = (callId = '514', readonly = false) =>
+  fixture<CcaiCustomerFlags>(html`<ccai-customer-flags call-id=${callId} ?readonly=${readonly}></ccai-customer-flags>`);
+
+/** A client that does not retry reads, so load failures show at once. */
+export const noRetry = () => createCallsClient({ retry: { retries: 0 } });
