@@ -1,0 +1,224 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { CallsApiError } from '../../core/errors.js';
+import type { Call } from '../../core/schemas.js';
+import type { Messages } from '../../i18n/en.js';
+import { CcaiElement } from '../../internal/ccai-element.js';
+import { CcaiStatusChangeEvent } from '../../internal/events.js';
+import { isGone, nextPollDelay, type PollError } from '../../internal/poll-policy.js';
+import { PollingController, systemClock, type Clock } from '../../internal/polling-controller.js';
+import { themeStyles } from '../../internal/styles.js';
+import { callStatusStyles } from './call-status.styles.js';
+
+/** Date, time and zone in the visitor's own time zone (`dateStyle` cannot be combined with `timeZoneName`). */
+const DATE_TIME: Intl.DateTimeFormatOptions = {
+  weekday: 'short',
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  timeZoneName: 'short',
+};
+
+/**
+ * A call's live status in the visitor's language, with what matters for it: the scheduled time,
+ * the agent's name once one is assigned, the reason a call failed.
+ *
+ * Where the call comes from:
+ * - `call` pushed in by the page: shown at once, no request needed. Without `call-id` the element
+ *   never fetches; with it, polling continues from the pushed call (its first read waits as long as
+ *   the polling policy says, it is not made at once).
+ * - `call-id` alone: read at once from `src`, then polled.
+ *
+ * Polling is budgeted for the tenant's 10 requests/s shared by every visitor (see
+ * `src/internal/poll-policy.ts` for the numbers): intervals follow the status and how far away the
+ * scheduled time is; nothing is requested while the tab is hidden; polling stops at a final status,
+ * on an unknown call (404) and on disconnect; failures back off with jitter and honour
+ * `Retry-After`. A failure keeps the last known status on screen with a calm note beside it.
+ *
+ * Each status change is announced once (`role=status`); polls that bring no change touch nothing.
+ *
+ * @summary A call's live status, polled within the tenant's rate limit.
+ *
+ * @fires {CcaiStatusChangeEvent} ccai-status-change - The status changed, including the first one learned: `{ call, previousStatus }` (`previousStatus` is `null` then).
+ * @fires {CcaiErrorEvent} ccai-error - A read failed: `{ status, message, kind }`.
+ *
+ * @csspart base - The box around everything.
+ * @csspart status - The announced line: the label and the status name.
+ * @csspart label - The label ("Call status").
+ * @csspart name - The status name with its coloured dot.
+ * @csspart loading - The loading message before the first status is known.
+ * @csspart details - The list of details (scheduled time, agent, fail reason).
+ * @csspart detail - One detail.
+ * @csspart notice - The note shown while the status cannot be read.
+ *
+ * @cssprop --ccai-accent - The dot of a call in progress.
+ * @cssprop --ccai-color - Text colour.
+ * @cssprop --ccai-muted-color - The label, the note, and the dot of a waiting or ended call.
+ * @cssprop --ccai-background - Background around the box.
+ * @cssprop --ccai-surface - The box's background.
+ * @cssprop --ccai-border-color - The box's border.
+ * @cssprop --ccai-success-color - The dot of a call that ended well.
+ * @cssprop --ccai-error-color - The dot of a failed call.
+ * @cssprop --ccai-radius - Corner radius.
+ * @cssprop --ccai-spacing - Spacing unit.
+ * @cssprop --ccai-font-family - Font.
+ * @cssprop --ccai-font-size - Base font size.
+ */
+export class CcaiCallStatus extends CcaiElement {
+  static override styles = [themeStyles, callStatusStyles];
+
+  /** The id of the call to read and poll. Changing it starts over with the new call. */
+  @property({ attribute: 'call-id', reflect: true }) callId = '';
+
+  /**
+   * URL template of the call resource: `{id}` is the call id, `{base-url}` the `base-url`.
+   * Default: `{base-url}/apps/api/v1/calls/{id}` (an endpoint the platform does not document; your
+   * backend serves it). Changing it reads the call again at once.
+   */
+  @property() src = '';
+
+  /**
+   * The call shown. Set it to push a call object in (no request needed; a new object updates the
+   * view and fires `ccai-status-change` if the status changed). Also holds the latest call read.
+   */
+  @property({ attribute: false }) call?: Call;
+
+  /** @internal Time and timers for polling; tests replace it before connecting the element. */
+  clock: Clock = systemClock;
+
+  @state() private current: Call | null = null;
+  @state() private problem: unknown = null;
+  /** When `current`'s status was first seen, for the policy's staleness rule. */
+  private statusSince = 0;
+  /** The object this element put into `call`, so that it is not mistaken for one pushed in. */
+  private fetched: Call | undefined;
+
+  readonly #poller = new PollingController(this, {
+    read: (signal) => this.#read(signal),
+    failed: (error) => {
+      this.problem = error;
+      this.reportError(error);
+    },
+    nextDelay: ({ consecutiveErrors, error }) => this.#nextDelay(consecutiveErrors, error),
+    clock: () => this.clock,
+  });
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const pushed = changed.has('call') && this.call !== undefined && this.call !== this.fetched;
+    const sourceChanged = changed.has('callId') || changed.has('src') || changed.has('baseUrl') || changed.has('client');
+    if (changed.has('callId') && this.current && String(this.current.id) !== String(this.callId)) this.#forget();
+    if (pushed) this.#learn(this.call!);
+    if (!sourceChanged && !pushed) return;
+    if (!this.callId) this.#poller.stop();
+    // Fresh data pushed in: the next read can wait its turn. A new source: read it now.
+    else this.#poller.start(pushed && this.current ? this.#nextDelay(0, null) : 0);
+  }
+
+  override render() {
+    const t = this.t;
+    const call = this.current;
+    return html`<div part="base" class="base">
+      <p part="status" class="status" role="status" aria-atomic="true">
+        <span part="label" class="label">${t.statusHeading}</span>
+        ${call
+          ? html`<span part="name" class="name ${statusTone(call.status)}"><span class="dot" aria-hidden="true"></span>${statusName(call.status, t)}</span>`
+          : nothing}
+      </p>
+      ${!call && !this.problem && this.callId ? html`<p part="loading" class="loading">${t.loading}</p>` : nothing}
+      ${call ? this.#renderDetails(call, t) : nothing}
+      <p part="notice" class="notice" role="status">${this.problem ? this.#problemText(t) : nothing}</p>
+    </div>`;
+  }
+
+  #renderDetails(call: Call, t: Messages) {
+    const lines: string[] = [];
+    if (call.status === 'scheduled' && call.scheduled_at) {
+      const when = this.#formatTime(call.scheduled_at);
+      if (when) lines.push(t.scheduledFor(when));
+    }
+    const agent = agentNameOf(call);
+    if (agent) lines.push(t.agentName(agent));
+    const reason = call.fail_reason;
+    if (call.status === 'failed' && reason && reason !== 'nothing') lines.push(t.failReason(ownEntry(t.failReasons, reason) ?? reason));
+    if (lines.length === 0) return nothing;
+    return html`<ul part="details" class="details">
+      ${lines.map((line) => html`<li part="detail">${line}</li>`)}
+    </ul>`;
+  }
+
+  #problemText(t: Messages): string {
+    return isGone(toPollError(this.problem)) ? t.errorNotFound : `${t.statusUnavailable} ${t.statusRetrying}`;
+  }
+
+  #formatTime(iso: string): string {
+    const date = new Date(iso);
+    return Number.isNaN(date.getTime()) ? '' : new Intl.DateTimeFormat(this.localize.locale, DATE_TIME).format(date);
+  }
+
+  async #read(signal: AbortSignal): Promise<void> {
+    const url = this.src ? this.src.replaceAll('{base-url}', '{baseUrl}') : undefined;
+    const call = await this.api.getCall(this.callId, { url, retries: 0, signal });
+    signal.throwIfAborted();
+    this.problem = null;
+    this.#learn(call);
+    this.fetched = call;
+    this.call = call;
+  }
+
+  #learn(call: Call): void {
+    const previousStatus = this.current?.status ?? null;
+    this.current = call;
+    if (call.status === previousStatus) return;
+    this.statusSince = this.clock.now();
+    this.dispatchEvent(new CcaiStatusChangeEvent({ call, previousStatus }));
+  }
+
+  /** Another call now: nothing known about it yet. */
+  #forget(): void {
+    this.current = null;
+    this.problem = null;
+    if (this.call === this.fetched) this.call = undefined;
+    this.fetched = undefined;
+  }
+
+  #nextDelay(consecutiveErrors: number, error: unknown): number | null {
+    return nextPollDelay({
+      call: this.current,
+      now: this.clock.now(),
+      statusSince: this.statusSince,
+      consecutiveErrors,
+      error: consecutiveErrors > 0 ? toPollError(error) : null,
+      random: () => this.clock.random(),
+    });
+  }
+}
+
+/** The colour family of a status's dot (the text says the same; colour only repeats it). */
+function statusTone(status: string): string {
+  if (status === 'failed') return 'failed';
+  if (['finished', 'completed', 'action_only_finished', 'voicemail_received', 'voicemail_read', 'recovered'].includes(status)) return 'done';
+  if (['assigned', 'connecting', 'connected', 'switching', 'action_only', 'voicemail'].includes(status)) return 'live';
+  return 'neutral';
+}
+
+function toPollError(error: unknown): PollError {
+  return error instanceof CallsApiError ? error : { kind: 'network', status: 0 };
+}
+
+/** The status in the UI language; a status we have no name for is shown as the API spells it. */
+function statusName(status: string, t: Messages): string {
+  return ownEntry(t.statusNames, status) ?? status;
+}
+
+function agentNameOf(call: Call): string {
+  const agent = call.agent_info;
+  if (!agent) return '';
+  return agent.name?.trim() || [agent.first_name, agent.last_name].filter(Boolean).join(' ').trim();
+}
+
+/** Catalogue look-up that never returns `Object.prototype` members for statuses like `constructor`. */
+function ownEntry(map: Record<string, string>, key: string): string | undefined {
+  return Object.hasOwn(map, key) ? map[key] : undefined;
+}
