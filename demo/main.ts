@@ -6,17 +6,18 @@ import { setupWorker } from 'msw/browser';
 import { CALL_STATUSES } from '../src/core/calls.js';
 import type { Call } from '../src/core/schemas.js';
 import { createCallsApiMock } from '../src/mock/index.js';
-import '../src/index.js';
 
 const mock = createCallsApiMock();
 const worker = setupWorker(...mock.handlers);
 await worker.start({ onUnhandledRequest: 'bypass', quiet: true });
+// Registered only now, so that the widgets' first requests already reach the mock.
+await import('../src/index.js');
 
 const copy = {
   en: {
     title: 'Locked out? We call you back.',
     intro: 'Pick a time that suits you and one of our locksmiths will call you. Open Monday to Friday, 9:00–17:00 New York time.',
-    callbackHeading: 'Book a callback',
+    callbackHeading: 'Talk to a locksmith',
     statusHeading: 'Your call',
     statusHint: 'The status of your latest callback, pushed in by this page whenever the panel below changes it.',
     agentHeading: 'Agent view: caller flags',
@@ -25,7 +26,7 @@ const copy = {
   ja: {
     title: '鍵を閉じ込めてしまいましたか? こちらからお電話します。',
     intro: 'ご都合のよい時間を選ぶと、鍵の専門スタッフからお電話します。営業時間はニューヨーク時間の月〜金 9:00〜17:00 です。',
-    callbackHeading: 'コールバックを予約',
+    callbackHeading: '鍵の専門スタッフに相談',
     statusHeading: 'ご予約の通話',
     statusHint: '最新のコールバックの状況です。下のパネルで状況を変えると、このページが最新の内容を渡します。',
     agentHeading: 'エージェント画面: 発信者フラグ',
@@ -33,6 +34,7 @@ const copy = {
   },
 };
 
+const params = new URLSearchParams(location.search);
 const panel = document.querySelector<HTMLFormElement>('#panel')!;
 const pageStatus = document.querySelector('ccai-call-status')!;
 const pageFlags = document.querySelector('ccai-customer-flags')!;
@@ -103,3 +105,13 @@ document.addEventListener('ccai-call-scheduled', (event) => showCall(event.detai
 document.addEventListener('ccai-call-cancelled', (event) => showCall(event.detail.call.id));
 
 showCall(514);
+
+// `?lang=ja&theme=dark` opens the page that way (used for the README's screenshots).
+if (params.get('lang') === 'ja') {
+  panel.querySelector<HTMLInputElement>('[name=lang][value=ja]')!.checked = true;
+  applyLanguage('ja');
+}
+if (params.get('theme') === 'dark') {
+  panel.querySelector<HTMLInputElement>('[name=dark]')!.checked = true;
+  document.documentElement.classList.add('dark');
+}
