@@ -1,8 +1,8 @@
 /** `npm run analyze`: custom-elements.json from the elements' JSDoc (and the shared base class). */
 
 /**
- * The analyzer also records `dispatchEvent(new SomeEvent(...))` as an event without a name; the
- * `@fires` JSDoc already names each one, so the nameless duplicates are dropped.
+ * The analyzer also records `dispatchEvent(new SomeEvent(detail))` as an event without a name (or
+ * named after the argument); the `@fires` JSDoc names each real one, all `ccai-…`, so only those stay.
  */
 function dropNamelessEvents() {
   return {
@@ -10,7 +10,7 @@ function dropNamelessEvents() {
     packageLinkPhase({ customElementsManifest }) {
       for (const module of customElementsManifest.modules) {
         for (const declaration of module.declarations ?? []) {
-          if (declaration.events) declaration.events = declaration.events.filter((event) => event.name);
+          if (declaration.events) declaration.events = declaration.events.filter((event) => event.name?.startsWith('ccai-'));
         }
       }
     },

@@ -15,6 +15,9 @@ await import('../src/index.js');
 
 const copy = {
   en: {
+    navCallback: 'Callback',
+    navStatus: 'Your call',
+    navAgent: 'Agent view',
     title: 'Locked out? We call you back.',
     intro: 'Pick a time that suits you and one of our locksmiths will call you. Open Monday to Friday, 9:00–17:00 New York time.',
     callbackHeading: 'Talk to a locksmith',
@@ -24,6 +27,9 @@ const copy = {
     agentHint: 'In production this belongs only in an agent’s authenticated tool.',
   },
   ja: {
+    navCallback: 'コールバック',
+    navStatus: 'ご予約の通話',
+    navAgent: 'エージェント画面',
     title: '鍵を閉じ込めてしまいましたか? こちらからお電話します。',
     intro: 'ご都合のよい時間を選ぶと、鍵の専門スタッフからお電話します。営業時間はニューヨーク時間の月〜金 9:00〜17:00 です。',
     callbackHeading: '鍵の専門スタッフに相談',

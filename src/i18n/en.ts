@@ -49,6 +49,8 @@ export const en = {
   cancelling: 'Cancelling…',
   cancelled: 'Your call has been cancelled.',
   scheduleAnother: 'Schedule another call',
+  timePlaceholder: 'Choose a time',
+  scheduleAccepted: 'We have received your request. We will confirm the time with you.',
 
   // --- <ccai-call-status> ------------------------------------------------------------------
   statusHeading: 'Call status',
@@ -86,6 +88,8 @@ export const en = {
     unknown: 'unknown',
   } as Record<string, string>,
   statusUnavailable: 'The call status is not available right now.',
+  /** Follows `statusUnavailable` while the element keeps trying by itself. */
+  statusRetrying: 'We will keep checking.',
 
   // --- <ccai-customer-flags> ---------------------------------------------------------------
   flagsLegend: 'Customer flags',

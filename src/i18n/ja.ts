@@ -46,6 +46,8 @@ export const ja: Messages = {
   cancelling: 'キャンセルしています…',
   cancelled: '通話をキャンセルしました。',
   scheduleAnother: '別の通話を予約',
+  timePlaceholder: '時刻を選んでください',
+  scheduleAccepted: 'ご依頼を受け付けました。お時間は改めてご連絡します。',
 
   // --- <ccai-call-status> ------------------------------------------------------------------
   statusHeading: '通話の状況',
@@ -83,6 +85,7 @@ export const ja: Messages = {
     unknown: '不明',
   },
   statusUnavailable: '現在、通話の状況を取得できません。',
+  statusRetrying: '引き続き確認します。',
 
   // --- <ccai-customer-flags> ---------------------------------------------------------------
   flagsLegend: '顧客フラグ',

@@ -2,22 +2,22 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile, rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 const root = new URL('../../', import.meta.url);
 
 test('custom-elements.json is current (run `npm run analyze` and commit it)', async () => {
-  const outdir = await mkdtemp(join(tmpdir(), 'cem-'));
+  // The analyzer resolves --outdir against the working directory, so it writes inside the project.
+  const outdir = 'node_modules/.cache/cem-check';
   try {
-    await promisify(execFile)('npx', ['--no-install', 'cem', 'analyze', '--quiet', '--outdir', outdir], { cwd: root });
-    const fresh = JSON.parse(await readFile(join(outdir, 'custom-elements.json'), 'utf8'));
+    await promisify(execFile)('npx', ['--no-install', 'cem', 'analyze', '--quiet', '--outdir', outdir], { cwd: fileURLToPath(root) });
+    const fresh = JSON.parse(await readFile(new URL(`${outdir}/custom-elements.json`, root), 'utf8'));
     const committed = JSON.parse(await readFile(new URL('custom-elements.json', root), 'utf8'));
     assert.deepEqual(committed, fresh);
   } finally {
-    await rm(outdir, { recursive: true, force: true });
+    await rm(new URL(outdir, root), { recursive: true, force: true });
   }
 });
 

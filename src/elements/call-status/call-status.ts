@@ -39,6 +39,7 @@ const DATE_TIME: Intl.DateTimeFormatOptions = {
  *
  * Each status change is announced once (`role=status`); polls that bring no change touch nothing.
  *
+ * @tagname ccai-call-status
  * @summary A call's live status, polled within the tenant's rate limit.
  *
  * @fires {CcaiStatusChangeEvent} ccai-status-change - The status changed, including the first one learned: `{ call, previousStatus }` (`previousStatus` is `null` then).

@@ -37,6 +37,7 @@ const LABEL_KEYS: Record<CustomerFlagName, 'verifiedCustomer' | 'badActor' | 're
  *   (`aria-disabled`, the box keeps focus) until the server has answered: nothing is sent twice and
  *   no two writes of one flag can race.
  *
+ * @tagname ccai-customer-flags
  * @summary Agent-side customer flags of a call: load, toggle optimistically, roll back on failure.
  *
  * @fires {CcaiFlagsChangeEvent} ccai-flags-change - A change was saved; `detail.flags` holds all three flags as the server returned them.

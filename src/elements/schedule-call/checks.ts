@@ -1,0 +1,154 @@
+/**
+ * The form's client-side checks, in the visitor's language. Each answer carries the validator's
+ * English note too, for `ccai-error`. Nothing here imports the phone metadata: the phone check is
+ * handed the lazily loaded module.
+ */
+import { CALL_TYPES } from '../../core/calls.js';
+import type { ScheduledCallRequest } from '../../core/schemas.js';
+import type { PhoneErrorCode } from '../../core/validation/phone.js';
+import { validateLanguage } from '../../core/validation/lang.js';
+import { validateScheduledAt } from '../../core/validation/scheduled-at.js';
+import type { Validation } from '../../core/validation/result.js';
+import type { Messages } from '../../i18n/en.js';
+import type * as PhoneInput from '../../internal/phone-input.js';
+
+/** The fields that can be refused, in the order the form shows them. */
+export const CHECKED_FIELDS = ['phone', 'time', 'language'] as const;
+export type CheckedField = (typeof CHECKED_FIELDS)[number];
+
+export type Check<T> = { ok: true; value: T } | { ok: false; error: string; note: string };
+
+function check<T, C extends string>(result: Validation<T, C>, message: (code: C) => string): Check<T> {
+  return result.ok ? result : { ok: false, error: message(result.code), note: result.message };
+}
+
+type PhoneMessage = 'phoneRequired' | 'phoneInvalid' | 'phoneNeedsCountry' | 'phoneTooShort' | 'phoneTooLong';
+
+const PHONE_MESSAGES: Record<PhoneErrorCode, PhoneMessage> = {
+  required: 'phoneRequired',
+  not_a_number: 'phoneInvalid',
+  invalid_length: 'phoneInvalid',
+  invalid_country: 'phoneNeedsCountry',
+  too_short: 'phoneTooShort',
+  too_long: 'phoneTooLong',
+};
+
+/** A possible number for `country` (ignored when the text starts with `+`), as E.164. */
+function checkPhone(phone: typeof PhoneInput, text: string, country: string, t: Messages): Check<string> {
+  const result = phone.validatePhoneNumber(text, { defaultCountry: country });
+  return check(result.ok ? { ok: true, value: result.value.e164 } : result, (code) => t[PHONE_MESSAGES[code]]);
+}
+
+/** A chosen slot still far enough ahead, normalized to UTC (`…Z`). */
+function checkSlot(slot: string, now: number, minLeadMinutes: number, t: Messages): Check<string> {
+  return check(validateScheduledAt(slot, { now, minLeadMinutes }), (code) =>
+    code === 'past' ? t.slotPast : code === 'too_soon' ? t.slotTooSoon(minLeadMinutes) : t.slotRequired,
+  );
+}
+
+/** An ISO 639-1 code among the offered ones. */
+function checkLanguage(lang: string, offered: readonly string[], t: Messages): Check<string> {
+  return check(validateLanguage(lang, { offered }), () => t.languageInvalid);
+}
+
+/** What the form holds, as the checks and the request need it. */
+export interface FormValues {
+  phone: string;
+  country: string;
+  slot: string;
+  now: number;
+  minLeadMinutes: number;
+  language: string;
+  languages: readonly string[];
+  menuId: number | undefined;
+  callId: number | undefined;
+  ticketId: string | undefined;
+  /** `undefined` when consent is not asked. */
+  consent: boolean | undefined;
+}
+
+/** One field's check; `undefined` for the phone until its module has loaded. */
+export function checkField(field: CheckedField, values: FormValues, t: Messages, phone?: typeof PhoneInput): Check<string> | undefined {
+  if (field === 'phone') return phone && checkPhone(phone, values.phone, values.country, t);
+  if (field === 'time') return checkSlot(values.slot, values.now, values.minLeadMinutes, t);
+  return checkLanguage(values.language, values.languages, t);
+}
+
+export interface FormCheck {
+  /** The request to send, when nothing was refused. */
+  request?: ScheduledCallRequest;
+  errors: Partial<Record<CheckedField, string>>;
+  /** Refused fields, in form order. */
+  refused: CheckedField[];
+  /** Why, in English, for `ccai-error`. */
+  note: string;
+  /** Refused for the page's setup (no menu or call, a sole offered language refused): nothing the visitor can fix. */
+  setupError: boolean;
+}
+
+const isId = (value: number | undefined): value is number => Number.isInteger(value) && value! > 0;
+
+/** Every check before a submit, and the request when all pass. */
+export function checkForm(values: FormValues, t: Messages, phone: typeof PhoneInput): FormCheck {
+  const results = {
+    phone: checkPhone(phone, values.phone, values.country, t),
+    time: checkSlot(values.slot, values.now, values.minLeadMinutes, t),
+    language: checkLanguage(values.language, values.languages, t),
+  };
+  const noTarget = !isId(values.menuId) && !isId(values.callId);
+  const notes = noTarget ? ['menu-id or call-id (a positive integer) is required'] : [];
+  const errors: FormCheck['errors'] = {};
+  for (const field of CHECKED_FIELDS) {
+    const result = results[field];
+    if (result.ok) continue;
+    errors[field] = result.error;
+    notes.push(`${field}: ${result.note}`);
+  }
+  const refused = CHECKED_FIELDS.filter((field) => errors[field] !== undefined);
+  const setupError = noTarget || (refused.includes('language') && values.languages.length < 2);
+  const { phone: number, time, language } = results;
+  if (!number.ok || !time.ok || !language.ok || setupError) return { errors, refused, note: notes.join('; '), setupError };
+  return { request: requestFor(values, number.value, time.value, language.value), errors, refused, note: '', setupError };
+}
+
+function requestFor(values: FormValues, phone: string, scheduledAt: string, lang: string): ScheduledCallRequest {
+  const request: ScheduledCallRequest = { call_type: CALL_TYPES.scheduled, end_user_number: phone, scheduled_at: scheduledAt, lang };
+  if (isId(values.menuId)) request.menu_id = values.menuId;
+  if (isId(values.callId)) request.call_id = values.callId;
+  if (values.ticketId) request.ticket_id = values.ticketId;
+  if (values.consent !== undefined) request.recording_permission = values.consent ? 'recording_permission_granted' : 'recording_permission_denied';
+  return request;
+}
+
+/** The `languages` attribute: a comma list, blanks dropped. */
+export const languageList = {
+  fromAttribute: (value: string | null): string[] =>
+    (value ?? '')
+      .split(',')
+      .map((code) => code.trim())
+      .filter((code) => code !== ''),
+};
+
+const regionShape = (value: string | undefined) => (value && /^[A-Z]{2}$/.test(value) ? value : undefined);
+
+/**
+ * The country shown before the phone metadata has loaded: `default-country` as written, else the
+ * rule of `defaultRegion` (an explicit region in the browser's languages, else the likely region
+ * of the first), which cannot check its answer without the metadata. Once loaded, `defaultRegion`
+ * and `normalizeRegion` have the last word.
+ */
+export function provisionalRegion(explicit: string | undefined, languages: readonly string[] = navigator.languages): string {
+  const locales = languages.flatMap((tag) => {
+    try {
+      return [new Intl.Locale(tag)];
+    } catch {
+      return [];
+    }
+  });
+  return (
+    regionShape(explicit?.toUpperCase()) ??
+    locales.map((locale) => regionShape(locale.region)).find(Boolean) ??
+    regionShape(locales[0]?.maximize().region) ??
+    'US'
+  );
+}

@@ -1,0 +1,234 @@
+import type { ReactiveControllerHost } from 'lit';
+import type { Messages } from '../../i18n/en.js';
+import { InteractionState } from '../../internal/interaction-state.js';
+import type * as PhoneInput from '../../internal/phone-input.js';
+import { generateSlots, parseDays, parseHours, type SlotDay } from '../../internal/slots.js';
+import { isTimeZone, localTimeZone } from '../../internal/zoned-time.js';
+import { CHECKED_FIELDS, checkField, checkForm, provisionalRegion, type CheckedField, type FormCheck, type FormValues } from './checks.js';
+
+const DEFAULT_HOURS = '09:00-17:00';
+const DEFAULT_DAYS = 'mon-fri';
+/** A number attribute that is not a number (`days-ahead="two"`) counts as absent. */
+const orDefault = (value: number, fallback: number) => (Number.isFinite(value) ? value : fallback);
+
+/** The element's settings the form reads. */
+export interface ScheduleFormSettings {
+  languages: string[];
+  defaultCountry?: string;
+  timezone?: string;
+  hours: string;
+  days: string;
+  daysAhead: number;
+  slotMinutes: number;
+  minLeadMinutes: number;
+  recordingConsent: boolean;
+  menuId?: number;
+  callId?: number;
+  ticketId?: string;
+  clock: { now(): number };
+}
+
+type Host = ReactiveControllerHost & ScheduleFormSettings;
+
+/**
+ * What the visitor has entered in `<ccai-schedule-call>`, the offered slots, and which errors are
+ * shown: the form's state and its event handlers, apart from the requests the element makes.
+ * Every change asks the host to render again.
+ */
+export class ScheduleForm {
+  phone = '';
+  consent = false;
+  errors: Partial<Record<CheckedField, string>> = {};
+  /** Polite announcement of errors, for those that appear when the visitor leaves a field. */
+  announcement = '';
+  slotDays: SlotDay[] = [];
+  /** The phone metadata module, once loaded. */
+  phoneInput?: typeof PhoneInput;
+
+  #country = '';
+  #date = '';
+  #slot = '';
+  #language = '';
+  #loading?: Promise<typeof PhoneInput>;
+  readonly #interaction = new InteractionState<CheckedField>();
+  readonly #host: Host;
+  readonly #messages: () => Messages;
+  readonly #uiLanguage: () => string;
+
+  constructor(host: Host, options: { messages: () => Messages; uiLanguage: () => string }) {
+    this.#host = host;
+    this.#messages = options.messages;
+    this.#uiLanguage = options.uiLanguage;
+  }
+
+  /** The chosen country, else `default-country`, else the browser's region. */
+  get country(): string {
+    if (this.#country) return this.#country;
+    const { defaultCountry } = this.#host;
+    const loaded = this.phoneInput;
+    return loaded ? (loaded.normalizeRegion(defaultCountry) ?? loaded.defaultRegion()) : provisionalRegion(defaultCountry);
+  }
+
+  /** The offered languages; none (an empty attribute) means the API's default, English. */
+  get languages(): readonly string[] {
+    return this.#host.languages.length ? this.#host.languages : ['en'];
+  }
+
+  /** The visitor's choice while it is offered, else the UI language when offered, else the first. */
+  get language(): string {
+    const offered = this.languages;
+    if (offered.includes(this.#language)) return this.#language;
+    const ui = this.#uiLanguage();
+    return offered.find((code) => code === ui) ?? offered.find((code) => code.split('-')[0] === ui) ?? offered[0] ?? 'en';
+  }
+
+  get day(): SlotDay | undefined {
+    return this.slotDays.find((day) => day.date === this.#date) ?? this.slotDays[0];
+  }
+
+  /** The chosen time while it is still offered on the chosen day. */
+  get slot(): string {
+    return this.day?.slots.includes(this.#slot) ? this.#slot : '';
+  }
+
+  get values(): FormValues {
+    const host = this.#host;
+    return {
+      phone: this.phone,
+      country: this.country,
+      slot: this.slot,
+      now: host.clock.now(),
+      minLeadMinutes: orDefault(host.minLeadMinutes, 15),
+      language: this.language,
+      languages: this.languages,
+      menuId: host.menuId,
+      callId: host.callId,
+      ticketId: host.ticketId,
+      consent: host.recordingConsent ? this.consent : undefined,
+    };
+  }
+
+  /** Slots from the settings and the clock's time now; an unusable setting counts as absent. */
+  computeSlots(): void {
+    const host = this.#host;
+    const visitorTimeZone = localTimeZone();
+    this.slotDays = generateSlots({
+      now: host.clock.now(),
+      timeZone: isTimeZone(host.timezone) ? host.timezone : visitorTimeZone,
+      visitorTimeZone,
+      hours: parseHours(host.hours ?? '') ?? parseHours(DEFAULT_HOURS)!,
+      days: parseDays(host.days ?? '') ?? parseDays(DEFAULT_DAYS)!,
+      daysAhead: orDefault(host.daysAhead, 14),
+      slotMinutes: orDefault(host.slotMinutes, 15),
+      minLeadMinutes: orDefault(host.minLeadMinutes, 15),
+    });
+    this.#host.requestUpdate();
+  }
+
+  /** Loads the phone metadata (once; again after a failure). */
+  loadPhoneInput(): Promise<typeof PhoneInput> {
+    this.#loading ??= import('../../internal/phone-input.js').then(
+      (module) => {
+        this.phoneInput = module;
+        this.#revalidate('phone', false);
+        this.#host.requestUpdate();
+        return module;
+      },
+      (error: unknown) => {
+        this.#loading = undefined;
+        throw error;
+      },
+    );
+    return this.#loading;
+  }
+
+  /** The submit's checks: every error is shown from now on; a refused time makes passed slots go. */
+  check(phoneInput: typeof PhoneInput): FormCheck {
+    this.#interaction.submitted();
+    const result = checkForm(this.values, this.#messages(), phoneInput);
+    this.errors = result.errors;
+    this.announcement = result.refused.length ? this.#messages().fixErrors : '';
+    if (result.refused.includes('time')) this.computeSlots();
+    this.#host.requestUpdate();
+    return result;
+  }
+
+  /** Back to a fresh form for another call; the number, country and language are kept. */
+  reset(): void {
+    this.#slot = '';
+    this.errors = {};
+    this.announcement = '';
+    this.#interaction.reset();
+    this.computeSlots();
+  }
+
+  #revalidate(field: CheckedField, announce: boolean): void {
+    if (!this.#interaction.shows(field)) return;
+    const result = checkField(field, this.values, this.#messages(), this.phoneInput);
+    if (!result) return;
+    const error = result.ok ? undefined : result.error;
+    if (error === this.errors[field]) return;
+    this.errors = { ...this.errors, [field]: error };
+    if (announce && error) this.announcement = error;
+  }
+
+  #changed(field: CheckedField): void {
+    this.#interaction.changed(field);
+    this.#revalidate(field, false);
+    this.#host.requestUpdate();
+  }
+
+  // Event handlers, bound for the templates.
+
+  readonly prepare = () => void this.loadPhoneInput().catch(() => undefined);
+
+  readonly onPhoneInput = (event: InputEvent) => {
+    const input = event.target as HTMLInputElement;
+    const typingAtEnd = input.selectionStart === input.value.length && event.inputType?.startsWith('insert');
+    // Only while typing at the end: reformatting after a deletion would put back what was deleted.
+    this.phone = this.phoneInput && typingAtEnd ? this.phoneInput.formatPhoneAsTyped(input.value, this.country) : input.value;
+    this.#changed('phone');
+  };
+
+  readonly onCountryChange = (event: Event) => {
+    this.#country = (event.target as HTMLSelectElement).value;
+    if (this.phoneInput && this.phone) this.phone = this.phoneInput.formatPhoneAsTyped(this.phone, this.#country);
+    this.#revalidate('phone', false);
+    this.#host.requestUpdate();
+  };
+
+  readonly onDateChange = (event: Event) => {
+    this.#date = (event.target as HTMLSelectElement).value;
+    this.#slot = '';
+    this.#host.requestUpdate();
+  };
+
+  readonly onTimeChange = (event: Event) => {
+    this.#slot = (event.target as HTMLSelectElement).value;
+    this.#changed('time');
+  };
+
+  readonly onLanguageChange = (event: Event) => {
+    this.#language = (event.target as HTMLSelectElement).value;
+    this.#changed('language');
+  };
+
+  readonly onConsentChange = (event: Event) => {
+    this.consent = (event.target as HTMLInputElement).checked;
+    this.#host.requestUpdate();
+  };
+
+  readonly onFocusOut = (event: FocusEvent) => {
+    const target = event.target as Element;
+    const field = CHECKED_FIELDS.find((name) => name === target.id);
+    if (!field) return;
+    // Chromium also reports focus leaving a field while it is being removed (the confirmation
+    // replacing the form, mid-render): look once the render is over, and only at fields still there.
+    queueMicrotask(() => {
+      if (!target.isConnected) return;
+      this.#interaction.left(field);
+      this.#revalidate(field, true);
+      this.#host.requestUpdate();
+    });
+  };
+}

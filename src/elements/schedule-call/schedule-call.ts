@@ -1,0 +1,283 @@
+import { Task, TaskStatus, initialState } from '@lit/task';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { CreateCallResult } from '../../core/client.js';
+import { CallsApiError } from '../../core/errors.js';
+import type { Call, ScheduledCallRequest } from '../../core/schemas.js';
+import { CcaiElement } from '../../internal/ccai-element.js';
+import { describeError, isTransient } from '../../internal/describe-error.js';
+import { CcaiCallCancelledEvent, CcaiCallScheduledEvent } from '../../internal/events.js';
+import type * as PhoneInput from '../../internal/phone-input.js';
+import { themeStyles } from '../../internal/styles.js';
+import { languageList } from './checks.js';
+import { ScheduleForm } from './form-state.js';
+import { formatWhen, regionName, zoneName } from './format.js';
+import { scheduleCallStyles } from './schedule-call.styles.js';
+import { alertBox, anotherButton, cancelButton, formView, outcomeView } from './views.js';
+
+/** Properties the offered slots are computed from. */
+const SLOT_INPUTS = ['timezone', 'hours', 'days', 'daysAhead', 'slotMinutes', 'minLeadMinutes', 'clock'] as const;
+
+/**
+ * The in-web scheduled callback: the visitor picks a country, a phone number, a day and a time in
+ * their own time zone (and a language, and recording consent, when offered), and gets a
+ * confirmation with the call's live status and a way to cancel it.
+ *
+ * Slots are computed from `hours`, `days` and `timezone` when those change, when the form is shown
+ * again, and after a refused time (so passed times disappear). Phone metadata is loaded on first
+ * use of the form (focus, pointer, input or submit), not with the element: a page that never
+ * touches the form never loads it.
+ *
+ * @tagname ccai-schedule-call
+ * @summary A form to schedule a callback, with confirmation, live status and cancel.
+ *
+ * @fires {CcaiCallScheduledEvent} ccai-call-scheduled - The call was created (201): `{ call }`.
+ * @fires {CcaiCallCancelledEvent} ccai-call-cancelled - The visitor cancelled it: `{ call }` (on a 204, the call as known, status `cancelled`).
+ * @fires {CcaiErrorEvent} ccai-error - A request failed, or the form refused the visitor's input (`kind: 'validation'`): `{ status, message, kind }`.
+ *
+ * @csspart form - The form.
+ * @csspart legend - The form's title ("Schedule a callback").
+ * @csspart field - The box of one label, its control, hint and error.
+ * @csspart label - A field's label.
+ * @csspart input - A select or the phone input.
+ * @csspart checkbox - The recording consent checkbox.
+ * @csspart hint - Help under a field (the time zone note, what the number is for, no times available).
+ * @csspart error - An error message: under a field, or about the request.
+ * @csspart button - Every button (Schedule call, Try again, Cancel call, Schedule another call).
+ * @csspart confirmation - The box shown once the call is scheduled.
+ * @csspart call-status - The `<ccai-call-status>` of the scheduled call.
+ *
+ * @cssprop --ccai-accent - Buttons and the checkbox.
+ * @cssprop --ccai-on-accent - Text on buttons.
+ * @cssprop --ccai-color - Text colour.
+ * @cssprop --ccai-muted-color - Hints.
+ * @cssprop --ccai-background - Background, also of the controls.
+ * @cssprop --ccai-surface - The confirmation's background.
+ * @cssprop --ccai-border-color - Borders of the controls.
+ * @cssprop --ccai-error-color - Error messages and invalid controls.
+ * @cssprop --ccai-focus-color - The focus ring.
+ * @cssprop --ccai-radius - Corner radius.
+ * @cssprop --ccai-spacing - Spacing unit.
+ * @cssprop --ccai-font-family - Font.
+ * @cssprop --ccai-font-size - Base font size.
+ */
+export class CcaiScheduleCall extends CcaiElement {
+  static override styles = [themeStyles, scheduleCallStyles];
+
+  /** The mobile or web menu the call is queued on (required unless `call-id`). */
+  @property({ attribute: 'menu-id', type: Number }) menuId?: number;
+
+  /** An earlier call: the new one becomes its child (and takes its menu when there is no `menu-id`). */
+  @property({ attribute: 'call-id', type: Number }) callId?: number;
+
+  /** A CRM ticket id, sent as `ticket_id`. */
+  @property({ attribute: 'ticket-id' }) ticketId?: string;
+
+  /** ISO 639-1 codes offered for the call (comma list in the attribute; default `en`); one entry shows no picker. */
+  @property({ converter: languageList }) languages: string[] = ['en'];
+
+  /** Country for numbers typed without `+` (ISO 3166 alpha-2); default from the browser's region, else `US`. */
+  @property({ attribute: 'default-country' }) defaultCountry?: string;
+
+  /** IANA zone of the opening hours (default: the visitor's); an unknown zone counts as absent. */
+  @property() timezone?: string;
+
+  /** Opening hours in `timezone`: `09:00-17:00`, or several ranges `09:00-12:00,13:00-17:00`. */
+  @property() hours = '09:00-17:00';
+
+  /** Opening days: `mon-fri`, `mon-fri,sat`, `sat,sun`, `fri-mon`. */
+  @property() days = 'mon-fri';
+
+  /** How many calendar days are offered, today included. */
+  @property({ attribute: 'days-ahead', type: Number }) daysAhead = 14;
+
+  /** Minutes between offered times. */
+  @property({ attribute: 'slot-minutes', type: Number }) slotMinutes = 15;
+
+  /** The earliest time offered is at least this many minutes from now. */
+  @property({ attribute: 'min-lead-minutes', type: Number }) minLeadMinutes = 15;
+
+  /** Show the "Allow this call to be recorded" checkbox and send `recording_permission`. */
+  @property({ attribute: 'recording-consent', type: Boolean }) recordingConsent = false;
+
+  /**
+   * @internal What "now" is (epoch ms). Tests and demos whose mock runs on a pinned clock replace
+   * it; slots are computed again when it is replaced, not when its answer moves on.
+   */
+  @property({ attribute: false }) clock: { now(): number } = { now: () => Date.now() };
+
+  readonly #form = new ScheduleForm(this, { messages: () => this.t, uiLanguage: () => this.localize.language });
+  /** A refusal that is not about one field (the page's setup, loading), shown where request errors are. */
+  @state() private formError = '';
+  /** From a press of the button until its request settles, so a second press sends nothing. */
+  #busy = false;
+  #request: ScheduledCallRequest | null = null;
+  #focusAfterUpdate = '';
+
+  /**
+   * Creating the call; run with `null` to go back to the form. Never aborted, on disconnect either:
+   * the call would be created all the same, and a re-attached element must show it.
+   */
+  readonly #create = new Task<[ScheduledCallRequest | null], CreateCallResult>(this, {
+    autoRun: false,
+    task: ([request], { signal }) => (request ? this.api.createCall(request, { signal }) : initialState),
+    onComplete: (result) => {
+      if (result.kind === 'created') this.dispatchEvent(new CcaiCallScheduledEvent({ call: result.call }));
+      this.#focusAfterUpdate = '.message';
+    },
+    onError: (error) => this.reportError(error),
+  });
+
+  /** Cancelling the created call; resolves with the call as it is now. */
+  readonly #cancel = new Task<[Call | null], Call>(this, {
+    autoRun: false,
+    task: async ([call], { signal }) => {
+      if (!call) return initialState;
+      const result = await this.api.cancelScheduledCall(call.id, { signal });
+      // 204: cancelled already (elsewhere). The server says so; the call object we hold does not.
+      return result.kind === 'cancelled' ? result.call : { ...call, status: 'cancelled' };
+    },
+    onComplete: (call) => {
+      this.dispatchEvent(new CcaiCallCancelledEvent({ call }));
+      this.#focusAfterUpdate = '.message';
+    },
+    onError: (error) => this.reportError(error),
+  });
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (SLOT_INPUTS.some((name) => changed.has(name))) this.#form.computeSlots();
+  }
+
+  protected override updated(): void {
+    if (!this.#focusAfterUpdate) return;
+    this.renderRoot.querySelector<HTMLElement>(this.#focusAfterUpdate)?.focus();
+    this.#focusAfterUpdate = '';
+  }
+
+  override render() {
+    return this.#create.render({
+      initial: () => this.#renderForm(),
+      pending: () => this.#renderForm(),
+      error: (error) => this.#renderForm(error),
+      complete: (result) => this.#renderOutcome(result),
+    });
+  }
+
+  readonly #onSubmit = (event: SubmitEvent) => {
+    event.preventDefault();
+    void this.#send(async () => {
+      const request = await this.#validRequest();
+      if (request) await this.#create.run([(this.#request = request)]);
+    });
+  };
+
+  /** "Try again": the same request once more. Focus goes to the busy submit button, as the alert with this button goes. */
+  readonly #retry = () =>
+    void this.#send(async () => {
+      if (!this.#request) return;
+      this.#focusAfterUpdate = 'button[type=submit]';
+      await this.#create.run([this.#request]);
+    });
+
+  async #send(work: () => Promise<unknown>): Promise<void> {
+    if (this.#busy) return;
+    this.#busy = true;
+    try {
+      await work();
+    } finally {
+      this.#busy = false;
+    }
+  }
+
+  /** Checks every field; on a refusal shows why, focuses the first invalid field and returns `null`. */
+  async #validRequest(): Promise<ScheduledCallRequest | null> {
+    this.formError = '';
+    let phoneInput: typeof PhoneInput;
+    try {
+      phoneInput = await this.#form.loadPhoneInput();
+    } catch (error) {
+      this.formError = this.t.errorNetwork;
+      this.reportError(new CallsApiError('The phone number checks could not be loaded', { kind: 'network', cause: error }));
+      return null;
+    }
+    const { request, refused, note, setupError } = this.#form.check(phoneInput);
+    if (request) return request;
+    if (setupError) this.formError = this.t.serverConfig;
+    // A server error from an earlier attempt no longer applies to what is in the form.
+    if (this.#create.status === TaskStatus.ERROR) void this.#create.run([null]);
+    this.reportError(new CallsApiError(note, { kind: 'validation', field: refused[0] ?? 'menu_id' }));
+    this.#focusAfterUpdate = '[aria-invalid="true"]';
+    return null;
+  }
+
+  readonly #cancelCall = (call: Call) => {
+    if (this.#cancel.status !== TaskStatus.PENDING) void this.#cancel.run([call]);
+  };
+
+  readonly #scheduleAnother = () => {
+    void this.#create.run([null]);
+    void this.#cancel.run([null]);
+    this.#form.reset();
+    this.#focusAfterUpdate = '#date';
+  };
+
+  #renderForm(requestError?: unknown) {
+    const t = this.t;
+    const locale = this.localize.locale;
+    const form = this.#form;
+    const values = form.values;
+    return formView({
+      ...values,
+      t,
+      locale,
+      countries: form.phoneInput?.countryOptions(locale) ?? [{ code: values.country, label: regionName(values.country, locale) }],
+      days: form.slotDays,
+      date: form.day?.date ?? '',
+      zone: zoneName(locale, values.now),
+      errors: form.errors,
+      alert: this.formError || (requestError === undefined ? '' : describeError(requestError, t)),
+      retry: requestError !== undefined && !this.formError && isTransient(requestError) ? this.#retry : undefined,
+      pending: this.#create.status === TaskStatus.PENDING,
+      announcement: form.announcement,
+      on: {
+        submit: this.#onSubmit,
+        focusOut: form.onFocusOut,
+        prepare: form.prepare,
+        country: form.onCountryChange,
+        phone: form.onPhoneInput,
+        date: form.onDateChange,
+        time: form.onTimeChange,
+        language: form.onLanguageChange,
+        consent: form.onConsentChange,
+      },
+    });
+  }
+
+  #renderOutcome(result: CreateCallResult) {
+    const t = this.t;
+    const another = anotherButton(t.scheduleAnother, this.#scheduleAnother);
+    // 202: a person must act before the call exists, so there is nothing to show or cancel yet.
+    if (result.kind === 'accepted') return outcomeView(t.scheduleAccepted, nothing, another);
+    const cancelled = this.#cancel.status === TaskStatus.COMPLETE ? this.#cancel.value : undefined;
+    const call = cancelled ?? result.call;
+    const cancel = (busy: boolean) => cancelButton(busy ? t.cancelling : t.cancelCall, () => this.#cancelCall(call), busy);
+    const when = formatWhen(call.scheduled_at ?? this.#request?.scheduled_at ?? '', this.localize.locale);
+    return outcomeView(
+      cancelled ? t.cancelled : t.confirmation(when),
+      html`<ccai-call-status
+        part="call-status"
+        call-id=${call.id}
+        base-url=${this.baseUrl}
+        .call=${call}
+        .client=${this.client}
+        .messages=${this.messages}
+      ></ccai-call-status>`,
+      this.#cancel.render({
+        initial: () => cancel(false),
+        pending: () => cancel(true),
+        error: (error) => html`${alertBox(describeError(error, t))} ${cancel(false)}`,
+        complete: () => another,
+      }),
+    );
+  }
+}

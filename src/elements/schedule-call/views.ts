@@ -1,0 +1,211 @@
+/**
+ * The templates of `<ccai-schedule-call>`, as functions of what they show: the element owns the
+ * state and the behaviour, these own the markup, its labels, ids and ARIA wiring.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { Messages } from '../../i18n/en.js';
+import type { CountryOption } from '../../internal/phone-input.js';
+import type { SlotDay } from '../../internal/slots.js';
+import type { CheckedField } from './checks.js';
+import { formatDay, languageName, timeFormatter } from './format.js';
+
+type Handler<E extends Event = Event> = (event: E) => void;
+
+export interface FormView {
+  t: Messages;
+  locale: string;
+  countries: readonly CountryOption[];
+  country: string;
+  phone: string;
+  days: readonly SlotDay[];
+  date: string;
+  slot: string;
+  /** The visitor's zone by name. */
+  zone: string;
+  languages: readonly string[];
+  language: string;
+  /** `undefined`: no consent checkbox. */
+  consent: boolean | undefined;
+  errors: Partial<Record<CheckedField, string>>;
+  /** About the request or the page's setup, with "Try again" when `retry` is given. */
+  alert: string;
+  retry: (() => void) | undefined;
+  pending: boolean;
+  announcement: string;
+  on: {
+    submit: Handler<SubmitEvent>;
+    focusOut: Handler<FocusEvent>;
+    prepare: () => void;
+    country: Handler;
+    phone: Handler<InputEvent>;
+    date: Handler;
+    time: Handler;
+    language: Handler;
+    consent: Handler;
+  };
+}
+
+/** `aria-describedby` of a control: its hints, then its error when it has one. */
+function describedBy(view: FormView, field: CheckedField, ...hints: string[]) {
+  const ids = [...hints, ...(view.errors[field] ? [`${field}-error`] : [])];
+  return ids.length ? ids.join(' ') : nothing;
+}
+
+function fieldError(view: FormView, field: CheckedField) {
+  const error = view.errors[field];
+  return error ? html`<p id="${field}-error" part="error" class="error">${error}</p>` : nothing;
+}
+
+const invalid = (view: FormView, field: CheckedField) => (view.errors[field] ? 'true' : nothing);
+
+function field(id: string, label: string, control: TemplateResult, after: unknown = nothing) {
+  return html`<div part="field" class="field">
+    <label part="label" for=${id}>${label}</label>
+    ${control} ${after}
+  </div>`;
+}
+
+function countryField({ t, countries, country, on }: FormView) {
+  return field(
+    'country',
+    t.countryLabel,
+    html`<select id="country" part="input" autocomplete="country" @change=${on.country}>
+      ${countries.map((option) => html`<option value=${option.code} .selected=${option.code === country}>${option.label}</option>`)}
+    </select>`,
+  );
+}
+
+function phoneField(view: FormView) {
+  const { t, phone, on } = view;
+  return field(
+    'phone',
+    t.phoneLabel,
+    html`<input
+      id="phone"
+      part="input"
+      type="tel"
+      autocomplete="tel"
+      .value=${live(phone)}
+      aria-invalid=${invalid(view, 'phone')}
+      aria-describedby=${describedBy(view, 'phone', 'phone-hint')}
+      @input=${on.phone}
+    />`,
+    html`<p id="phone-hint" part="hint" class="hint">${t.phoneHint}</p>
+      ${fieldError(view, 'phone')}`,
+  );
+}
+
+function whenFields(view: FormView) {
+  const { t, locale, days, date, slot, zone, on } = view;
+  if (days.length === 0) return html`<p part="hint" class="hint">${t.noSlotsAtAll}</p>`;
+  const slots = days.find((day) => day.date === date)?.slots ?? [];
+  const time = timeFormatter(locale);
+  return html`<div class="row">
+      ${field(
+        'date',
+        t.dateLabel,
+        html`<select id="date" part="input" aria-describedby="zone" @change=${on.date}>
+          ${days.map((day) => html`<option value=${day.date} .selected=${day.date === date}>${formatDay(day.date, locale)}</option>`)}
+        </select>`,
+      )}
+      ${field(
+        'time',
+        t.timeLabel,
+        html`<select
+          id="time"
+          part="input"
+          aria-invalid=${invalid(view, 'time')}
+          aria-describedby=${describedBy(view, 'time', 'zone')}
+          @change=${on.time}
+        >
+          <option value="" .selected=${slot === ''}>${t.timePlaceholder}</option>
+          ${slots.map((instant) => html`<option value=${instant} .selected=${instant === slot}>${time(instant)}</option>`)}
+        </select>`,
+        fieldError(view, 'time'),
+      )}
+    </div>
+    <p id="zone" part="hint" class="hint">${t.timeZoneNote(zone)}</p>`;
+}
+
+function languageField(view: FormView) {
+  const { t, locale, languages, language, on } = view;
+  if (languages.length < 2) return nothing;
+  return field(
+    'language',
+    t.languageLabel,
+    html`<select
+      id="language"
+      part="input"
+      aria-invalid=${invalid(view, 'language')}
+      aria-describedby=${describedBy(view, 'language')}
+      @change=${on.language}
+    >
+      ${languages.map((code) => html`<option value=${code} .selected=${code === language}>${languageName(code, locale)}</option>`)}
+    </select>`,
+    fieldError(view, 'language'),
+  );
+}
+
+function consentField({ t, consent, on }: FormView) {
+  if (consent === undefined) return nothing;
+  return html`<div part="field" class="field checkbox">
+    <input id="consent" part="checkbox" type="checkbox" .checked=${live(consent)} @change=${on.consent} />
+    <label part="label" for="consent">${t.consentLabel}</label>
+  </div>`;
+}
+
+/** An error about a request, announced when it appears, with an optional action. */
+export function alertBox(message: string, action?: { label: string; run: () => void }) {
+  return html`<div part="error" class="alert" role="alert">
+    <p>${message}</p>
+    ${action ? html`<button part="button" class="secondary" type="button" @click=${action.run}>${action.label}</button>` : nothing}
+  </div>`;
+}
+
+export function formView(view: FormView) {
+  const { t, on } = view;
+  return html`<form
+    part="form"
+    novalidate
+    @submit=${on.submit}
+    @focusin=${on.prepare}
+    @pointerover=${on.prepare}
+    @input=${on.prepare}
+    @focusout=${on.focusOut}
+  >
+    <fieldset>
+      <legend part="legend">${t.scheduleLegend}</legend>
+      <div class="row">${countryField(view)} ${phoneField(view)}</div>
+      ${whenFields(view)} ${languageField(view)} ${consentField(view)}
+    </fieldset>
+    ${view.alert ? alertBox(view.alert, view.retry && { label: t.tryAgain, run: view.retry }) : nothing}
+    ${view.days.length
+      ? html`<button part="button" type="submit" aria-disabled=${view.pending ? 'true' : nothing}>
+          ${view.pending ? t.submitting : t.submit}
+        </button>`
+      : nothing}
+    <div class="visually-hidden" role="status">${view.announcement}</div>
+  </form>`;
+}
+
+/** The confirmation: its message takes focus when shown, so it is read out once. */
+export function outcomeView(message: string, status: unknown, actions: unknown) {
+  return html`<section part="confirmation" class="confirmation">
+    <p class="message" tabindex="-1">${message}</p>
+    ${status}
+    <div class="actions">${actions}</div>
+  </section>`;
+}
+
+/** A button that stays focusable while busy (`aria-disabled`), so focus is not lost mid-request. */
+export function cancelButton(label: string, run: () => void, busy: boolean) {
+  return html`<button part="button" class="secondary" type="button" aria-disabled=${busy ? 'true' : nothing} @click=${run}>
+    ${label}
+  </button>`;
+}
+
+/** A separate template from `cancelButton`, so that Lit makes a new button rather than restyling that one. */
+export function anotherButton(label: string, run: () => void) {
+  return html`<button part="button" type="button" @click=${run}>${label}</button>`;
+}

@@ -1,0 +1,125 @@
+/**
+ * Callback slots from opening hours: pure functions of their inputs (the clock and both time zones
+ * are parameters), so they are tested without the browser's zone or the real time.
+ */
+import { dateKeyAt, instantOf, wallTimeAt } from './zoned-time.js';
+
+/** One opening range in minutes after midnight; `end` past 1440 runs into the next day. */
+export interface OpeningRange {
+  start: number;
+  end: number;
+}
+
+export interface SlotOptions {
+  /** The current instant (epoch ms). */
+  now: number;
+  /** IANA zone the opening hours are written in. */
+  timeZone: string;
+  /** IANA zone whose calendar dates group the slots (the visitor's). */
+  visitorTimeZone: string;
+  hours: readonly OpeningRange[];
+  /** Opening weekdays, 0 = Sunday … 6 = Saturday, in the opening hours' zone. */
+  days: ReadonlySet<number>;
+  /** How many calendar days of the opening hours' zone are offered, today included. */
+  daysAhead: number;
+  /** Minutes between offered times, counted from the start of each opening range. */
+  slotMinutes: number;
+  /** Offered times are at least this many minutes after `now`. */
+  minLeadMinutes: number;
+}
+
+/** The slots of one calendar day of the visitor. */
+export interface SlotDay {
+  /** `YYYY-MM-DD` in the visitor's zone. */
+  date: string;
+  /** Instants as ISO 8601 UTC strings (`…Z`), ascending. */
+  slots: string[];
+}
+
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const TIME = /^(\d{1,2}):(\d{2})$/;
+const DAY_MINUTES = 1440;
+const MAX_DAYS = 366;
+
+function minutesOf(text: string, allowEndOfDay: boolean): number | undefined {
+  const match = TIME.exec(text.trim());
+  if (!match) return undefined;
+  const minutes = Number(match[1]) * 60 + Number(match[2]);
+  if (Number(match[2]) > 59) return undefined;
+  return minutes < DAY_MINUTES || (allowEndOfDay && minutes === DAY_MINUTES) ? minutes : undefined;
+}
+
+/**
+ * `09:00-17:00`, or several ranges: `09:00-12:00,13:00-17:30`. A range that ends at or before its
+ * start runs past midnight (`22:00-02:00`); `24:00` may end one. `undefined` when malformed.
+ */
+export function parseHours(text: string): OpeningRange[] | undefined {
+  const ranges: OpeningRange[] = [];
+  for (const item of text.split(',')) {
+    const [from, to, extra] = item.split('-');
+    if (from === undefined || to === undefined || extra !== undefined) return undefined;
+    const start = minutesOf(from, false);
+    const end = minutesOf(to, true);
+    if (start === undefined || end === undefined || start === end) return undefined;
+    ranges.push({ start, end: end > start ? end : end + DAY_MINUTES });
+  }
+  return ranges;
+}
+
+/**
+ * Weekdays from `mon-fri`, `mon-fri,sat`, `sat,sun` or `fri-mon` (a range may wrap past Sunday),
+ * in English three-letter abbreviations, any case. `undefined` when malformed.
+ */
+export function parseDays(text: string): Set<number> | undefined {
+  const days = new Set<number>();
+  for (const item of text.split(',')) {
+    const [from, to, extra] = item.split('-').map((name) => WEEKDAYS.indexOf(name.trim().toLowerCase()));
+    if (from === undefined || from < 0 || extra !== undefined || to === -1) return undefined;
+    const last = to ?? from;
+    for (let day = from; ; day = (day + 1) % 7) {
+      days.add(day);
+      if (day === last) break;
+    }
+  }
+  return days;
+}
+
+function wholeNumber(value: number, min: number, max: number, fallback: number): number {
+  return Number.isFinite(value) ? Math.min(max, Math.max(min, Math.floor(value))) : fallback;
+}
+
+/**
+ * Every offered instant, grouped by the visitor's calendar date. Opening times are stepped in the
+ * opening hours' wall-clock time, so a time that does not exist on a spring-forward day is skipped
+ * and the repeated hour of an autumn day is offered once.
+ */
+export function generateSlots(options: SlotOptions): SlotDay[] {
+  const { now, timeZone, visitorTimeZone, hours, days } = options;
+  const step = wholeNumber(options.slotMinutes, 1, DAY_MINUTES, 15);
+  const dayCount = wholeNumber(options.daysAhead, 0, MAX_DAYS, 0);
+  const earliest = Math.max(now + 1, now + wholeNumber(options.minLeadMinutes, 0, Infinity, 0) * 60_000);
+  const today = wallTimeAt(now, timeZone);
+  const instants = new Set<number>();
+
+  // From yesterday: a range past midnight opened yesterday may still have times today.
+  for (let offset = -1; offset < dayCount; offset++) {
+    const date = new Date(Date.UTC(today.year, today.month - 1, today.day + offset));
+    if (!days.has(date.getUTCDay())) continue;
+    for (const { start, end } of hours) {
+      for (let minute = start; minute < end; minute += step) {
+        const wall = { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), hour: 0, minute };
+        const instant = instantOf(wall, timeZone);
+        if (instant !== undefined && instant >= earliest) instants.add(instant);
+      }
+    }
+  }
+
+  const byDate = new Map<string, string[]>();
+  for (const instant of [...instants].sort((a, b) => a - b)) {
+    const date = dateKeyAt(instant, visitorTimeZone);
+    const list = byDate.get(date) ?? [];
+    if (list.length === 0) byDate.set(date, list);
+    list.push(new Date(instant).toISOString());
+  }
+  return [...byDate].map(([date, slots]) => ({ date, slots }));
+}

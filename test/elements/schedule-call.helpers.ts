@@ -1,0 +1,167 @@
+/** Helpers for the `<ccai-schedule-call>` suite: requests seen, events seen, gated answers, the form by its labels. */
+import { fixture, waitUntil } from '@open-wc/testing';
+import { setupWorker, type SetupWorker } from 'msw/browser';
+import type { CcaiScheduleCall } from '../../src/elements/schedule-call/schedule-call.js';
+import '../../src/elements/schedule-call/define.js';
+import { createCallsApiMock } from '../../src/mock/index.js';
+
+export const CALLS = '*/apps/api/v1/calls';
+
+/**
+ * The API mock (real clock) in a service worker for this suite, every request recorded in `sent`;
+ * after each test the world, the overrides, the records, the clock and the listeners are reset.
+ */
+export function useMockApi() {
+  const mock = createCallsApiMock();
+  const worker = setupWorker(...mock.handlers);
+  before(async () => {
+    await worker.start({ onUnhandledRequest: 'error', quiet: true });
+    recordRequests(worker);
+  });
+  after(() => worker.stop());
+  afterEach(() => {
+    mock.reset();
+    worker.resetHandlers();
+    sent.length = 0;
+    clock.time = NOW;
+    stopCollecting();
+  });
+  return { mock, worker };
+}
+
+/** Monday 3 March 2031, 09:00 in New York (EST): the suite's "now". Far enough ahead for the mock's real clock. */
+export const NOW = Date.parse('2031-03-03T14:00:00Z');
+/** The first slot offered at `NOW` (09:15 EST: 15 minutes' lead). */
+export const FIRST_SLOT = '2031-03-03T14:15:00.000Z';
+
+/** The clock every fixture reads; tests move `clock.time`. */
+export const clock = { time: NOW, now: () => clock.time };
+
+/** Every request that reached the (mock) network, with its body, in the order sent. */
+export const sent: { method: string; url: string; body: Promise<string> }[] = [];
+
+function recordRequests(worker: SetupWorker): void {
+  worker.events.on('request:start', ({ request }) => {
+    sent.push({ method: request.method, url: request.url, body: request.clone().text() });
+  });
+}
+
+const isCreate = (request: (typeof sent)[number]) => request.method === 'POST' && new URL(request.url).pathname === '/apps/api/v1/calls';
+export const creates = () => sent.filter(isCreate);
+export const createBodies = () => Promise.all(creates().map(async (request) => JSON.parse(await request.body) as Record<string, unknown>));
+export const cancels = () => sent.filter((request) => request.method === 'PATCH' && request.url.endsWith('/cancel'));
+
+type EventName = 'ccai-error' | 'ccai-call-scheduled' | 'ccai-call-cancelled';
+const listeners: [string, EventListener][] = [];
+
+/** Events of one type seen on `document` (they bubble and are composed) until `stopCollecting()`. */
+export function collect<K extends EventName>(type: K): GlobalEventHandlersEventMap[K][] {
+  const seen: GlobalEventHandlersEventMap[K][] = [];
+  const listener = (event: Event) => seen.push(event as GlobalEventHandlersEventMap[K]);
+  document.addEventListener(type, listener);
+  listeners.push([type, listener]);
+  return seen;
+}
+
+export function stopCollecting(): void {
+  for (const [type, listener] of listeners.splice(0)) document.removeEventListener(type, listener);
+}
+
+/** For a resolver that waits until the test releases it, then falls through to the mock. */
+export function gate() {
+  let release!: () => void;
+  const opened = new Promise<void>((resolve) => (release = resolve));
+  return { release, wait: () => opened };
+}
+
+// --- the form, found the way a visitor finds it: by the labels ---------------------------------
+
+export const root = (el: CcaiScheduleCall) => el.shadowRoot!;
+
+export function labels(el: CcaiScheduleCall): string[] {
+  return [...root(el).querySelectorAll('label')].map((label) => label.textContent!.trim());
+}
+
+/** The control a visible label names (`<label for>`). */
+export function control<T extends HTMLElement = HTMLSelectElement>(el: CcaiScheduleCall, label: string): T {
+  const found = [...root(el).querySelectorAll('label')].find((candidate) => candidate.textContent!.trim() === label);
+  const target = found && root(el).getElementById(found.htmlFor);
+  if (!target) throw new Error(`no control labelled "${label}"`);
+  return target as T;
+}
+
+export const button = (el: CcaiScheduleCall, text: string) => {
+  const found = [...root(el).querySelectorAll('button')].find((candidate) => candidate.textContent!.trim() === text);
+  if (!found) throw new Error(`no button "${text}"`);
+  return found;
+};
+export const buttons = (el: CcaiScheduleCall) => [...root(el).querySelectorAll('button')].map((b) => b.textContent!.trim());
+export const alertText = (el: CcaiScheduleCall) => root(el).querySelector('[role=alert]')?.textContent?.trim() ?? '';
+export const statusText = (el: CcaiScheduleCall) => root(el).querySelector('form > [role=status]')?.textContent?.trim() ?? '';
+export const focused = (el: CcaiScheduleCall) => root(el).activeElement;
+export const phoneOf = (el: CcaiScheduleCall) => control<HTMLInputElement>(el, 'Phone number');
+
+/** How the confirmation names a time: in the browser's zone, with the zone. */
+export function whenText(instant: string, locale = 'en'): string {
+  const options: Intl.DateTimeFormatOptions = { weekday: 'long', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' };
+  return new Intl.DateTimeFormat(locale, options).format(Date.parse(instant));
+}
+
+/** The error shown for a control: the element its `aria-describedby` names that is an error. */
+export function errorOf(el: CcaiScheduleCall, input: HTMLElement): string {
+  const ids = (input.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+  return ids.map((id) => root(el).getElementById(id)).find((node) => node?.matches('[part~=error]'))?.textContent?.trim() ?? '';
+}
+
+export function choose(select: HTMLSelectElement, value: string): void {
+  if (![...select.options].some((option) => option.value === value)) throw new Error(`no option ${value}`);
+  select.value = value;
+  select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+}
+
+/**
+ * Focuses a control and reports it: the runner runs test files side by side, and a page in the
+ * background gets no focus events from `focus()`.
+ */
+export function focusOn(control: HTMLElement): void {
+  control.focus();
+  control.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+}
+
+/** Types into the phone field as one edit (as a paste or autofill would). */
+export function typeInto(input: HTMLInputElement, text: string): void {
+  input.focus();
+  input.value = text;
+  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertFromPaste' }));
+}
+
+/** `waitUntil` with room for a loaded machine (the runner's default of 1 s is tight with two pages side by side). */
+export const until = (predicate: () => unknown, message?: string) => waitUntil(predicate, message, { timeout: 5000 });
+
+/** Waits until the phone metadata has loaded (the country list is complete). */
+export async function phoneReady(el: CcaiScheduleCall, countryLabel = 'Country'): Promise<void> {
+  await until(() => control(el, countryLabel).options.length > 100, 'the phone metadata did not load');
+}
+
+/** The element on the suite's clock, with opening hours 09:00–17:00 New York time every day; `lang` wraps it in `<div lang>`. */
+export async function scheduleCall(attributes = 'menu-id="9"', lang?: string): Promise<CcaiScheduleCall> {
+  const element = `<ccai-schedule-call ${attributes} timezone="America/New_York" days="mon-sun" default-country="US"></ccai-schedule-call>`;
+  const host = await fixture<HTMLElement>(lang ? `<div lang="${lang}">${element}</div>` : element);
+  const el = (lang ? host.querySelector('ccai-schedule-call') : host) as CcaiScheduleCall;
+  el.clock = clock;
+  await el.updateComplete;
+  return el;
+}
+
+/** Fills a valid form: a US number and the first slot. */
+export async function fillValid(el: CcaiScheduleCall, phone = '(201) 555-0123'): Promise<void> {
+  typeInto(control<HTMLInputElement>(el, 'Phone number'), phone);
+  await phoneReady(el);
+  choose(control(el, 'Time'), FIRST_SLOT);
+  await el.updateComplete;
+}
+
+export async function submit(el: CcaiScheduleCall, label = 'Schedule call'): Promise<void> {
+  button(el, label).click();
+  await el.updateComplete;
+}

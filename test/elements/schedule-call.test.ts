@@ -1,0 +1,266 @@
+/**
+ * `<ccai-schedule-call>`: the form, its checks before any request, and its Japanese copy, against
+ * the API mock (real clock; the element's clock pinned to `NOW` in 2031, so every offered slot is
+ * in the mock's future). Controls are found by their visible labels. Times are compared with
+ * `Intl` in the browser's own zone, so the suite holds in any zone. Requests and their outcomes:
+ * `schedule-call.requests.test.ts`.
+ */
+import { aTimeout, expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { CcaiScheduleCall } from '../../src/elements/schedule-call/schedule-call.js';
+import { en } from '../../src/i18n/en.js';
+import { ja } from '../../src/i18n/ja.js';
+import {
+  FIRST_SLOT,
+  NOW,
+  alertText,
+  buttons,
+  choose,
+  clock,
+  collect,
+  control,
+  createBodies,
+  creates,
+  errorOf,
+  fillValid,
+  focused,
+  focusOn,
+  labels,
+  phoneOf,
+  phoneReady,
+  root,
+  scheduleCall,
+  sent,
+  statusText,
+  stopCollecting,
+  submit,
+  typeInto,
+  until,
+  useMockApi,
+  whenText,
+} from './schedule-call.helpers.js';
+
+describe('<ccai-schedule-call>', () => {
+  useMockApi();
+
+  describe('the form', () => {
+    it('labels every control, names the time zone, and loads the phone metadata only when used', async () => {
+      const el = await scheduleCall('menu-id="9" default-country="JP"');
+      expect(root(el).querySelector('legend')?.textContent?.trim()).to.equal(en.scheduleLegend);
+      expect(labels(el)).to.deep.equal(['Country', 'Phone number', 'Date', 'Time']);
+      expect(buttons(el)).to.deep.equal(['Schedule call']);
+      const phone = phoneOf(el);
+      expect(phone.type).to.equal('tel');
+      expect(phone.autocomplete).to.equal('tel');
+      // Before first use: one country, named, without the metadata's calling codes.
+      const country = control(el, 'Country');
+      expect([...country.options].map((option) => option.text)).to.deep.equal(['Japan']);
+      const zone = new Intl.DateTimeFormat('en', { timeZoneName: 'longGeneric' }).formatToParts(NOW).find((p) => p.type === 'timeZoneName')!.value;
+      expect(root(el).querySelector('#zone')?.textContent).to.equal(en.timeZoneNote(zone));
+      expect(control(el, 'Time').getAttribute('aria-describedby')).to.equal('zone');
+      await expect(el).to.be.accessible();
+
+      const phoneModule = () => sent.filter((request) => request.url.includes('/src/internal/phone-input.'));
+      expect(phoneModule()).to.have.length(0);
+      focusOn(phone);
+      await phoneReady(el);
+      expect(phoneModule()).to.have.length(1);
+      expect(country.selectedOptions[0]?.text).to.equal('Japan (+81)');
+      expect(country.value).to.equal('JP');
+    });
+
+    it('offers the opening hours as times in the visitor\'s zone, by the visitor\'s dates', async () => {
+      const el = await scheduleCall();
+      const date = control(el, 'Date');
+      const time = control(el, 'Time');
+      const first = new Date(FIRST_SLOT);
+      const visitorDate = new Intl.DateTimeFormat('en-CA').format(first); // YYYY-MM-DD in the browser's zone
+      expect(date.value).to.equal(visitorDate);
+      expect(date.selectedOptions[0]?.text).to.equal(new Intl.DateTimeFormat('en', { weekday: 'long', month: 'long', day: 'numeric' }).format(first));
+      expect(time.value).to.equal('');
+      expect(time.options[0]?.text).to.equal(en.timePlaceholder);
+      expect(time.options[1]?.value).to.equal(FIRST_SLOT);
+      const hourMinute = new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit' });
+      for (const option of [...time.options].slice(1)) expect(option.text).to.equal(hourMinute.format(Date.parse(option.value)));
+      // Every slot on the grid: 09:00–16:45 New York time.
+      const nyTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'America/New_York', hour: '2-digit', minute: '2-digit' });
+      for (const day of [...date.options].map((option) => option.value)) {
+        choose(date, day);
+        await el.updateComplete;
+        for (const option of [...time.options].slice(1)) expect(nyTime.format(Date.parse(option.value))).to.match(/^(09|1[0-6]):(00|15|30|45)$/);
+      }
+    });
+
+    it('formats the number as it is typed', async () => {
+      const el = await scheduleCall();
+      focusOn(phoneOf(el));
+      await phoneReady(el);
+      await sendKeys({ type: '2015550123' });
+      expect(phoneOf(el).value).to.equal('(201) 555-0123');
+    });
+
+    it('shows the language picker only when several languages are offered, in the UI language first', async () => {
+      const el = await scheduleCall('menu-id="9" languages="en, ja,es"');
+      const language = control(el, 'Language');
+      expect([...language.options].map((option) => option.text)).to.deep.equal(['English', 'Japanese', 'Spanish']);
+      expect(language.value).to.equal('en');
+      const japanese = await scheduleCall('menu-id="9" languages="en,ja"', 'ja');
+      expect(control(japanese, ja.languageLabel).value).to.equal('ja');
+    });
+
+    it('says so when no time is available, and offers no button', async () => {
+      const el = await scheduleCall('menu-id="9" days-ahead="0"');
+      expect(root(el).textContent).to.contain(en.noSlotsAtAll);
+      expect(buttons(el)).to.deep.equal([]);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('checks before any request', () => {
+    /** Submits and expects a refusal on `label` with `message`, focus on it, and no request. */
+    async function expectRefused(el: CcaiScheduleCall, label: string, message: string) {
+      const errors = collect('ccai-error');
+      await submit(el);
+      const field = control<HTMLElement>(el, label);
+      await until(() => field.getAttribute('aria-invalid') === 'true', `${label} was not marked invalid`);
+      expect(errorOf(el, field)).to.equal(message);
+      expect(focused(el)).to.equal(field);
+      expect(statusText(el)).to.equal(en.fixErrors);
+      await aTimeout(50);
+      expect(creates()).to.have.length(0);
+      expect(errors.map((event) => event.detail.kind)).to.deep.equal(['validation']);
+      expect(errors[0]!.detail.status).to.equal(0);
+    }
+
+    it('refuses an empty phone number', async () => {
+      const el = await scheduleCall();
+      choose(control(el, 'Time'), FIRST_SLOT);
+      await expectRefused(el, 'Phone number', en.phoneRequired);
+      await expect(el).to.be.accessible();
+    });
+
+    it('refuses 123123 and +1 999-657-12 (the documented malformed numbers)', async () => {
+      for (const number of ['123123', '+1 999-657-12']) {
+        const el = await scheduleCall();
+        await fillValid(el, number);
+        await expectRefused(el, 'Phone number', en.phoneTooShort);
+        stopCollecting();
+      }
+    });
+
+    it('refuses a national number of another country than the one chosen, and accepts it once the country is right', async () => {
+      const el = await scheduleCall();
+      await fillValid(el, '090-1234-5678');
+      await expectRefused(el, 'Phone number', en.phoneTooLong);
+      choose(control(el, 'Country'), 'JP');
+      await el.updateComplete;
+      expect(phoneOf(el).hasAttribute('aria-invalid')).to.equal(false);
+      await submit(el);
+      await until(() => creates().length === 1);
+      expect((await createBodies())[0]?.end_user_number).to.equal('+819012345678');
+    });
+
+    it('refuses a form without a time', async () => {
+      const el = await scheduleCall();
+      typeInto(phoneOf(el), '(201) 555-0123');
+      await phoneReady(el);
+      await expectRefused(el, 'Time', en.slotRequired);
+    });
+
+    it('refuses a time that is now too soon, and drops the times that have passed', async () => {
+      const el = await scheduleCall();
+      await fillValid(el);
+      clock.time = Date.parse(FIRST_SLOT) - 10 * 60_000; // the visitor waited: 10 minutes to go
+      await expectRefused(el, 'Time', en.slotTooSoon(15));
+      const time = control(el, 'Time');
+      expect(time.value).to.equal('');
+      expect([...time.options].map((option) => option.value)).not.to.include(FIRST_SLOT);
+      await expect(el).to.be.accessible();
+      choose(time, time.options[1]!.value);
+      await el.updateComplete;
+      expect(time.hasAttribute('aria-invalid')).to.equal(false);
+    });
+
+    it('refuses a language that is not an offered ISO 639-1 code', async () => {
+      const el = await scheduleCall('menu-id="9" languages="en,xx"');
+      await fillValid(el);
+      choose(control(el, 'Language'), 'xx');
+      await expectRefused(el, 'Language', en.languageInvalid);
+    });
+
+    it('marks every invalid field and focuses the first', async () => {
+      const el = await scheduleCall('menu-id="9" languages="en,xx"');
+      choose(control(el, 'Language'), 'xx');
+      await expectRefused(el, 'Phone number', en.phoneRequired);
+      expect(control(el, 'Time').getAttribute('aria-invalid')).to.equal('true');
+      expect(control(el, 'Language').getAttribute('aria-invalid')).to.equal('true');
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows an error once the field was changed and left, and clears it as it is fixed', async () => {
+      const el = await scheduleCall();
+      const phone = phoneOf(el);
+      typeInto(phone, '123');
+      await phoneReady(el);
+      await el.updateComplete;
+      expect(phone.hasAttribute('aria-invalid'), 'not while typing').to.equal(false);
+      control(el, 'Date').focus();
+      // Reported by hand, as in `focusOn`: a page in the background gets no focus events.
+      phone.dispatchEvent(new FocusEvent('focusout', { bubbles: true, composed: true, relatedTarget: control(el, 'Date') }));
+      await until(() => phone.getAttribute('aria-invalid') === 'true', 'no error after leaving the field');
+      expect(errorOf(el, phone)).to.equal(en.phoneTooShort);
+      expect(statusText(el)).to.equal(en.phoneTooShort);
+      typeInto(phone, '(201) 555-0123');
+      await el.updateComplete;
+      expect(phone.hasAttribute('aria-invalid')).to.equal(false);
+      expect(errorOf(el, phone)).to.equal('');
+    });
+
+    it('refuses a page without menu-id or call-id, as a setup problem', async () => {
+      const errors = collect('ccai-error');
+      const el = await scheduleCall('ticket-id="71450"');
+      await fillValid(el);
+      await submit(el);
+      await until(() => alertText(el) !== '');
+      expect(alertText(el)).to.equal(en.serverConfig);
+      expect(errors.map((event) => event.detail.kind)).to.deep.equal(['validation']);
+      await aTimeout(50);
+      expect(creates()).to.have.length(0);
+    });
+  });
+
+  describe('in Japanese', () => {
+    it('labels, names, refuses and confirms in Japanese', async () => {
+      const el = await scheduleCall('menu-id="9" recording-consent languages="ja,en" default-country="JP"', 'ja');
+      expect(labels(el)).to.deep.equal([ja.countryLabel, ja.phoneLabel, ja.dateLabel, ja.timeLabel, ja.languageLabel, ja.consentLabel]);
+      expect(root(el).querySelector('legend')?.textContent?.trim()).to.equal(ja.scheduleLegend);
+      expect(buttons(el)).to.deep.equal([ja.submit]);
+      expect([...control(el, ja.languageLabel).options].map((option) => option.text)).to.deep.equal(['日本語', '英語']);
+      expect(control(el, ja.timeLabel).options[0]?.text).to.equal(ja.timePlaceholder);
+      const zone = new Intl.DateTimeFormat('ja', { timeZoneName: 'longGeneric' }).formatToParts(NOW).find((p) => p.type === 'timeZoneName')!.value;
+      expect(root(el).querySelector('#zone')?.textContent).to.equal(ja.timeZoneNote(zone));
+      const phone = control<HTMLInputElement>(el, ja.phoneLabel);
+      focusOn(phone);
+      await phoneReady(el, ja.countryLabel);
+      expect(control(el, ja.countryLabel).selectedOptions[0]?.text).to.equal('日本 (+81)');
+
+      await submit(el, ja.submit);
+      await until(() => phone.getAttribute('aria-invalid') === 'true');
+      expect(errorOf(el, phone)).to.equal(ja.phoneRequired);
+      expect(errorOf(el, control(el, ja.timeLabel))).to.equal(ja.slotRequired);
+      expect(statusText(el)).to.equal(ja.fixErrors);
+      await expect(el).to.be.accessible();
+
+      typeInto(phone, '09012345678');
+      await el.updateComplete;
+      expect(phone.value).to.equal('090-1234-5678');
+      choose(control(el, ja.timeLabel), FIRST_SLOT);
+      await submit(el, ja.submit);
+      await until(() => root(el).querySelector('[part=confirmation]'), 'no confirmation');
+      expect(root(el).querySelector('.message')?.textContent).to.equal(ja.confirmation(whenText(FIRST_SLOT, 'ja')));
+      expect(buttons(el)).to.deep.equal([ja.cancelCall]);
+      expect((await createBodies())[0]).to.include({ lang: 'ja', end_user_number: '+819012345678', recording_permission: 'recording_permission_denied' });
+      await expect(el).to.be.accessible();
+    });
+  });
+});
