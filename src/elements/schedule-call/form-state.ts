@@ -224,11 +224,37 @@ export class ScheduleForm {
     if (!field) return;
     // Chromium also reports focus leaving a field while it is being removed (the confirmation
     // replacing the form, mid-render): look once the render is over, and only at fields still there.
-    queueMicrotask(() => {
+    const revalidate = () => {
       if (!target.isConnected) return;
       this.#interaction.left(field);
       this.#revalidate(field, true);
       this.#host.requestUpdate();
-    });
+    };
+    if (this.#afterPointer) this.#afterPointer.push(revalidate);
+    else queueMicrotask(revalidate);
+  };
+
+  /**
+   * Errors that appear when a field loses focus to a press inside the form wait until the press
+   * is over: shown at once, they would push the button down between `pointerdown` and `pointerup`,
+   * and the visitor's click on **Schedule call** would land on nothing.
+   */
+  #afterPointer: (() => void)[] | null = null;
+
+  readonly onPointerDown = () => {
+    if (this.#afterPointer) return;
+    this.#afterPointer = [];
+    const release = () => {
+      removeEventListener('pointerup', release, true);
+      removeEventListener('pointercancel', release, true);
+      // After the click that this pointerup completes has been dispatched.
+      setTimeout(() => {
+        const waiting = this.#afterPointer ?? [];
+        this.#afterPointer = null;
+        waiting.forEach((revalidate) => revalidate());
+      });
+    };
+    addEventListener('pointerup', release, true);
+    addEventListener('pointercancel', release, true);
   };
 }

@@ -242,6 +242,7 @@ export class CcaiScheduleCall extends CcaiElement {
       on: {
         submit: this.#onSubmit,
         focusOut: form.onFocusOut,
+        pointerDown: form.onPointerDown,
         prepare: form.prepare,
         country: form.onCountryChange,
         phone: form.onPhoneInput,

@@ -36,6 +36,7 @@ export interface FormView {
   on: {
     submit: Handler<SubmitEvent>;
     focusOut: Handler<FocusEvent>;
+    pointerDown: () => void;
     prepare: () => void;
     country: Handler;
     phone: Handler<InputEvent>;
@@ -173,6 +174,7 @@ export function formView(view: FormView) {
     @pointerover=${on.prepare}
     @input=${on.prepare}
     @focusout=${on.focusOut}
+    @pointerdown=${on.pointerDown}
   >
     <fieldset>
       <legend part="legend">${t.scheduleLegend}</legend>
