@@ -9,8 +9,14 @@ import type { World } from './world.js';
 /** `*` matches any origin, so the same handlers serve `setupWorker` and `setupServer`. */
 const API = '*/apps/api/v1';
 
+/**
+ * Open CORS on every answer: the mock stands in for the site's own backend on any origin, and
+ * Firefox (unlike Chromium) applies the CORS check to a service worker's synthetic response too.
+ */
+const CORS = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'Retry-After' };
+
 function respond({ status, body }: Outcome): Response {
-  return body === undefined ? new HttpResponse(null, { status }) : HttpResponse.json(body, { status });
+  return body === undefined ? new HttpResponse(null, { status, headers: CORS }) : HttpResponse.json(body, { status, headers: CORS });
 }
 
 /** G2: a body that is not JSON, or JSON but not an object, is refused before any rule runs. */

@@ -175,7 +175,7 @@ describe('<ccai-customer-flags>', () => {
       const changes = collect('ccai-flags-change');
       const el = await loaded(await flagsOf());
       box(el, en.badActor).focus();
-      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: ' ' });
       await waitUntil(() => changes.length === 1, 'no ccai-flags-change');
       expect(await patchBodies()).to.deep.equal([{ bad_actor: true }]);
       expect(root(el).activeElement).to.equal(box(el, en.badActor));
@@ -197,7 +197,7 @@ describe('<ccai-customer-flags>', () => {
       await el.updateComplete;
       expect(badActor.checked).to.equal(true);
       badActor.focus();
-      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: ' ' });
       await el.updateComplete;
       expect(badActor.checked).to.equal(true);
       expect(root(el).activeElement).to.equal(badActor);
@@ -350,7 +350,7 @@ describe('<ccai-customer-flags>', () => {
       await expect(el).to.be.accessible();
       for (const label of LABELS) box(el, label).click();
       box(el, en.repeatCustomer).focus();
-      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: ' ' });
       await el.updateComplete;
       expect(checked(el)).to.deep.equal([true, false, false]);
       await aTimeout(100);

@@ -87,7 +87,7 @@ describe('createCallsApiMock', () => {
     afterEach(() => mock.reset());
 
     it('answers on any origin', async () => {
-      for (const base of ['https://tenant.example.com/apps/api/v1', 'http://localhost:9/apps/api/v1', api]) {
+      for (const base of ['https://tenant.example.com/apps/api/v1', 'http://localhost:4999/apps/api/v1', api]) {
         const { status, body } = await send('GET', '/calls/514', undefined, base);
         expect(status, base).to.equal(200);
         expect((body as CallObject).id).to.equal(514);

@@ -16,6 +16,9 @@ export interface PhoneNumberValue {
   international: string;
 }
 
+/** `+` and at most 15 digits (ITU-T E.164). */
+const E164_MAX_LENGTH = 16;
+
 export type PhoneErrorCode = 'required' | 'not_a_number' | 'invalid_country' | 'too_short' | 'too_long' | 'invalid_length';
 
 export interface PhoneValidationOptions {
@@ -77,6 +80,9 @@ export function validatePhoneNumber(
     const phone = parsePhoneNumberFromString(text, { defaultCountry, extract: false });
     if (!phone?.isPossible()) return fail('invalid_length');
     if (phone.ext) return invalid('not_a_number', 'extensions cannot be dialled');
+    // E.164 allows 15 digits; libphonenumber finds some longer Japanese toll-free forms "possible"
+    // (`+81 00100000000000`), but they cannot be sent as E.164.
+    if (phone.number.length > E164_MAX_LENGTH) return invalid('too_long', 'more than the 15 digits E.164 allows');
     const value: PhoneNumberValue = {
       e164: phone.number,
       national: phone.formatNational(),

@@ -35,6 +35,11 @@ describe('validatePhoneNumber', () => {
       });
     });
 
+    it('refuses a number libphonenumber finds possible but E.164 cannot carry (16 digits)', () => {
+      expect(validatePhoneNumber('+81 00100000000000')).to.include({ ok: false, code: 'too_long' });
+      expect(isPossiblePhoneNumberString('+81 00100000000000')).to.equal(false);
+    });
+
     it('formats a Korean mobile number and names its country', () => {
       expect(validatePhoneNumber('+82-10-6861-2345')).to.deep.equal({
         ok: true,

@@ -71,7 +71,8 @@ const phoneLike = fc.oneof(noise, nearlyNumbers);
 
 /** Possible numbers fail only on the extension and length rules we add on top of libphonenumber. */
 function outsideOurRules(text: string, defaultCountry?: CountryCode): boolean {
-  return text.length <= MAX_PHONE_INPUT_LENGTH && !parsePhoneNumberFromString(text, { defaultCountry, extract: false })?.ext;
+  const phone = parsePhoneNumberFromString(text, { defaultCountry, extract: false });
+  return text.length <= MAX_PHONE_INPUT_LENGTH && !phone?.ext && (phone?.number.length ?? 0) <= 16;
 }
 
 describe('validation properties', () => {
