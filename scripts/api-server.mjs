@@ -27,7 +27,10 @@ export async function startApiServer({ port = 0, mockOptions = {} } = {}) {
     requests.push({ method: req.method, path: req.url, body: body?.toString('utf8') });
     const request = new Request(`http://${req.headers.host}${req.url}`, { method: req.method, headers: req.headers, body: req.method === 'GET' ? undefined : body });
     const response = (await getResponse(mock.handlers, request)) ?? new Response(JSON.stringify({ message: 'Resource not found' }), { status: 404 });
-    res.writeHead(response.status, { ...Object.fromEntries(response.headers), ...CORS });
+    // The mock may set CORS headers itself: one value per header name (duplicates break CORS).
+    const headers = new Headers(response.headers);
+    for (const [name, value] of Object.entries(CORS)) headers.set(name, value);
+    res.writeHead(response.status, Object.fromEntries(headers));
     res.end(Buffer.from(await response.arrayBuffer()));
   });
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));

@@ -1,19 +1,36 @@
 import { CUSTOMER_FLAG_NAMES, normalizeCallType, type CustomerFlags } from './calls.js';
 import { CallsApiError } from './errors.js';
 import { DEFAULT_RETRY, backoffDelay, parseRetryAfter, sleep, type RetryPolicy } from './retry.js';
-import {
-  callSchema,
-  customerFlagsSchema,
-  customerFlagsUpdateSchema,
-  errorBodySchema,
-  requestSchemaByType,
-  waitTimesSchema,
-  type Call,
-  type CreateCallRequest,
-  type WaitTime,
-} from './schemas.js';
+import type { Call, CreateCallRequest, WaitTime } from './schemas.js';
 
 type HeaderRecord = Record<string, string>;
+type Schemas = typeof import('./schemas.js');
+
+let schemasLoading: Promise<Schemas> | undefined;
+
+/**
+ * The zod schemas, zod included (≈ 9 KB gz), load with the first request instead of with the page.
+ * A failed load is handled here (so one that fails while nobody waits is no unhandled rejection),
+ * reported by the request that needed it as `network`, and asked for again by the next request.
+ */
+function loadSchemas(): Promise<Schemas> {
+  if (!schemasLoading) {
+    const loading = import('./schemas.js');
+    schemasLoading = loading;
+    loading.catch(() => {
+      if (schemasLoading === loading) schemasLoading = undefined;
+    });
+  }
+  return schemasLoading;
+}
+
+async function schemas(): Promise<Schemas> {
+  try {
+    return await loadSchemas();
+  } catch (error) {
+    throw new CallsApiError('The response checks could not be loaded', { kind: 'network', cause: error });
+  }
+}
 
 export interface CallsClientOptions {
   /**
@@ -97,8 +114,10 @@ export class CallsClient {
   /** `POST /calls`. Deprecated `call_type` spellings are sent as their current names. */
   async createCall(request: CreateCallRequest, options: CreateCallOptions = {}): Promise<CreateCallResult> {
     const callType = normalizeCallType(request?.call_type);
-    if (options.validate !== false) {
-      if (!callType) throw validationError('Invalid call type', 'call_type');
+    if (options.validate !== false && !callType) throw validationError('Invalid call type', 'call_type');
+    // Loaded before sending: a call created whose answer cannot be read would invite a duplicate.
+    const { callSchema, requestSchemaByType } = await schemas();
+    if (options.validate !== false && callType) {
       const result = requestSchemaByType[callType].safeParse(request);
       if (!result.success) {
         const issue = result.error.issues[0];
@@ -116,17 +135,18 @@ export class CallsClient {
     const template = options.url ?? this.#options.callUrl ?? DEFAULT_CALL_URL;
     const url = template.replaceAll('{baseUrl}', this.baseUrl).replaceAll('{id}', encodeURIComponent(checkId(id)));
     const { status, body } = await this.#send('GET', url, undefined, options);
-    return parseWith(callSchema, body, status);
+    return parseWith((await schemas()).callSchema, body, status);
   }
 
   /** `GET /calls/:id/customer_flag`. */
   async getCustomerFlags(id: number | string, options: RequestOptions = {}): Promise<CustomerFlags> {
     const { status, body } = await this.#send('GET', this.#url(`/calls/${checkId(id)}/customer_flag`), undefined, options);
-    return parseWith(customerFlagsSchema, normalizeFlags(body), status);
+    return parseWith((await schemas()).customerFlagsSchema, normalizeFlags(body), status);
   }
 
   /** `PATCH /calls/:id/customer_flag` with any subset of the three flags; resolves with all three. */
   async updateCustomerFlags(id: number | string, flags: CustomerFlagsUpdate, options: RequestOptions = {}): Promise<CustomerFlags> {
+    const { customerFlagsSchema, customerFlagsUpdateSchema } = await schemas();
     const checked = customerFlagsUpdateSchema.safeParse(flags);
     if (!checked.success) throw validationError('Customer flags must be booleans', 'flags');
     const update = Object.fromEntries(CUSTOMER_FLAG_NAMES.filter((name) => name in checked.data).map((n) => [n, checked.data[n]]));
@@ -137,6 +157,7 @@ export class CallsClient {
 
   /** `PATCH /calls/scheduled/:id/cancel`: 200 with the call, or 204 when it was cancelled already. */
   async cancelScheduledCall(id: number | string, options: RequestOptions = {}): Promise<CancelCallResult> {
+    const { callSchema } = await schemas();
     const { status, body } = await this.#send('PATCH', this.#url(`/calls/scheduled/${checkId(id)}/cancel`), undefined, options);
     if (status === 204) return { kind: 'already-cancelled' };
     return { kind: 'cancelled', call: parseWith(callSchema, body, status) };
@@ -150,7 +171,7 @@ export class CallsClient {
     if (query.menuType !== undefined) params.set('menu_type', query.menuType);
     if (query.channelType !== undefined) params.set('channel_type', query.channelType);
     const { status, body } = await this.#send('GET', this.#url(`/wait_times?${params}`), undefined, options);
-    return parseWith(waitTimesSchema, body, status);
+    return parseWith((await schemas()).waitTimesSchema, body, status);
   }
 
   #url(path: string): string {
@@ -159,6 +180,8 @@ export class CallsClient {
 
   /** One logical request: reads are retried on network errors, timeouts, 5xx and 429; writes never. */
   async #send(method: string, url: string, body: unknown, { signal, retries: override }: RequestOptions): Promise<Exchange> {
+    // Beside the request, so that reading its answer rarely waits for them.
+    void loadSchemas();
     const retries = method === 'GET' ? (override ?? this.#retry.retries) : 0;
     for (let attempt = 0; ; attempt++) {
       try {
@@ -231,8 +254,8 @@ function readResponse(response: Response, text: string): Exchange {
     }
     return { status, body };
   }
-  const serverMessage = errorBodySchema.safeParse(body);
-  const message = serverMessage.success ? serverMessage.data.message : `The server answered ${status}${response.statusText ? ` ${response.statusText}` : ''}`;
+  // `errorBodySchema` by hand: an error may come before the schemas have loaded.
+  const message = isRecord(body) && typeof body.message === 'string' ? body.message : `The server answered ${status}${response.statusText ? ` ${response.statusText}` : ''}`;
   throw new CallsApiError(message, { kind: 'http', status, body, retryAfterMs: parseRetryAfter(response.headers.get('Retry-After')) });
 }
 

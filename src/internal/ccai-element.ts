@@ -25,6 +25,12 @@ export class CcaiElement extends LitElement {
 
   protected readonly localize = new LocalizeController(this);
 
+  /** A render in a language whose catalogue is still loading waits for it, rather than flash English. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const loading = this.localize.loading;
+    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
   /** The strings to render with. */
   protected get t(): Messages {
     return this.localize.messages(this.messages);

@@ -1,8 +1,32 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { en, type Messages } from '../i18n/en.js';
-import { ja } from '../i18n/ja.js';
 
-const catalogues: Record<string, Messages> = { en, ja };
+/**
+ * English is built in; the other catalogues load the first time an element needs one (Japanese is
+ * ≈ 2 KB gz, as UTF-8 compresses poorly), so a page pays only for the languages it shows.
+ */
+const catalogues: Record<string, Messages> = { en };
+const loaders: Record<string, () => Promise<Messages>> = {
+  ja: () => import('../i18n/ja.js').then((module) => module.ja),
+};
+const loading = new Map<string, Promise<void>>();
+
+/** Loads a shipped catalogue once; a failed load leaves English in its place. */
+function loadCatalogue(language: string): Promise<void> | undefined {
+  const load = loaders[language];
+  if (!load || catalogues[language]) return undefined;
+  let pending = loading.get(language);
+  if (!pending) {
+    pending = load().then(
+      (messages) => {
+        catalogues[language] = messages;
+      },
+      () => undefined,
+    );
+    loading.set(language, pending);
+  }
+  return pending;
+}
 
 type Host = ReactiveControllerHost & HTMLElement;
 const connected = new Set<Host>();
@@ -63,11 +87,16 @@ export class LocalizeController implements ReactiveController {
   /** `'en'` or `'ja'`: the shipped catalogue in use. */
   get language(): string {
     const primary = nearestLang(this.#host).split('-')[0]!.toLowerCase();
-    return primary in catalogues ? primary : 'en';
+    return primary in catalogues || primary in loaders ? primary : 'en';
+  }
+
+  /** Settles once the catalogue of `language` is in; `undefined` when it is already. */
+  get loading(): Promise<void> | undefined {
+    return loadCatalogue(this.language);
   }
 
   messages(overrides?: Partial<Messages>): Messages {
-    const base = catalogues[this.language]!;
+    const base = catalogues[this.language] ?? en;
     if (!overrides) return base;
     return {
       ...base,

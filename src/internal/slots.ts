@@ -2,7 +2,7 @@
  * Callback slots from opening hours: pure functions of their inputs (the clock and both time zones
  * are parameters), so they are tested without the browser's zone or the real time.
  */
-import { dateKeyAt, instantOf, wallTimeAt } from './zoned-time.js';
+import { dateKeyAt, instantOf, offsetAt, wallTimeAt } from './zoned-time.js';
 
 /** One opening range in minutes after midnight; `end` past 1440 runs into the next day. */
 export interface OpeningRange {
@@ -99,27 +99,62 @@ export function generateSlots(options: SlotOptions): SlotDay[] {
   const dayCount = wholeNumber(options.daysAhead, 0, MAX_DAYS, 0);
   const earliest = Math.max(now + 1, now + wholeNumber(options.minLeadMinutes, 0, Infinity, 0) * 60_000);
   const today = wallTimeAt(now, timeZone);
-  const instants = new Set<number>();
+  /** Each offered instant and its date in the visitor's zone. */
+  const instants = new Map<number, string>();
 
   // From yesterday: a range past midnight opened yesterday may still have times today.
   for (let offset = -1; offset < dayCount; offset++) {
     const date = new Date(Date.UTC(today.year, today.month - 1, today.day + offset));
     if (!days.has(date.getUTCDay())) continue;
     for (const { start, end } of hours) {
-      for (let minute = start; minute < end; minute += step) {
-        const wall = { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), hour: 0, minute };
-        const instant = instantOf(wall, timeZone);
-        if (instant !== undefined && instant >= earliest) instants.add(instant);
-      }
+      const minutes: number[] = [];
+      for (let minute = start; minute < end; minute += step) minutes.push(minute);
+      const found = rangeInstants(date, minutes, timeZone).filter((instant) => instant >= earliest);
+      const dates = dateKeysOf(found, visitorTimeZone);
+      found.forEach((instant, i) => instants.set(instant, dates[i]!));
     }
   }
 
   const byDate = new Map<string, string[]>();
-  for (const instant of [...instants].sort((a, b) => a - b)) {
-    const date = dateKeyAt(instant, visitorTimeZone);
+  for (const [instant, date] of [...instants].sort(([a], [b]) => a - b)) {
     const list = byDate.get(date) ?? [];
     if (list.length === 0) byDate.set(date, list);
     list.push(new Date(instant).toISOString());
   }
   return [...byDate].map(([date, slots]) => ({ date, slots }));
+}
+
+/*
+ * Looking up a zone's offset is the costly part of a form's first render (an `Intl` call per
+ * look-up; `instantOf` makes six). Zones change their offset a few times a year and never twice
+ * within a day, so when one day's opening range has the same offset at its first and its last
+ * time, every time between has it too: one exact look-up and one check per range, instead of six
+ * look-ups per slot. Where the ends differ (clocks change inside the range), every time is looked
+ * up. `test/internal/slots.fast-path.test.ts` holds this to looking every time up.
+ */
+
+/** The instants of one day's opening times (minutes after that day's midnight, ascending) in `timeZone`. */
+function rangeInstants(date: Date, minutes: readonly number[], timeZone: string): number[] {
+  const [year, month, day] = [date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()];
+  const wallMs = (minute: number) => Date.UTC(year, month, day, 0, minute);
+  const exact = (minute: number) => instantOf({ year, month: month + 1, day, hour: 0, minute }, timeZone);
+  if (minutes.length === 0) return [];
+  const first = exact(minutes[0]!);
+  if (first !== undefined) {
+    const offset = wallMs(minutes[0]!) - first;
+    // The last time, were the offset the same: it is, if clocks there show that offset.
+    if (offsetAt(wallMs(minutes.at(-1)!) - offset, timeZone) === offset) return minutes.map((minute) => wallMs(minute) - offset);
+  }
+  return minutes.map(exact).filter((instant) => instant !== undefined);
+}
+
+/** `YYYY-MM-DD` in `timeZone` of instants less than a day apart, ascending. */
+function dateKeysOf(instants: readonly number[], timeZone: string): string[] {
+  if (instants.length === 0) return [];
+  const offset = offsetAt(instants[0]!, timeZone);
+  if (offset !== offsetAt(instants.at(-1)!, timeZone)) return instants.map((instant) => dateKeyAt(instant, timeZone));
+  const dateOf = (instant: number) => new Date(instant + offset).toISOString().slice(0, 10);
+  // Usually all on one date: then the ends say so.
+  const first = dateOf(instants[0]!);
+  return first === dateOf(instants.at(-1)!) ? instants.map(() => first) : instants.map(dateOf);
 }

@@ -2,6 +2,7 @@
  * Wall-clock time in an IANA time zone, with nothing but `Intl.DateTimeFormat`: no date library,
  * and no dependence on the zone of the machine that runs it.
  */
+import { dateTimeFormat } from './intl-cache.js';
 
 /** A wall-clock time. Fields past their range roll over (`minute: 1500` is 01:00 the next day). */
 export interface WallTime {
@@ -48,7 +49,7 @@ export function isTimeZone(timeZone: unknown): timeZone is string {
 
 /** The zone this browser (or process) runs in. */
 export function localTimeZone(): string {
-  return new Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return dateTimeFormat(undefined).resolvedOptions().timeZone;
 }
 
 /** The wall time at `instant` in `timeZone`, as the epoch milliseconds of the same fields in UTC. */
@@ -59,6 +60,11 @@ function wallClockMs(instant: number, timeZone: string): number {
   }
   const { year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0 } = fields;
   return Date.UTC(year, month - 1, day, hour, minute, second);
+}
+
+/** How far clocks in `timeZone` are ahead of UTC at `instant`, in ms (to the second). */
+export function offsetAt(instant: number, timeZone: string): number {
+  return wallClockMs(instant, timeZone) - Math.floor(instant / 1000) * 1000;
 }
 
 /** The wall time at `instant` (epoch ms) in `timeZone`. */

@@ -359,9 +359,15 @@ describe('<ccai-customer-flags>', () => {
   });
 
   describe('in Japanese', () => {
+    /** The element itself is the fixture (`lang` on its parent): a `<div>` fixture waits for a frame a background tab never paints. */
+    const inJapanese = () => {
+      const parentNode = document.createElement('div');
+      parentNode.lang = 'ja';
+      return fixture<CcaiCustomerFlags>(html`<ccai-customer-flags call-id="514"></ccai-customer-flags>`, { parentNode });
+    };
+
     it('labels everything in Japanese', async () => {
-      const wrapper = await fixture<HTMLDivElement>(html`<div lang="ja"><ccai-customer-flags call-id="514"></ccai-customer-flags></div>`);
-      const el = await loaded(wrapper.querySelector('ccai-customer-flags')!);
+      const el = await loaded(await inJapanese());
       expect(root(el).querySelector('legend')?.textContent?.trim()).to.equal(ja.flagsLegend);
       expect(labelsOf(el)).to.deep.equal([
         ja.verifiedCustomer,
@@ -374,8 +380,7 @@ describe('<ccai-customer-flags>', () => {
     it('explains a failed change in Japanese', async () => {
       const errors = collect('ccai-error');
       worker.use(http.patch(FLAGS, () => HttpResponse.json({ message: 'boom' }, { status: 502 })));
-      const wrapper = await fixture<HTMLDivElement>(html`<div lang="ja"><ccai-customer-flags call-id="514"></ccai-customer-flags></div>`);
-      const el = await loaded(wrapper.querySelector('ccai-customer-flags')!);
+      const el = await loaded(await inJapanese());
       box(el, ja.badActor).click();
       await waitUntil(() => errors.length === 1, 'no ccai-error');
       await el.updateComplete;

@@ -146,8 +146,11 @@ export async function phoneReady(el: CcaiScheduleCall, countryLabel = 'Country')
 /** The element on the suite's clock, with opening hours 09:00–17:00 New York time every day; `lang` wraps it in `<div lang>`. */
 export async function scheduleCall(attributes = 'menu-id="9"', lang?: string): Promise<CcaiScheduleCall> {
   const element = `<ccai-schedule-call ${attributes} timezone="America/New_York" days="mon-sun" default-country="US"></ccai-schedule-call>`;
-  const host = await fixture<HTMLElement>(lang ? `<div lang="${lang}">${element}</div>` : element);
-  const el = (lang ? host.querySelector('ccai-schedule-call') : host) as CcaiScheduleCall;
+  // The element itself is the fixture (with `lang` on its parent), so that `fixture` awaits its
+  // update rather than an animation frame, which never comes in a background tab.
+  const parentNode = document.createElement('div');
+  if (lang) parentNode.lang = lang;
+  const el = await fixture<CcaiScheduleCall>(element, { parentNode });
   el.clock = clock;
   await el.updateComplete;
   return el;

@@ -14,36 +14,7 @@ function delay(input: Partial<PollInput> & Pick<PollInput, 'call'>): number | nu
   return nextPollDelay({ now: T0, statusSince: T0, consecutiveErrors: 0, random: noJitter, ...input });
 }
 
-/**
- * Counts the reads one visitor makes while watching a call from `T0` until it ends, the call
- * following `timeline` (status from each offset on), with the element's bookkeeping: the status
- * is first seen when a read returns it.
- */
-function countReads(timeline: [offsetMs: number, status: string][], scheduledAtMs: number, random = noJitter): number {
-  let now = T0;
-  let reads = 0;
-  let status: string | null = null;
-  let statusSince = now;
-  for (;;) {
-    reads++;
-    const current = timeline.filter(([offset]) => T0 + offset <= now).at(-1)![1];
-    if (current !== status) [status, statusSince] = [current, now];
-    const wait = nextPollDelay({ call: { status, scheduled_at: at(scheduledAtMs) }, now, statusSince, consecutiveErrors: 0, random });
-    if (wait === null || reads > 1000) return reads;
-    now += wait;
-  }
-}
-
-/** Scheduled an hour ahead; queued 10 s after the time, connected ~90 s later, then a call of `talkMin` minutes. */
-const hourAhead = (talkMin: number): [number, string][] => [
-  [0, 'scheduled'],
-  [60 * MINUTE + 10 * SECOND, 'queued'],
-  [61 * MINUTE, 'assigned'],
-  [61 * MINUTE + 20 * SECOND, 'connecting'],
-  [61 * MINUTE + 40 * SECOND, 'connected'],
-  [(61 + 40 / 60 + talkMin) * MINUTE, 'finished'],
-];
-
+// The budget these rules add up to, simulated over whole calls: poll-budget.test.ts.
 describe('nextPollDelay', () => {
   it('stops at every terminal status, and only there', () => {
     for (const status of CALL_STATUSES) {
@@ -144,23 +115,5 @@ describe('nextPollDelay', () => {
         },
       ),
     );
-  });
-
-  describe('budget: one visitor watching a call scheduled an hour ahead until it ends', () => {
-    it('costs 24 reads for a 10-minute call and at most 30 for a 30-minute call', () => {
-      expect(countReads(hourAhead(10), 60 * MINUTE)).to.equal(24);
-      expect(countReads(hourAhead(30), 60 * MINUTE)).to.be.at.most(30);
-    });
-
-    it('costs no more with jitter', () => {
-      const seeds = [0.1, 0.5, 0.9];
-      for (const seed of seeds) expect(countReads(hourAhead(10), 60 * MINUTE, () => seed)).to.be.at.most(24);
-    });
-
-    it('costs at most 12 reads an hour for a call stuck in one status', () => {
-      const stuck = countReads([[0, 'queued'], [5 * 60 * MINUTE, 'finished']], 0);
-      const firstHour = countReads([[0, 'queued'], [60 * MINUTE, 'finished']], 0);
-      expect((stuck - firstHour) / 4).to.be.at.most(12);
-    });
   });
 });

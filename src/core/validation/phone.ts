@@ -1,5 +1,6 @@
 import {
   AsYouType,
+  parseIncompletePhoneNumber,
   parsePhoneNumberFromString,
   validatePhoneNumberLength,
   type ValidatePhoneNumberLengthResult,
@@ -68,7 +69,7 @@ export function validatePhoneNumber(
 ): Validation<PhoneNumberValue, PhoneErrorCode> {
   if (input === undefined || input === null) return invalid('required', 'a phone number is required');
   if (typeof input !== 'string') return fail('not_a_number');
-  const text = input.trim();
+  const text = withAsciiPlus(input.trim());
   if (text === '') return invalid('required', 'a phone number is required');
   if (text.length > MAX_PHONE_INPUT_LENGTH) return fail('not_a_number');
 
@@ -104,13 +105,31 @@ export function isPossiblePhoneNumberString(input: unknown): boolean {
   return validatePhoneNumber(input).ok;
 }
 
-/** `input` formatted for display while it is typed, e.g. `2051234` → `(205) 123-4`. */
+/**
+ * A Japanese keyboard types the full-width `＋`, which libphonenumber-js reads as nothing: the
+ * number would then be taken as a national one of the default country, possibly another number.
+ */
+const withAsciiPlus = (text: string) => text.replaceAll('\uff0b', '+');
+
+/** What formatting may drop or add: spaces, dashes, brackets, dots, slashes, invisible marks (bidi, zero-width). */
+const LAYOUT = /[\s\p{Pd}\p{Ps}\p{Pe}\p{Cf}./．／~～−ー]/u;
+
+/**
+ * `input` formatted for display while it is typed, e.g. `2051234` → `(205) 123-4`. The formatter
+ * silently drops what it cannot place (an emoji, an extension, digits of a script it does not
+ * know): such input is returned as typed, for validation to judge, rather than emptied, cut short,
+ * or turned into another number.
+ */
 export function formatPhoneAsTyped(input: string, defaultCountry?: string): string {
   if (typeof input !== 'string') return '';
   // Formatting a pasted essay would only turn it into digits; leave it for validation to refuse.
   if (input.length > MAX_PHONE_INPUT_LENGTH) return input;
+  const text = withAsciiPlus(input);
+  if (![...text].every((char) => LAYOUT.test(char) || parseIncompletePhoneNumber(char) !== '')) return input;
   try {
-    return new AsYouType(normalizeRegion(defaultCountry)).input(input);
+    const formatted = new AsYouType(normalizeRegion(defaultCountry)).input(text);
+    // Same `+` and digits, or it dropped some (a second `+`, digits past what it can place).
+    return parseIncompletePhoneNumber(formatted) === parseIncompletePhoneNumber(text) ? formatted : input;
   } catch {
     return input;
   }

@@ -46,6 +46,16 @@ function likelyRegion(tag: string): string | undefined {
  * `default-country` on the element always takes precedence over this function.
  */
 export function defaultRegion(languages: readonly string[] = browserLanguages()): string {
+  // A form asks on every keystroke; `Intl.Locale` work is slow enough to show.
+  const key = JSON.stringify(languages);
+  let region = regionsByLanguages.get(key);
+  if (region === undefined) regionsByLanguages.set(key, (region = regionOf(languages)));
+  return region;
+}
+
+const regionsByLanguages = new Map<string, string>();
+
+function regionOf(languages: readonly string[]): string {
   for (const tag of languages) {
     const region = explicitRegion(tag);
     if (region) return region;

@@ -5,6 +5,7 @@ import type { Call } from '../../core/schemas.js';
 import type { Messages } from '../../i18n/en.js';
 import { CcaiElement } from '../../internal/ccai-element.js';
 import { CcaiStatusChangeEvent } from '../../internal/events.js';
+import { dateTimeFormat } from '../../internal/intl-cache.js';
 import { isGone, nextPollDelay, type PollError } from '../../internal/poll-policy.js';
 import { PollingController, systemClock, type Clock } from '../../internal/polling-controller.js';
 import { themeStyles } from '../../internal/styles.js';
@@ -155,7 +156,7 @@ export class CcaiCallStatus extends CcaiElement {
 
   #formatTime(iso: string): string {
     const date = new Date(iso);
-    return Number.isNaN(date.getTime()) ? '' : new Intl.DateTimeFormat(this.localize.locale, DATE_TIME).format(date);
+    return Number.isNaN(date.getTime()) ? '' : dateTimeFormat(this.localize.locale, DATE_TIME).format(date);
   }
 
   async #read(signal: AbortSignal): Promise<void> {

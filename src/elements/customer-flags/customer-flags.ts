@@ -4,12 +4,16 @@ import { live } from 'lit/directives/live.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { CUSTOMER_FLAG_NAMES, type CustomerFlagName, type CustomerFlags } from '../../core/calls.js';
 import type { CallsClient } from '../../core/client.js';
+import { CallsApiError } from '../../core/errors.js';
 import type { Messages } from '../../i18n/en.js';
 import { CcaiElement } from '../../internal/ccai-element.js';
 import { describeError, isTransient } from '../../internal/describe-error.js';
 import { CcaiFlagsChangeEvent } from '../../internal/events.js';
 import { themeStyles } from '../../internal/styles.js';
 import { customerFlagsStyles } from './customer-flags.styles.js';
+
+/** "Try again" after a failed load: whenever asking again may help (an unreadable answer too), not for an unknown call. */
+const mayLoadAgain = (error: unknown) => isTransient(error) || (error instanceof CallsApiError && error.kind === 'parse');
 
 const LABEL_KEYS: Record<CustomerFlagName, 'verifiedCustomer' | 'badActor' | 'repeatCustomer'> = {
   verified_customer: 'verifiedCustomer',
@@ -161,7 +165,7 @@ export class CcaiCustomerFlags extends CcaiElement {
     return html`
       <div class="load-error">
         <p class="error" part="error" role="alert">${t.flagsLoadFailed} ${describeError(error, t)}</p>
-        ${isTransient(error)
+        ${mayLoadAgain(error)
           ? html`<button type="button" part="retry" @click=${this.#retry}>${t.tryAgain}</button>`
           : nothing}
       </div>

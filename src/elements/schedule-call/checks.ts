@@ -1,7 +1,7 @@
 /**
  * The form's client-side checks, in the visitor's language. Each answer carries the validator's
- * English note too, for `ccai-error`. Nothing here imports the phone metadata: the phone check is
- * handed the lazily loaded module.
+ * English note too, for `ccai-error`. Loaded with the phone metadata on the form's first use, not
+ * with the page; the phone check is handed that module.
  */
 import { CALL_TYPES } from '../../core/calls.js';
 import type { ScheduledCallRequest } from '../../core/schemas.js';
@@ -11,10 +11,9 @@ import { validateScheduledAt } from '../../core/validation/scheduled-at.js';
 import type { Validation } from '../../core/validation/result.js';
 import type { Messages } from '../../i18n/en.js';
 import type * as PhoneInput from '../../internal/phone-input.js';
+import { CHECKED_FIELDS, type CheckedField } from './fields.js';
 
-/** The fields that can be refused, in the order the form shows them. */
-export const CHECKED_FIELDS = ['phone', 'time', 'language'] as const;
-export type CheckedField = (typeof CHECKED_FIELDS)[number];
+export type { CheckedField };
 
 export type Check<T> = { ok: true; value: T } | { ok: false; error: string; note: string };
 
@@ -118,37 +117,4 @@ function requestFor(values: FormValues, phone: string, scheduledAt: string, lang
   if (values.ticketId) request.ticket_id = values.ticketId;
   if (values.consent !== undefined) request.recording_permission = values.consent ? 'recording_permission_granted' : 'recording_permission_denied';
   return request;
-}
-
-/** The `languages` attribute: a comma list, blanks dropped. */
-export const languageList = {
-  fromAttribute: (value: string | null): string[] =>
-    (value ?? '')
-      .split(',')
-      .map((code) => code.trim())
-      .filter((code) => code !== ''),
-};
-
-const regionShape = (value: string | undefined) => (value && /^[A-Z]{2}$/.test(value) ? value : undefined);
-
-/**
- * The country shown before the phone metadata has loaded: `default-country` as written, else the
- * rule of `defaultRegion` (an explicit region in the browser's languages, else the likely region
- * of the first), which cannot check its answer without the metadata. Once loaded, `defaultRegion`
- * and `normalizeRegion` have the last word.
- */
-export function provisionalRegion(explicit: string | undefined, languages: readonly string[] = navigator.languages): string {
-  const locales = languages.flatMap((tag) => {
-    try {
-      return [new Intl.Locale(tag)];
-    } catch {
-      return [];
-    }
-  });
-  return (
-    regionShape(explicit?.toUpperCase()) ??
-    locales.map((locale) => regionShape(locale.region)).find(Boolean) ??
-    regionShape(locales[0]?.maximize().region) ??
-    'US'
-  );
 }

@@ -4,7 +4,9 @@ import { InteractionState } from '../../internal/interaction-state.js';
 import type * as PhoneInput from '../../internal/phone-input.js';
 import { generateSlots, parseDays, parseHours, type SlotDay } from '../../internal/slots.js';
 import { isTimeZone, localTimeZone } from '../../internal/zoned-time.js';
-import { CHECKED_FIELDS, checkField, checkForm, provisionalRegion, type CheckedField, type FormCheck, type FormValues } from './checks.js';
+import type * as Checks from './checks.js';
+import type { FormCheck, FormValues } from './checks.js';
+import { CHECKED_FIELDS, provisionalRegion, type CheckedField } from './fields.js';
 
 const DEFAULT_HOURS = '09:00-17:00';
 const DEFAULT_DAYS = 'mon-fri';
@@ -44,6 +46,8 @@ export class ScheduleForm {
   slotDays: SlotDay[] = [];
   /** The phone metadata module, once loaded. */
   phoneInput?: typeof PhoneInput;
+  /** The checks, loaded with the phone metadata. */
+  #checks?: typeof Checks;
 
   #country = '';
   #date = '';
@@ -125,27 +129,35 @@ export class ScheduleForm {
     this.#host.requestUpdate();
   }
 
-  /** Loads the phone metadata (once; again after a failure). */
+  /** Loads the phone metadata and the checks (once; again after a failure). */
   loadPhoneInput(): Promise<typeof PhoneInput> {
-    this.#loading ??= import('../../internal/phone-input.js').then(
-      (module) => {
-        this.phoneInput = module;
-        this.#revalidate('phone', false);
-        this.#host.requestUpdate();
-        return module;
-      },
-      (error: unknown) => {
-        this.#loading = undefined;
-        throw error;
-      },
-    );
+    if (!this.#loading) {
+      // The request's schemas too, so that the first submit need not wait for them; the client
+      // reports it if they fail to load, so a failure here is of no interest.
+      import('../../core/schemas.js').catch(() => undefined);
+      this.#loading = Promise.all([import('../../internal/phone-input.js'), import('./checks.js')]).then(
+        ([module, checks]) => {
+          this.phoneInput = module;
+          this.#checks = checks;
+          // Fields changed while these were loading are checked now.
+          for (const field of CHECKED_FIELDS) this.#revalidate(field, false);
+          this.#host.requestUpdate();
+          return module;
+        },
+        (error: unknown) => {
+          this.#loading = undefined;
+          throw error;
+        },
+      );
+    }
     return this.#loading;
   }
 
   /** The submit's checks: every error is shown from now on; a refused time makes passed slots go. */
   check(phoneInput: typeof PhoneInput): FormCheck {
     this.#interaction.submitted();
-    const result = checkForm(this.values, this.#messages(), phoneInput);
+    // Loaded together with `phoneInput`, which the caller awaited.
+    const result = this.#checks!.checkForm(this.values, this.#messages(), phoneInput);
     this.errors = result.errors;
     this.announcement = result.refused.length ? this.#messages().fixErrors : '';
     if (result.refused.includes('time')) this.computeSlots();
@@ -163,8 +175,8 @@ export class ScheduleForm {
   }
 
   #revalidate(field: CheckedField, announce: boolean): void {
-    if (!this.#interaction.shows(field)) return;
-    const result = checkField(field, this.values, this.#messages(), this.phoneInput);
+    if (!this.#checks || !this.#interaction.shows(field)) return;
+    const result = this.#checks.checkField(field, this.values, this.#messages(), this.phoneInput);
     if (!result) return;
     const error = result.ok ? undefined : result.error;
     if (error === this.errors[field]) return;

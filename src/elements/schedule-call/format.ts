@@ -1,17 +1,16 @@
-/** What `<ccai-schedule-call>` shows of dates, times, zones, regions and languages: all from `Intl`. */
+/** What `<ccai-schedule-call>` shows of dates, times, zones, regions and languages: all from `Intl` (formatters made once). */
+import { dateTimeFormat, displayNames, systemZoneKey } from '../../internal/intl-cache.js';
 
 /** A `YYYY-MM-DD` date of the visitor's calendar, e.g. "Monday, March 9". */
 export function formatDay(date: string, locale: string): string {
   const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
   // The key is already the visitor's date: format it at noon UTC, in UTC, so no zone can shift it.
-  return new Intl.DateTimeFormat(locale, { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
-    Date.UTC(year, month - 1, day, 12),
-  );
+  return dateTimeFormat(locale, { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, day, 12));
 }
 
 /** The time of day of an instant in the visitor's zone, e.g. "9:15 AM". */
 export function timeFormatter(locale: string): (instant: string) => string {
-  const format = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' });
+  const format = dateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' });
   return (instant) => format.format(Date.parse(instant));
 }
 
@@ -19,7 +18,7 @@ export function timeFormatter(locale: string): (instant: string) => string {
 export function formatWhen(instant: string, locale: string): string {
   const time = Date.parse(instant);
   if (Number.isNaN(time)) return instant;
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     weekday: 'long',
     month: 'long',
     day: 'numeric',
@@ -29,10 +28,19 @@ export function formatWhen(instant: string, locale: string): string {
   }).format(time);
 }
 
+let lastZoneName = { key: '', name: '' };
+
 /** The visitor's zone by name, e.g. "Eastern Time" ("GMT+09:00" where the engine has no name). */
 export function zoneName(locale: string, at: number): string {
+  // Naming a zone takes ~0.3 ms, and a form renders on every keystroke; a name changes at most at a clock change, on a minute.
+  const key = `${locale} ${systemZoneKey()} ${Math.floor(at / 60_000)}`;
+  if (lastZoneName.key !== key) lastZoneName = { key, name: nameZone(locale, at) };
+  return lastZoneName.name;
+}
+
+function nameZone(locale: string, at: number): string {
   const part = (style: Intl.DateTimeFormatOptions['timeZoneName']) =>
-    new Intl.DateTimeFormat(locale, { timeZoneName: style }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value;
+    dateTimeFormat(locale, { timeZoneName: style }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value;
   try {
     return part('longGeneric') ?? part('long') ?? '';
   } catch {
@@ -43,7 +51,7 @@ export function zoneName(locale: string, at: number): string {
 
 function displayName(code: string, locale: string, type: 'region' | 'language'): string {
   try {
-    return new Intl.DisplayNames([locale, 'en'], { type, fallback: 'code' }).of(code) ?? code;
+    return displayNames([locale, 'en'], type).of(code) ?? code;
   } catch {
     // A code that is not even well-formed: show it as written.
     return code;

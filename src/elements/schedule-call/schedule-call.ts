@@ -4,16 +4,22 @@ import { property, state } from 'lit/decorators.js';
 import type { CreateCallResult } from '../../core/client.js';
 import { CallsApiError } from '../../core/errors.js';
 import type { Call, ScheduledCallRequest } from '../../core/schemas.js';
+import type { Messages } from '../../i18n/en.js';
 import { CcaiElement } from '../../internal/ccai-element.js';
 import { describeError, isTransient } from '../../internal/describe-error.js';
 import { CcaiCallCancelledEvent, CcaiCallScheduledEvent } from '../../internal/events.js';
 import type * as PhoneInput from '../../internal/phone-input.js';
 import { themeStyles } from '../../internal/styles.js';
-import { languageList } from './checks.js';
+import { languageList } from './fields.js';
 import { ScheduleForm } from './form-state.js';
 import { formatWhen, regionName, zoneName } from './format.js';
 import { scheduleCallStyles } from './schedule-call.styles.js';
 import { alertBox, anotherButton, cancelButton, formView, outcomeView } from './views.js';
+
+/** A 404 to creating a call means the site's backend has no such route: its setup, not "this call", is wrong. */
+function describeCreateError(error: unknown, t: Messages): string {
+  return error instanceof CallsApiError && error.status === 404 ? t.serverConfig : describeError(error, t);
+}
 
 /** Properties the offered slots are computed from. */
 const SLOT_INPUTS = ['timezone', 'hours', 'days', 'daysAhead', 'slotMinutes', 'minLeadMinutes', 'clock'] as const;
@@ -235,7 +241,7 @@ export class CcaiScheduleCall extends CcaiElement {
       date: form.day?.date ?? '',
       zone: zoneName(locale, values.now),
       errors: form.errors,
-      alert: this.formError || (requestError === undefined ? '' : describeError(requestError, t)),
+      alert: this.formError || (requestError === undefined ? '' : describeCreateError(requestError, t)),
       retry: requestError !== undefined && !this.formError && isTransient(requestError) ? this.#retry : undefined,
       pending: this.#create.status === TaskStatus.PENDING,
       announcement: form.announcement,

@@ -1,0 +1,146 @@
+// Under the strictest usual Content-Security-Policy — `default-src 'self'; script-src 'self';
+// style-src 'self'`: no inline script or style, no eval — the three elements must render, be
+// styled and work, and the browser must report no violation. One origin serves the page, the
+// widgets and the Calls API (the built mock), so the API falls under `connect-src` 'self'.
+// Run after `npm run build`: the single-file script and the ESM build (bundled as an integrator's
+// bundler would, its lazy phone chunk kept apart) are both checked.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { getResponse } from 'msw';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+import { createCallsApiMock } from 'ccai-widgets/mock';
+
+const POLICY = "default-src 'self'; script-src 'self'; style-src 'self'";
+const ACCENT = 'rgb(11, 87, 208)'; // --_accent's light default, #0b57d0
+
+/** Registered by the first script of each page, before any widget code runs (inline scripts are blocked). */
+const LISTENER = `window.cspViolations = [];
+document.addEventListener('securitypolicyviolation', (event) => {
+  window.cspViolations.push(event.violatedDirective + ' ' + (event.blockedURI || 'inline') + ' ' + (event.sourceFile || '') + ':' + event.lineNumber);
+});`;
+
+const script = await readFile(new URL('../../dist/ccai-widgets.js', import.meta.url));
+/** The ESM build as a bundler ships it: `ccai-widgets` resolved through package.json `exports`, its lazy chunk split off. */
+const esm = await build({
+  configFile: false,
+  logLevel: 'silent',
+  build: { write: false, target: 'es2022', lib: { entry: fileURLToPath(import.meta.resolve('ccai-widgets')), formats: ['es'], fileName: 'index' } },
+});
+const esmFiles = new Map([esm].flat().flatMap((bundle) => bundle.output).map((file) => [`/esm/${file.fileName}`, file.code ?? file.source]));
+
+const page = (widgets) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Support</title>
+<script src="/csp-listener.js"></script>${widgets}</head>
+<body><main>
+<ccai-schedule-call menu-id="9" days="mon-sun" hours="00:00-23:45" default-country="US"></ccai-schedule-call>
+<ccai-call-status call-id="514"></ccai-call-status>
+<ccai-customer-flags call-id="514"></ccai-customer-flags>
+</main></body></html>`;
+
+const PAGES = {
+  '/': page('<script src="/ccai-widgets.js"></script>'),
+  '/esm.html': page('<script type="module" src="/esm/index.js"></script>'),
+};
+
+let mock, site, origin, browser;
+
+before(async () => {
+  mock = createCallsApiMock();
+  site = createServer(async (req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    const headers = { 'Content-Security-Policy': POLICY };
+    if (PAGES[path]) return res.writeHead(200, { ...headers, 'Content-Type': 'text/html; charset=utf-8' }).end(PAGES[path]);
+    if (path === '/csp-listener.js') return res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(LISTENER);
+    if (path === '/ccai-widgets.js') return res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(script);
+    if (path === '/favicon.ico') return res.writeHead(204).end(); // a 404 would be a console error
+    if (esmFiles.has(path)) return res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(esmFiles.get(path));
+    if (!path.startsWith('/apps/api/v1/')) return res.writeHead(404).end();
+    const chunks = [];
+    for await (const chunk of req) chunks.push(chunk);
+    const body = req.method === 'GET' ? undefined : Buffer.concat(chunks);
+    const request = new Request(`${origin}${req.url}`, { method: req.method, headers: req.headers, body });
+    const response = (await getResponse(mock.handlers, request)) ?? Response.json({ message: 'Resource not found' }, { status: 404 });
+    res.writeHead(response.status, Object.fromEntries(response.headers)).end(Buffer.from(await response.arrayBuffer()));
+  });
+  await new Promise((resolve) => site.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${site.address().port}`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((resolve) => site.close(resolve));
+});
+
+/** The page, with every console error and uncaught exception collected. */
+async function open(path) {
+  const tab = await browser.newPage();
+  const problems = [];
+  tab.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+  tab.on('pageerror', (error) => problems.push(error.message));
+  await tab.goto(`${origin}${path}`);
+  return { tab, problems };
+}
+
+/** A computed style of the first element matching `selector` in `tag`'s shadow root. */
+const shadowStyle = (tab, tag, selector, property) =>
+  tab.evaluate(
+    ([tag, selector, property]) => getComputedStyle(document.querySelector(tag).shadowRoot.querySelector(selector))[property],
+    [tag, selector, property],
+  );
+
+for (const [shipped, path] of [
+  ['the single-file script', '/'],
+  ['the ESM build', '/esm.html'],
+]) {
+  test(`with ${shipped}, the three elements render, are styled and work with no CSP violation`, async () => {
+    mock.reset();
+    const { tab, problems } = await open(path);
+
+    // Rendered, and styled by their own sheets: the UA default button is grey, not the accent.
+    await tab.getByRole('checkbox', { name: 'Bad actor' }).waitFor();
+    await tab.getByText('Call ended', { exact: true }).waitFor();
+    assert.equal(await shadowStyle(tab, 'ccai-schedule-call', 'button[type=submit]', 'backgroundColor'), ACCENT);
+    assert.equal(await shadowStyle(tab, 'ccai-schedule-call', 'select', 'borderRadius'), '8px');
+    assert.equal(await shadowStyle(tab, 'ccai-call-status', '.base', 'display'), 'grid');
+    assert.equal(await shadowStyle(tab, 'ccai-customer-flags', 'label', 'display'), 'flex');
+
+    // Works: a callback booked by the labels, its live status shown; a flag toggled and saved.
+    await tab.getByLabel('Phone number').fill('(201) 555-0123');
+    const time = tab.getByLabel('Time', { exact: true });
+    await time.selectOption(await time.locator('option:not([value=""])').first().getAttribute('value'));
+    await tab.getByRole('button', { name: 'Schedule call' }).click();
+    await tab.getByText('Your call is scheduled for').waitFor();
+    await tab.getByText('Scheduled', { exact: true }).waitFor();
+    assert.equal(Object.values(mock.world.calls).filter((call) => call.status === 'scheduled').length, 1);
+
+    await tab.getByRole('checkbox', { name: 'Bad actor' }).check();
+    await tab.waitForFunction(() => !document.querySelector('ccai-customer-flags').shadowRoot.querySelector('[aria-disabled=true]'));
+    assert.equal(mock.world.flags[514]?.bad_actor, true);
+
+    assert.deepEqual(await tab.evaluate(() => window.cspViolations), []);
+    assert.deepEqual(problems, []);
+    await tab.close();
+  });
+}
+
+test('the violation listener does catch a violation (so the test above can fail)', async () => {
+  const { tab, problems } = await open('/');
+  await tab.getByRole('button', { name: 'Schedule call' }).waitFor();
+  await tab.evaluate(() => {
+    const style = document.createElement('style');
+    style.textContent = 'main { color: red }';
+    document.head.append(style);
+  });
+  await tab.waitForFunction(() => window.cspViolations.length > 0);
+  assert.match((await tab.evaluate(() => window.cspViolations))[0], /^style-src/);
+  assert.ok(problems.some((text) => text.includes('Content Security Policy')), 'the console reports it too');
+  await tab.close();
+});
