@@ -28,7 +28,7 @@ import { build } from 'vite';
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const WARMUP = 5;
 /** Fresh pages per subject for the cold first render. */
-const COLD_RUNS = 9;
+const COLD_RUNS = 7;
 const FORMS = 100;
 const TARGET = 1.5;
 const root = fileURLToPath(new URL('..', import.meta.url));

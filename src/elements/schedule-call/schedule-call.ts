@@ -269,9 +269,13 @@ export class CcaiScheduleCall extends CcaiElement {
     const call = cancelled ?? result.call;
     const cancel = (busy: boolean) => cancelButton(busy ? t.cancelling : t.cancelCall, () => this.#cancelCall(call), busy);
     const when = formatWhen(call.scheduled_at ?? this.#request?.scheduled_at ?? '', this.localize.locale);
+    // Once cancelled, the message says so (and takes focus); a status element beside it would
+    // announce the same change a second time through its own live region.
     return outcomeView(
       cancelled ? t.cancelled : t.confirmation(when),
-      html`<ccai-call-status
+      cancelled
+        ? nothing
+        : html`<ccai-call-status
         part="call-status"
         call-id=${call.id}
         base-url=${this.baseUrl}
