@@ -52,8 +52,8 @@ if (process.argv.includes('--json')) {
       [
         scenario,
         p.minutes.toFixed(1),
-        p.requests,
-        n.requests,
+        fit(p.requests),
+        fit(n.requests),
         `${p.hiddenRequests} / ${n.hiddenRequests}`,
         `${p.peakPerMinute} / ${n.peakPerMinute}`,
         `${fit(p.visitorsAverage)} / ${fit(n.visitorsAverage)}`,

@@ -212,7 +212,7 @@ export const naiveWatcher =
     return { open: read, close: () => clock.clearTimeout(timer), settled: async () => undefined };
   };
 
-/** Scheduled `60 min` ahead; queued 10 s after the time, assigned at +60 s, connected ~90 s after the time, then `talkMinutes` on the phone. */
+/** Booked 60 min ahead; queued 10 s after the time, assigned at +60 s, connected at +100 s, then `talkMinutes` on the phone. */
 export function hourAhead(talkMinutes: number): Scenario {
   const connectedAt = 61 * MINUTE + 40 * SECOND;
   return {
