@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** MSW's worker must be served from the origin root to control the test pages. */
 function mockServiceWorker() {
@@ -19,16 +19,7 @@ function mockServiceWorker() {
 const launchOptions = {
   executablePath: chromiumPath,
   headless: true,
-  args: [
-    '--no-sandbox',
-    '--headless',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+  args: ['--headless', ...chromiumArgs],
 };
 
 /** Chromium whose pages all run in `timeZone` (a visitor's zone), whatever the machine's zone is. */

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { chromiumArgs, chromiumPath } from './chromium.mjs';
 
 const root = new URL('../dist-demo/', import.meta.url);
 const PAGES = ['/', '/?lang=ja', '/?theme=dark', '/?lang=ja&theme=dark'];
@@ -43,17 +44,8 @@ try {
 const server = await serve();
 const origin = `http://localhost:${server.address().port}`;
 const chrome = await launch({
-  chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  chromeFlags: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+  chromePath: chromiumPath,
+  chromeFlags: ['--headless', ...chromiumArgs],
 });
 
 let worst = 1;

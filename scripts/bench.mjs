@@ -23,6 +23,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from './chromium.mjs';
 import { build } from 'vite';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -164,15 +165,9 @@ async function main() {
     });
     server = await serve(out);
     browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: chromiumPath,
       args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
+        ...chromiumArgs,
         // Frames as soon as they are ready, not on a 60 Hz tick that would round every figure up to it.
         '--disable-frame-rate-limit',
         '--disable-gpu-vsync',

@@ -3,13 +3,14 @@
 import { mkdir } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
+import { chromiumArgs, chromiumPath } from './chromium.mjs';
 
 const server = await createServer({ logLevel: 'error', server: { port: 0 } });
 await server.listen();
 const base = server.resolvedUrls.local[0];
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  executablePath: chromiumPath,
+  args: chromiumArgs,
 });
 await mkdir('docs', { recursive: true });
 try {

@@ -13,6 +13,7 @@ import { getResponse } from 'msw';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { createCallsApiMock } from 'ccai-widgets/mock';
+import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 
 const POLICY = "default-src 'self'; script-src 'self'; style-src 'self'";
 const ACCENT = 'rgb(11, 87, 208)'; // --_accent's light default, #0b57d0
@@ -69,8 +70,8 @@ before(async () => {
   await new Promise((resolve) => site.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${site.address().port}`;
   browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    executablePath: chromiumPath,
+    args: chromiumArgs,
   });
 });
 

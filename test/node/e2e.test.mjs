@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
 import { startApiServer } from '../../scripts/api-server.mjs';
+import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 
 const script = await readFile(new URL('../../dist/ccai-widgets.js', import.meta.url));
 let api, site, siteOrigin, browser;
@@ -27,8 +28,8 @@ before(async () => {
   await new Promise((resolve) => site.listen(0, '127.0.0.1', resolve));
   siteOrigin = `http://127.0.0.1:${site.address().port}`;
   browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    executablePath: chromiumPath,
+    args: chromiumArgs,
   });
 });
 
