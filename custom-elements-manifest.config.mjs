@@ -17,11 +17,24 @@ function dropNamelessEvents() {
   };
 }
 
+/**
+ * Modules come out in the order the file globbing returned them, which varies with the machine's
+ * load: sort them, so the committed manifest and a fresh one compare equal.
+ */
+function sortModules() {
+  return {
+    name: 'sort-modules',
+    packageLinkPhase({ customElementsManifest }) {
+      customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
+    },
+  };
+}
+
 export default {
   globs: ['src/elements/**/*.ts', 'src/internal/ccai-element.ts'],
   exclude: ['src/elements/**/*.styles.ts'],
   outdir: '.',
   litelement: true,
   packagejson: false,
-  plugins: [dropNamelessEvents()],
+  plugins: [dropNamelessEvents(), sortModules()],
 };
