@@ -103,6 +103,7 @@ describe('<ccai-call-status> polling', () => {
       setVisibility('hidden');
       clock.tick(10 * SECOND);
       setVisibility('visible');
+      await waitUntil(() => reads.length > 0, 'no read on return');
       await aTimeout(50);
       expect(reads).to.have.length(1);
       expect(clock.nextIn).to.equal(5 * SECOND);

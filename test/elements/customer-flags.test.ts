@@ -201,6 +201,8 @@ describe('<ccai-customer-flags>', () => {
       await el.updateComplete;
       expect(badActor.checked).to.equal(true);
       expect(root(el).activeElement).to.equal(badActor);
+      // Requests are reported asynchronously: wait for the first, then give a second one time to show.
+      await waitUntil(() => patches().length > 0, 'no PATCH');
       await aTimeout(50);
       expect(patches()).to.have.length(1);
       expect(changes).to.have.length(0);
@@ -223,6 +225,7 @@ describe('<ccai-customer-flags>', () => {
       box(el, en.verifiedCustomer).click();
       await el.updateComplete;
       expect(checked(el)).to.deep.equal([false, true, false]);
+      await waitUntil(() => patches().length > 0, 'no PATCH');
       await aTimeout(50);
       expect(patches()).to.have.length(1);
 

@@ -240,7 +240,9 @@ describe('<ccai-schedule-call> requests', () => {
       const busy = button(el, en.cancelling);
       expect(busy.getAttribute('aria-disabled')).to.equal('true');
       busy.click();
-      await aTimeout(50);
+      // The worker reports requests asynchronously: wait for the first, then give a second one time to show.
+      await until(() => cancels().length > 0, 'no cancel request');
+      await aTimeout(100);
       expect(cancels()).to.have.length(1);
       await expect(el).to.be.accessible();
       slow.release();
