@@ -56,7 +56,7 @@ describe('accessibility of the three elements', () => {
       expect(await tab()).to.equal(en.languageLabel);
       await sendKeys({ press: 'ArrowDown' });
       expect(await tab()).to.equal(en.consentLabel);
-      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: ' ' });
       expect(await tab()).to.equal(en.submit);
       await sendKeys({ press: 'Enter' });
 
