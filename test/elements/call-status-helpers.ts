@@ -5,6 +5,7 @@ import { callSchema, type Call } from '../../src/core/schemas.js';
 import type { CcaiCallStatus } from '../../src/elements/call-status/call-status.js';
 import '../../src/elements/call-status/define.js';
 import type { Clock } from '../../src/internal/polling-controller.js';
+import { stopCollecting } from '../helpers/events.js';
 import { createCallsApiMock, type CallObject } from '../../src/mock/index.js';
 
 export const mock = createCallsApiMock();
@@ -73,17 +74,7 @@ worker.events.on('request:start', ({ request }) => {
   if (request.method === 'GET' && new URL(request.url).pathname.includes('/calls/')) reads.push(request.url);
 });
 
-type Collected = 'ccai-error' | 'ccai-status-change';
-const listeners: [string, EventListener][] = [];
-
-/** Events of one type seen on `document` (they bubble and are composed) from now on. */
-export function collect<K extends Collected>(type: K): GlobalEventHandlersEventMap[K][] {
-  const seen: GlobalEventHandlersEventMap[K][] = [];
-  const listener = (event: Event) => seen.push(event as GlobalEventHandlersEventMap[K]);
-  document.addEventListener(type, listener);
-  listeners.push([type, listener]);
-  return seen;
-}
+export { collect } from '../helpers/events.js';
 
 let visibility: DocumentVisibilityState = 'visible';
 
@@ -102,7 +93,7 @@ export function resetAll(): void {
   mock.reset();
   worker.resetHandlers();
   reads.length = 0;
-  for (const [type, listener] of listeners.splice(0)) document.removeEventListener(type, listener);
+  stopCollecting();
   setVisibility('visible', false);
 }
 

@@ -16,26 +16,7 @@ export function recordRequests(worker: SetupWorker): void {
   });
 }
 
-/** Events of one type seen on `document` (they bubble and are composed) until `stopCollecting()`. */
-const listeners: [string, EventListener][] = [];
-export function collect<K extends 'ccai-error' | 'ccai-flags-change'>(type: K): GlobalEventHandlersEventMap[K][] {
-  const seen: GlobalEventHandlersEventMap[K][] = [];
-  const listener = (event: Event) => seen.push(event as GlobalEventHandlersEventMap[K]);
-  document.addEventListener(type, listener);
-  listeners.push([type, listener]);
-  return seen;
-}
-
-export function stopCollecting(): void {
-  for (const [type, listener] of listeners.splice(0)) document.removeEventListener(type, listener);
-}
-
-/** For a resolver that waits until the test releases it, then falls through to the mock. */
-export function gate() {
-  let release!: () => void;
-  const opened = new Promise<void>((resolve) => (release = resolve));
-  return { release, wait: () => opened };
-}
+export { collect, gate, stopCollecting } from '../helpers/events.js';
 
 export const root = (el: CcaiCustomerFlags) => el.shadowRoot!;
 export const boxes = (el: CcaiCustomerFlags) => [...root(el).querySelectorAll<HTMLInputElement>('input[type=checkbox]')];

@@ -4,6 +4,7 @@ import { setupWorker, type SetupWorker } from 'msw/browser';
 import type { CcaiScheduleCall } from '../../src/elements/schedule-call/schedule-call.js';
 import '../../src/elements/schedule-call/define.js';
 import { createCallsApiMock } from '../../src/mock/index.js';
+import { stopCollecting } from '../helpers/events.js';
 
 export const CALLS = '*/apps/api/v1/calls';
 
@@ -51,28 +52,7 @@ export const creates = () => sent.filter(isCreate);
 export const createBodies = () => Promise.all(creates().map(async (request) => JSON.parse(await request.body) as Record<string, unknown>));
 export const cancels = () => sent.filter((request) => request.method === 'PATCH' && request.url.endsWith('/cancel'));
 
-type EventName = 'ccai-error' | 'ccai-call-scheduled' | 'ccai-call-cancelled';
-const listeners: [string, EventListener][] = [];
-
-/** Events of one type seen on `document` (they bubble and are composed) until `stopCollecting()`. */
-export function collect<K extends EventName>(type: K): GlobalEventHandlersEventMap[K][] {
-  const seen: GlobalEventHandlersEventMap[K][] = [];
-  const listener = (event: Event) => seen.push(event as GlobalEventHandlersEventMap[K]);
-  document.addEventListener(type, listener);
-  listeners.push([type, listener]);
-  return seen;
-}
-
-export function stopCollecting(): void {
-  for (const [type, listener] of listeners.splice(0)) document.removeEventListener(type, listener);
-}
-
-/** For a resolver that waits until the test releases it, then falls through to the mock. */
-export function gate() {
-  let release!: () => void;
-  const opened = new Promise<void>((resolve) => (release = resolve));
-  return { release, wait: () => opened };
-}
+export { collect, gate, stopCollecting } from '../helpers/events.js';
 
 // --- the form, found the way a visitor finds it: by the labels ---------------------------------
 
