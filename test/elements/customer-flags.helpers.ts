@@ -1,20 +1,13 @@
 /** Helpers for the `<ccai-customer-flags>` suite: requests seen, events seen, gated answers, DOM queries. */
 import { fixture, html, waitUntil } from '@open-wc/testing';
-import type { SetupWorker } from 'msw/browser';
+import { sent } from '../helpers/mock-api.js';
 import { createCallsClient } from '../../src/core/index.js';
 import type { CcaiCustomerFlags } from '../../src/elements/customer-flags/customer-flags.js';
 import '../../src/elements/customer-flags/define.js';
 
-/** Every request that reached the (mock) network, with its body, in the order sent. */
-export const sent: { method: string; url: string; body: Promise<string> }[] = [];
+export { sent, useMockApi } from '../helpers/mock-api.js';
 export const patches = () => sent.filter((request) => request.method === 'PATCH');
 export const patchBodies = () => Promise.all(patches().map(async (request) => JSON.parse(await request.body) as unknown));
-
-export function recordRequests(worker: SetupWorker): void {
-  worker.events.on('request:start', ({ request }) => {
-    sent.push({ method: request.method, url: request.url, body: request.clone().text() });
-  });
-}
 
 export { collect, gate, stopCollecting } from '../helpers/events.js';
 

@@ -1,11 +1,9 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
-import { setupWorker } from 'msw/browser';
 import type { CcaiCustomerFlags } from '../../src/elements/customer-flags/customer-flags.js';
 import { en } from '../../src/i18n/en.js';
 import { ja } from '../../src/i18n/ja.js';
-import { createCallsApiMock } from '../../src/mock/index.js';
 import {
   alertText,
   box,
@@ -19,30 +17,17 @@ import {
   noRetry,
   patchBodies,
   patches,
-  recordRequests,
+  useMockApi,
   retryButton,
   root,
   sent,
-  stopCollecting,
 } from './customer-flags.helpers.js';
 
-const mock = createCallsApiMock();
-const worker = setupWorker(...mock.handlers);
+const { mock, worker } = useMockApi();
 const FLAGS = '*/apps/api/v1/calls/:id/customer_flag';
 const LABELS = [en.verifiedCustomer, en.badActor, en.repeatCustomer];
 
 describe('<ccai-customer-flags>', () => {
-  before(async () => {
-    await worker.start({ onUnhandledRequest: 'error', quiet: true });
-    recordRequests(worker);
-  });
-  after(() => worker.stop());
-  afterEach(() => {
-    mock.reset();
-    worker.resetHandlers();
-    sent.length = 0;
-    stopCollecting();
-  });
 
   describe('loading', () => {
     it('renders the three labelled checkboxes from the server', async () => {

@@ -7,17 +7,14 @@
  */
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import { setupWorker } from 'msw/browser';
 import type { CallsClient } from '../../src/core/client.js';
 import type { CcaiCustomerFlags } from '../../src/elements/customer-flags/customer-flags.js';
 import { en } from '../../src/i18n/en.js';
 import { ja } from '../../src/i18n/ja.js';
-import { createCallsApiMock } from '../../src/mock/index.js';
-import { alertText, box, checked, collect, gate, loaded, patches, recordRequests, retryButton, sent, stopCollecting } from './customer-flags.helpers.js';
+import { alertText, box, checked, collect, gate, loaded, patches, retryButton, sent, useMockApi } from './customer-flags.helpers.js';
 import { FAULTS, SLOW_MS, clientFor, guardEscapes } from './faults.helpers.js';
 
-const mock = createCallsApiMock();
-const worker = setupWorker(...mock.handlers);
+const { mock, worker } = useMockApi();
 const FLAGS = '*/apps/api/v1/calls/:id/customer_flag';
 /** Flags that the schema refuses: not a boolean. */
 const BROKEN_FLAGS = { verified_customer: 'yes', bad_actor: false, repeat_customer: false };
@@ -34,17 +31,6 @@ function flagsWith(client?: CallsClient, lang = 'en') {
 describe('<ccai-customer-flags> under faults', function () {
   // The slow answers and the client's own retries take a few seconds on a loaded machine.
   this.timeout(20_000);
-  before(async () => {
-    await worker.start({ onUnhandledRequest: 'error', quiet: true });
-    recordRequests(worker);
-  });
-  after(() => worker.stop());
-  afterEach(() => {
-    mock.reset();
-    worker.resetHandlers();
-    sent.length = 0;
-    stopCollecting();
-  });
   guardEscapes();
 
   describe('loading', () => {

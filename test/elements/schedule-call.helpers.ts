@@ -1,34 +1,13 @@
 /** Helpers for the `<ccai-schedule-call>` suite: requests seen, events seen, gated answers, the form by its labels. */
 import { fixture, waitUntil } from '@open-wc/testing';
-import { setupWorker, type SetupWorker } from 'msw/browser';
 import type { CcaiScheduleCall } from '../../src/elements/schedule-call/schedule-call.js';
 import '../../src/elements/schedule-call/define.js';
-import { createCallsApiMock } from '../../src/mock/index.js';
-import { stopCollecting } from '../helpers/events.js';
+import { sent, useMockApi as useSharedMockApi } from '../helpers/mock-api.js';
 
 export const CALLS = '*/apps/api/v1/calls';
 
-/**
- * The API mock (real clock) in a service worker for this suite, every request recorded in `sent`;
- * after each test the world, the overrides, the records, the clock and the listeners are reset.
- */
-export function useMockApi() {
-  const mock = createCallsApiMock();
-  const worker = setupWorker(...mock.handlers);
-  before(async () => {
-    await worker.start({ onUnhandledRequest: 'error', quiet: true });
-    recordRequests(worker);
-  });
-  after(() => worker.stop());
-  afterEach(() => {
-    mock.reset();
-    worker.resetHandlers();
-    sent.length = 0;
-    clock.time = NOW;
-    stopCollecting();
-  });
-  return { mock, worker };
-}
+/** The API mock for this suite (see test/helpers/mock-api.ts); after each test the clock goes back to `NOW` too. */
+export const useMockApi = () => useSharedMockApi({ onReset: () => (clock.time = NOW) });
 
 /** Monday 3 March 2031, 09:00 in New York (EST): the suite's "now". Far enough ahead for the mock's real clock. */
 export const NOW = Date.parse('2031-03-03T14:00:00Z');
@@ -38,14 +17,7 @@ export const FIRST_SLOT = '2031-03-03T14:15:00.000Z';
 /** The clock every fixture reads; tests move `clock.time`. */
 export const clock = { time: NOW, now: () => clock.time };
 
-/** Every request that reached the (mock) network, with its body, in the order sent. */
-export const sent: { method: string; url: string; body: Promise<string> }[] = [];
-
-function recordRequests(worker: SetupWorker): void {
-  worker.events.on('request:start', ({ request }) => {
-    sent.push({ method: request.method, url: request.url, body: request.clone().text() });
-  });
-}
+export { sent };
 
 const isCreate = (request: (typeof sent)[number]) => request.method === 'POST' && new URL(request.url).pathname === '/apps/api/v1/calls';
 export const creates = () => sent.filter(isCreate);
