@@ -12,10 +12,16 @@
  * parts and option lists (lists rendered from data with `map`) — with the element's stylesheets
  * ("styled", the floor the target is held to) or without any ("bare").
  *
- * Measured: time to first render of each element (create → `updateComplete` with its data shown →
- * the next frame painted), 100 schedule forms mounted at once, and validation per keystroke (typing
- * a phone number into a form whose error is shown, metadata loaded). Timing is not asserted
- * anywhere (`--check` exits 1 over the target, for a human who asks). `BENCH_RUNS=n` changes `RUNS`.
+ * Measured: time to first render of each element (create → `updateComplete` → the next frame
+ * painted; `<ccai-customer-flags>` paints its three boxes, disabled and not yet known, while its GET
+ * is still out, and its floors render that loading markup), 100 schedule forms mounted at once, and
+ * validation per keystroke (typing a phone number into a form whose error is shown, metadata
+ * loaded). One informational row more: `<ccai-customer-flags>` until its boxes carry the data, with
+ * a client whose `fetch` answers at once (so it includes the browser reading that `Response` and
+ * the element's second render), beside floors that render the loaded markup at once; its ratio is
+ * printed but not held to the target (the floors make no request). Timing is not asserted anywhere
+ * (`--check` exits 1 when a row that is held to the target is over it, for a human who asks).
+ * `BENCH_RUNS=n` changes `RUNS`.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -117,6 +123,7 @@ async function measureAll(context) {
   for (const element of ['schedule-call', 'call-status', 'customer-flags']) {
     rows.push(await compare(context, `first render: <ccai-${element}>`, 'firstRender', element));
   }
+  rows.push({ ...(await compare(context, '<ccai-customer-flags>: flags shown after the answer', 'firstRender', 'customer-flags shown')), informational: true });
   rows.push(await coldFirstRender(context, 'schedule-call'));
   rows.push(await compare(context, `${FORMS} × <ccai-schedule-call> on one page`, 'manyForms', 'schedule-call', FORMS));
   rows.push(await compare(context, 'validation per keystroke (phone, error shown)', 'keystrokes', 'schedule-call'));
@@ -131,10 +138,11 @@ function report(rows, { chromium }) {
   console.log('| measurement | ccai-widgets | floor: same markup + CSS | ratio | target ≤ 1.5× | floor: same markup, no CSS | ratio |');
   console.log('|---|--:|--:|--:|:-:|--:|--:|');
   for (const row of rows) {
-    const cells = [ms(row.ours.total), ms(row.styled.total), `${row.ratio.toFixed(2)}×`, row.ratio <= TARGET ? 'met' : 'over', ms(row.bare.total), `${row.bareRatio.toFixed(2)}×`];
+    const verdict = row.ratio <= TARGET ? 'met' : 'over';
+    const cells = [ms(row.ours.total), ms(row.styled.total), `${row.ratio.toFixed(2)}×`, row.informational ? `(${verdict}, not held)` : verdict, ms(row.bare.total), `${row.bareRatio.toFixed(2)}×`];
     console.log(`| ${row.label} | ${cells.join(' | ')} |`);
   }
-  console.log('\nWhere the time goes (medians; create = construct + connect, update = to `updateComplete` with the data shown, frame = style, layout, paint):\n');
+  console.log('\nWhere the time goes (medians; create = construct + connect, update = to `updateComplete` (with the data shown for "flags shown"), frame = style, layout, paint):\n');
   console.log('| measurement | create | update | of which the injected fetch answering | frame | styled floor: create | update | frame |');
   console.log('|---|--:|--:|--:|--:|--:|--:|--:|');
   for (const { label, ours, styled } of rows) {
@@ -177,7 +185,7 @@ async function main() {
     });
     const results = await measureAll(await openPage(browser, server.url));
     report(results, { chromium: browser.version() });
-    if (process.argv.includes('--check') && results.some((row) => row.ratio > TARGET)) process.exitCode = 1;
+    if (process.argv.includes('--check') && results.some((row) => !row.informational && row.ratio > TARGET)) process.exitCode = 1;
   } finally {
     await browser?.close();
     server?.close();

@@ -23,8 +23,12 @@ export const checked = (el: CcaiCustomerFlags) => boxes(el).map((input) => input
 export const alertText = (el: CcaiCustomerFlags) => root(el).querySelector('[role=alert]')?.textContent?.trim() ?? '';
 export const retryButton = (el: CcaiCustomerFlags) => root(el).querySelector('button');
 
+/** The group waiting for its flags: `aria-busy` on the fieldset (its boxes are there already, not yet known). */
+export const busy = (el: CcaiCustomerFlags) => root(el).querySelector('fieldset')?.getAttribute('aria-busy') === 'true';
+
+/** Until the flags have arrived: the three boxes shown and the group no longer busy. */
 export async function loaded(el: CcaiCustomerFlags): Promise<CcaiCustomerFlags> {
-  await waitUntil(() => boxes(el).length === 3, 'the flags did not load');
+  await waitUntil(() => boxes(el).length === 3 && !busy(el), 'the flags did not load');
   return el;
 }
 

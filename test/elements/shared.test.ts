@@ -196,7 +196,7 @@ describe('shared behaviour of the three elements', () => {
     const hostile = '<img src=x onerror="window.__pwned = true">Closed <b>today</b>';
     worker.use(http.patch('*/apps/api/v1/calls/:id/customer_flag', () => HttpResponse.json({ message: hostile }, { status: 400 })));
     const el = await mount('<ccai-customer-flags call-id="514"></ccai-customer-flags>');
-    await waitUntil(() => shadow(el).querySelectorAll('input[type=checkbox]').length === 3, 'flags loaded');
+    await waitUntil(() => shadow(el).querySelectorAll('input[type=checkbox]:enabled').length === 3, 'flags loaded');
     shadow(el).querySelectorAll<HTMLInputElement>('input[type=checkbox]')[1]!.click();
     await waitUntil(() => text(el).includes('Closed <b>today</b>'), 'the message, verbatim');
     expect(shadow(el).querySelector('img, b')).to.equal(null);

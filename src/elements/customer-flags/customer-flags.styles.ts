@@ -28,8 +28,10 @@ export const customerFlagsStyles = css`
     accent-color: var(--_accent);
     cursor: inherit;
   }
-  /* Saving: the box keeps focus and shows the new value, but cannot change again until the server answers. */
-  label:has(input[aria-disabled='true']) {
+  /* Saving: the box keeps focus and shows the new value, but cannot change again until the server answers.
+     Loading: the box is in its place but not known yet (disabled, mixed). */
+  label:has(input[aria-disabled='true']),
+  label:has(input:disabled) {
     cursor: progress;
     opacity: 0.75;
   }
@@ -43,6 +45,7 @@ export const customerFlagsStyles = css`
     margin: 0;
   }
   .status {
+    margin-block-start: var(--_space);
     color: var(--_muted);
   }
   .error:not(:empty) {

@@ -33,6 +33,13 @@ const LABEL_KEYS: Record<CustomerFlagName, 'verifiedCustomer' | 'badActor' | 're
  * Behaviour:
  * - Loads `GET …/calls/:id/customer_flag` whenever `call-id` (or the API) changes; without
  *   `call-id` it renders nothing and sends nothing.
+ * - While loading, the group and its three labelled boxes are already there, in the place they
+ *   keep, but not yet known: each box `disabled` and indeterminate (exposed as mixed, so none claims
+ *   "not set" before the server said so), the fieldset `aria-busy`, and the loading message below
+ *   it as the status (`role=status`). When the flags arrive the same boxes take their values and are
+ *   enabled (focusable but `aria-readonly` when `readonly`). A failed load shows instead why, and
+ *   "Try again" when asking again may help (not for an unknown call); after "Try again" focus goes
+ *   to the first flag once loaded.
  * - A change is shown at once and sends a `PATCH` with just that flag. On success the server's
  *   flags are adopted and `ccai-flags-change` fires; on failure that flag alone goes back to its
  *   last confirmed value, an error is announced and `ccai-error` fires.
@@ -47,11 +54,11 @@ const LABEL_KEYS: Record<CustomerFlagName, 'verifiedCustomer' | 'badActor' | 're
  * @fires {CcaiFlagsChangeEvent} ccai-flags-change - A change was saved; `detail.flags` holds all three flags as the server returned them.
  * @fires {CcaiErrorEvent} ccai-error - Loading or saving failed: `{ status, message, kind }`.
  *
- * @csspart fieldset - The group around the three checkboxes.
+ * @csspart fieldset - The group around the three checkboxes (`aria-busy` while the flags load).
  * @csspart legend - The group's title ("Customer flags").
  * @csspart flag - The label of one flag (checkbox and text).
- * @csspart checkbox - One native checkbox.
- * @csspart status - The loading message.
+ * @csspart checkbox - One native checkbox (`:disabled` and `:indeterminate` while the flags load).
+ * @csspart status - The loading message, below the fieldset while the flags load.
  * @csspart error - The error message (load or save failure).
  * @csspart retry - The "Try again" button after a failed load.
  *
@@ -126,18 +133,22 @@ export class CcaiCustomerFlags extends CcaiElement {
   }
 
   protected override render() {
+    // The task is briefly pending even without a call (it then settles to initial): show nothing.
+    if (!this.callId) return nothing;
     const t = this.t;
     return this.load.render({
       initial: () => nothing,
-      pending: () => html`<p class="status" part="status" role="status">${t.loading}</p>`,
+      pending: () => this.#renderFlags(t),
       complete: (loaded) => this.#renderFlags(t, this.#shown(this.confirmed ?? loaded)),
       error: (error) => this.#renderLoadError(t, error),
     });
   }
 
-  #renderFlags(t: Messages, flags: CustomerFlags) {
+  /** The flags, or without them (still loading) the same group with every box not yet known. */
+  #renderFlags(t: Messages, flags?: CustomerFlags) {
+    const loading = !flags;
     return html`
-      <fieldset part="fieldset">
+      <fieldset part="fieldset" aria-busy=${loading ? 'true' : nothing}>
         <legend part="legend">${t.flagsLegend}</legend>
         ${CUSTOMER_FLAG_NAMES.map(
           (name) => html`
@@ -146,7 +157,9 @@ export class CcaiCustomerFlags extends CcaiElement {
                 type="checkbox"
                 part="checkbox"
                 name=${name}
-                .checked=${live(flags[name])}
+                .checked=${live(flags?.[name] ?? false)}
+                .indeterminate=${loading}
+                ?disabled=${loading}
                 aria-disabled=${this.pending.has(name) ? 'true' : nothing}
                 aria-readonly=${this.readonly ? 'true' : nothing}
                 @click=${this.#guard}
@@ -157,7 +170,9 @@ export class CcaiCustomerFlags extends CcaiElement {
           `,
         )}
       </fieldset>
-      <p class="error" part="error" role="alert">${this.saveFailure ? `${t.flagsSaveFailed} ${describeError(this.saveFailure.error, t)}` : ''}</p>
+      ${loading
+        ? html`<p class="status" part="status" role="status">${t.loading}</p>`
+        : html`<p class="error" part="error" role="alert">${this.saveFailure ? `${t.flagsSaveFailed} ${describeError(this.saveFailure.error, t)}` : ''}</p>`}
     `;
   }
 
