@@ -51,6 +51,9 @@ export const en = {
   scheduleAnother: 'Schedule another call',
   timePlaceholder: 'Choose a time',
   scheduleAccepted: 'We have received your request. We will confirm the time with you.',
+  /** A create whose outcome is unknown: sending it again could book a second call, so no "try again". */
+  createTimedOut: 'The server took too long to answer, so your call may already be scheduled. If no one calls you at the chosen time, please book again.',
+  createUnreadable: 'We could not read the server’s answer, so your call may already be scheduled. If no one calls you at the chosen time, please book again.',
 
   // --- <ccai-call-status> ------------------------------------------------------------------
   statusHeading: 'Call status',

@@ -44,6 +44,17 @@ export function describeError(error: unknown, t: Messages): string {
   return `${t.errorUnknown} ${error.message}`;
 }
 
+/**
+ * Whether a failed *write* may nonetheless have been carried out: the server took it and we lost
+ * the answer (timeout), or it answered 2xx with a body we could not read. The Calls API has no
+ * idempotency key, so sending the same create again could book a second call: such an outcome is
+ * told as unknown, and "Try again" is not offered for it. A cut connection (`network`) is not
+ * counted: it almost always means the request never left (offline, DNS, CORS).
+ */
+export function isUnconfirmedWrite(error: unknown): boolean {
+  return error instanceof CallsApiError && (error.kind === 'timeout' || (error.kind === 'parse' && error.status >= 200 && error.status < 300));
+}
+
 /** Whether the visitor should be offered "Try again" (the same request may work later). */
 export function isTransient(error: unknown): boolean {
   return !(error instanceof CallsApiError) || error.retriable;

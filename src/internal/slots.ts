@@ -31,9 +31,9 @@ export interface SlotOptions {
 /** The slots of one calendar day of the visitor. */
 export interface SlotDay {
   /** `YYYY-MM-DD` in the visitor's zone. */
-  date: string;
+  readonly date: string;
   /** Instants as ISO 8601 UTC strings (`…Z`), ascending. */
-  slots: string[];
+  readonly slots: readonly string[];
 }
 
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
@@ -89,11 +89,28 @@ function wholeNumber(value: number, min: number, max: number, fallback: number):
 }
 
 /**
+ * Answers by their question: every form on a page with the same settings and clock shares one,
+ * and the options Lit renders from it stay the same objects. At most 50 are kept, so a page that
+ * keeps asking (a clock that moves on) does not grow this forever.
+ */
+const answers = new Map<string, readonly SlotDay[]>();
+
+/**
  * Every offered instant, grouped by the visitor's calendar date. Opening times are stepped in the
  * opening hours' wall-clock time, so a time that does not exist on a spring-forward day is skipped
- * and the repeated hour of an autumn day is offered once.
+ * and the repeated hour of an autumn day is offered once. The answer is shared: read it, never change it.
  */
-export function generateSlots(options: SlotOptions): SlotDay[] {
+export function generateSlots(options: SlotOptions): readonly SlotDay[] {
+  const key = JSON.stringify({ ...options, days: [...options.days] });
+  let answer = answers.get(key);
+  if (!answer) {
+    if (answers.size >= 50) answers.clear();
+    answers.set(key, (answer = slotsFor(options)));
+  }
+  return answer;
+}
+
+function slotsFor(options: SlotOptions): SlotDay[] {
   const { now, timeZone, visitorTimeZone, hours, days } = options;
   const step = wholeNumber(options.slotMinutes, 1, DAY_MINUTES, 15);
   const dayCount = wholeNumber(options.daysAhead, 0, MAX_DAYS, 0);

@@ -29,11 +29,11 @@ function slots(options: Omit<Partial<SlotOptions>, 'now'> & { now: string }) {
 }
 
 /** The slots that fall on `date` of the visitor's calendar. */
-function on(result: ReturnType<typeof generateSlots>, date: string): string[] {
+function on(result: ReturnType<typeof generateSlots>, date: string): readonly string[] {
   return result.find((day) => day.date === date)?.slots ?? [];
 }
 
-function stepsOf(list: string[]): number[] {
+function stepsOf(list: readonly string[]): number[] {
   return list.slice(1).map((slot, i) => (Date.parse(slot) - Date.parse(list[i]!)) / 60_000);
 }
 
@@ -164,6 +164,27 @@ describe('generateSlots', () => {
     const result = slots({ now: '2026-03-10T04:40:00Z', hours: parseHours('22:00-02:00')!, daysAhead: 1 });
     expect(result[0]!.slots[0]).to.equal('2026-03-10T05:00:00.000Z'); // 01:00, 30 minutes ahead
     expect(result[0]!.slots).to.have.length(4 + 8); // 01:00–01:45 from Monday, 22:00–23:45 Tuesday
+  });
+
+  it('answers with every input taken into account, also when a question is asked again (answers are remembered)', () => {
+    const question = { now: '2026-03-09T12:00:00Z' };
+    const answer = slots(question);
+    const others = [
+      { hours: parseHours('10:00-11:00')! },
+      { days: parseDays('tue')! },
+      { timeZone: TOKYO },
+      { visitorTimeZone: TOKYO },
+      { daysAhead: 2 },
+      { slotMinutes: 30 },
+      { minLeadMinutes: 180 },
+      { now: '2026-03-09T15:00:00Z' },
+    ];
+    for (const other of others) {
+      expect(slots({ ...question, ...other }), JSON.stringify(other)).not.to.deep.equal(answer);
+      expect(slots({ ...question }), `asked again after ${JSON.stringify(other)}`).to.deep.equal(answer);
+    }
+    // The same question from equal, not identical, inputs.
+    expect(slots({ ...question, hours: parseHours('09:00-17:00')!, days: parseDays('mon-fri')! })).to.deep.equal(answer);
   });
 
   it('only offers grid times inside the opening hours, on opening days, ahead of the lead, in order', () => {

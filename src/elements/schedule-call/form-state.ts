@@ -6,12 +6,28 @@ import { generateSlots, parseDays, parseHours, type SlotDay } from '../../intern
 import { isTimeZone, localTimeZone } from '../../internal/zoned-time.js';
 import type * as Checks from './checks.js';
 import type { FormCheck, FormValues } from './checks.js';
+import type * as Outcome from './outcome.js';
 import { CHECKED_FIELDS, provisionalRegion, type CheckedField } from './fields.js';
 
 const DEFAULT_HOURS = '09:00-17:00';
 const DEFAULT_DAYS = 'mon-fri';
 /** A number attribute that is not a number (`days-ahead="two"`) counts as absent. */
 const orDefault = (value: number, fallback: number) => (Number.isFinite(value) ? value : fallback);
+
+/** A default country and the settings it was worked out from (the browser's languages are watched apart). */
+interface DefaultCountry {
+  explicit: string | undefined;
+  loaded: typeof PhoneInput | undefined;
+  region: string;
+}
+
+/**
+ * The last default country. A form asks several times per keystroke and every form on a page asks
+ * the same; the answer takes `Intl.Locale` work, or JSON of `navigator.languages` (a new array
+ * after each garbage collection, so not a key either). Forgotten when the browser's languages change.
+ */
+let lastDefault: DefaultCountry | undefined;
+let watchingLanguages = false;
 
 /** The element's settings the form reads. */
 export interface ScheduleFormSettings {
@@ -43,9 +59,11 @@ export class ScheduleForm {
   errors: Partial<Record<CheckedField, string>> = {};
   /** Polite announcement of errors, for those that appear when the visitor leaves a field. */
   announcement = '';
-  slotDays: SlotDay[] = [];
+  slotDays: readonly SlotDay[] = [];
   /** The phone metadata module, once loaded. */
   phoneInput?: typeof PhoneInput;
+  /** What the form shows once a request has an answer, loaded with the phone metadata (no request is sent before). */
+  outcome?: typeof Outcome;
   /** The checks, loaded with the phone metadata. */
   #checks?: typeof Checks;
 
@@ -68,9 +86,15 @@ export class ScheduleForm {
   /** The chosen country, else `default-country`, else the browser's region. */
   get country(): string {
     if (this.#country) return this.#country;
-    const { defaultCountry } = this.#host;
+    const explicit = this.#host.defaultCountry;
     const loaded = this.phoneInput;
-    return loaded ? (loaded.normalizeRegion(defaultCountry) ?? loaded.defaultRegion()) : provisionalRegion(defaultCountry);
+    if (!lastDefault || lastDefault.explicit !== explicit || lastDefault.loaded !== loaded) {
+      if (!watchingLanguages) addEventListener('languagechange', () => (lastDefault = undefined));
+      watchingLanguages = true;
+      const region = loaded ? (loaded.normalizeRegion(explicit) ?? loaded.defaultRegion()) : provisionalRegion(explicit);
+      lastDefault = { explicit, loaded, region };
+    }
+    return lastDefault.region;
   }
 
   /** The offered languages; none (an empty attribute) means the API's default, English. */
@@ -129,16 +153,17 @@ export class ScheduleForm {
     this.#host.requestUpdate();
   }
 
-  /** Loads the phone metadata and the checks (once; again after a failure). */
+  /** Loads the phone metadata, the checks and the outcome's views (once; again after a failure). */
   loadPhoneInput(): Promise<typeof PhoneInput> {
     if (!this.#loading) {
       // The request's schemas too, so that the first submit need not wait for them; the client
       // reports it if they fail to load, so a failure here is of no interest.
       import('../../core/schemas.js').catch(() => undefined);
-      this.#loading = Promise.all([import('../../internal/phone-input.js'), import('./checks.js')]).then(
-        ([module, checks]) => {
+      this.#loading = Promise.all([import('../../internal/phone-input.js'), import('./checks.js'), import('./outcome.js')]).then(
+        ([module, checks, outcome]) => {
           this.phoneInput = module;
           this.#checks = checks;
+          this.outcome = outcome;
           // Fields changed while these were loading are checked now.
           for (const field of CHECKED_FIELDS) this.#revalidate(field, false);
           this.#host.requestUpdate();
@@ -184,10 +209,16 @@ export class ScheduleForm {
     if (announce && error) this.announcement = error;
   }
 
-  #changed(field: CheckedField): void {
+  /**
+   * A field was changed: its error is checked again once shown, and the form renders, unless
+   * `shown` (the control already shows the new value) and the error stayed: then a render would
+   * change nothing on screen, and the phone field spares one on most keystrokes.
+   */
+  #changed(field: CheckedField, shown = false): void {
+    const { errors } = this;
     this.#interaction.changed(field);
     this.#revalidate(field, false);
-    this.#host.requestUpdate();
+    if (!shown || this.errors !== errors) this.#host.requestUpdate();
   }
 
   // Event handlers, bound for the templates.
@@ -199,7 +230,7 @@ export class ScheduleForm {
     const typingAtEnd = input.selectionStart === input.value.length && event.inputType?.startsWith('insert');
     // Only while typing at the end: reformatting after a deletion would put back what was deleted.
     this.phone = this.phoneInput && typingAtEnd ? this.phoneInput.formatPhoneAsTyped(input.value, this.country) : input.value;
-    this.#changed('phone');
+    this.#changed('phone', this.phone === input.value);
   };
 
   readonly onCountryChange = (event: Event) => {

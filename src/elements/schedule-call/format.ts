@@ -1,31 +1,26 @@
 /** What `<ccai-schedule-call>` shows of dates, times, zones, regions and languages: all from `Intl` (formatters made once). */
 import { dateTimeFormat, displayNames, systemZoneKey } from '../../internal/intl-cache.js';
 
-/** A `YYYY-MM-DD` date of the visitor's calendar, e.g. "Monday, March 9". */
-export function formatDay(date: string, locale: string): string {
-  const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
-  // The key is already the visitor's date: format it at noon UTC, in UTC, so no zone can shift it.
-  return dateTimeFormat(locale, { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, day, 12));
-}
+/**
+ * Names a `YYYY-MM-DD` date of the visitor's calendar, e.g. "Monday, March 9". `Date.parse` reads
+ * such a date as midnight UTC, and the formatter shows it in UTC: the key is already the visitor's
+ * date, and no zone can shift it.
+ */
+export const dayFormat = (locale: string) => dateTimeFormat(locale, { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' });
 
-/** The time of day of an instant in the visitor's zone, e.g. "9:15 AM". */
-export function timeFormatter(locale: string): (instant: string) => string {
-  const format = dateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' });
-  return (instant) => format.format(Date.parse(instant));
-}
+/** Names the time of day of an instant in the visitor's zone, e.g. "9:15 AM". */
+export const timeFormat = (locale: string) => dateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' });
 
-/** Date, time and zone of an instant in the visitor's zone, e.g. "Monday, March 9 at 9:15 AM EDT"; unreadable text as is. */
-export function formatWhen(instant: string, locale: string): string {
-  const time = Date.parse(instant);
-  if (Number.isNaN(time)) return instant;
-  return dateTimeFormat(locale, {
-    weekday: 'long',
-    month: 'long',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  }).format(time);
+/** Labels made, by formatter: each form names the same dates and times as the others on its page. */
+const labels = new WeakMap<Intl.DateTimeFormat, Map<string, string>>();
+
+/** `format` applied to an ISO date or instant (read by `Date.parse`), made once; at most 2000 are kept per formatter. */
+export function label(format: Intl.DateTimeFormat, iso: string): string {
+  let made = labels.get(format);
+  if (!made || made.size > 2000) labels.set(format, (made = new Map()));
+  let text = made.get(iso);
+  if (text === undefined) made.set(iso, (text = format.format(Date.parse(iso))));
+  return text;
 }
 
 let lastZoneName = { key: '', name: '' };
@@ -49,13 +44,24 @@ function nameZone(locale: string, at: number): string {
   }
 }
 
+/** Names by type, locale and code: `DisplayNames#of` takes ~90 µs, and a form names its languages on every render. */
+const names = new Map<string, string>();
+
 function displayName(code: string, locale: string, type: 'region' | 'language'): string {
-  try {
-    return displayNames([locale, 'en'], type).of(code) ?? code;
-  } catch {
-    // A code that is not even well-formed: show it as written.
-    return code;
+  const key = `${type} ${locale} ${code}`;
+  let name = names.get(key);
+  if (name === undefined) {
+    try {
+      name = displayNames([locale, 'en'], type).of(code) ?? code;
+    } catch {
+      // A code that is not even well-formed: show it as written.
+      name = code;
+    }
+    // Codes come from attributes: a page that keeps changing them must not grow this forever.
+    if (names.size > 500) names.clear();
+    names.set(key, name);
   }
+  return name;
 }
 
 export const regionName = (code: string, locale: string) => displayName(code, locale, 'region');

@@ -1,23 +1,27 @@
 import { Task, TaskStatus, initialState } from '@lit/task';
-import { html, nothing, type PropertyValues } from 'lit';
+import type { PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { CreateCallResult } from '../../core/client.js';
 import { CallsApiError } from '../../core/errors.js';
 import type { Call, ScheduledCallRequest } from '../../core/schemas.js';
 import type { Messages } from '../../i18n/en.js';
 import { CcaiElement } from '../../internal/ccai-element.js';
-import { describeError, isTransient } from '../../internal/describe-error.js';
+import { describeError, isTransient, isUnconfirmedWrite } from '../../internal/describe-error.js';
 import { CcaiCallCancelledEvent, CcaiCallScheduledEvent } from '../../internal/events.js';
 import type * as PhoneInput from '../../internal/phone-input.js';
 import { themeStyles } from '../../internal/styles.js';
 import { languageList } from './fields.js';
 import { ScheduleForm } from './form-state.js';
-import { formatWhen, regionName, zoneName } from './format.js';
+import { regionName, zoneName } from './format.js';
 import { scheduleCallStyles } from './schedule-call.styles.js';
-import { alertBox, anotherButton, cancelButton, formView, outcomeView } from './views.js';
+import { formView } from './views.js';
 
-/** A 404 to creating a call means the site's backend has no such route: its setup, not "this call", is wrong. */
+/**
+ * A 404 to creating a call means the site's backend has no such route: its setup, not "this call",
+ * is wrong. A lost or unreadable answer leaves the outcome unknown (the call may exist): said so.
+ */
 function describeCreateError(error: unknown, t: Messages): string {
+  if (isUnconfirmedWrite(error)) return (error as CallsApiError).kind === 'timeout' ? t.createTimedOut : t.createUnreadable;
   return error instanceof CallsApiError && error.status === 404 ? t.serverConfig : describeError(error, t);
 }
 
@@ -242,7 +246,7 @@ export class CcaiScheduleCall extends CcaiElement {
       zone: zoneName(locale, values.now),
       errors: form.errors,
       alert: this.formError || (requestError === undefined ? '' : describeCreateError(requestError, t)),
-      retry: requestError !== undefined && !this.formError && isTransient(requestError) ? this.#retry : undefined,
+      retry: requestError !== undefined && !this.formError && isTransient(requestError) && !isUnconfirmedWrite(requestError) ? this.#retry : undefined,
       pending: this.#create.status === TaskStatus.PENDING,
       announcement: form.announcement,
       on: {
@@ -261,34 +265,15 @@ export class CcaiScheduleCall extends CcaiElement {
   }
 
   #renderOutcome(result: CreateCallResult) {
-    const t = this.t;
-    const another = anotherButton(t.scheduleAnother, this.#scheduleAnother);
-    // 202: a person must act before the call exists, so there is nothing to show or cancel yet.
-    if (result.kind === 'accepted') return outcomeView(t.scheduleAccepted, nothing, another);
-    const cancelled = this.#cancel.status === TaskStatus.COMPLETE ? this.#cancel.value : undefined;
-    const call = cancelled ?? result.call;
-    const cancel = (busy: boolean) => cancelButton(busy ? t.cancelling : t.cancelCall, () => this.#cancelCall(call), busy);
-    const when = formatWhen(call.scheduled_at ?? this.#request?.scheduled_at ?? '', this.localize.locale);
-    // Once cancelled, the message says so (and takes focus); a status element beside it would
-    // announce the same change a second time through its own live region.
-    return outcomeView(
-      cancelled ? t.cancelled : t.confirmation(when),
-      cancelled
-        ? nothing
-        : html`<ccai-call-status
-        part="call-status"
-        call-id=${call.id}
-        base-url=${this.baseUrl}
-        .call=${call}
-        .client=${this.client}
-        .messages=${this.messages}
-      ></ccai-call-status>`,
-      this.#cancel.render({
-        initial: () => cancel(false),
-        pending: () => cancel(true),
-        error: (error) => html`${alertBox(describeError(error, t))} ${cancel(false)}`,
-        complete: () => another,
-      }),
-    );
+    // Loaded with the checks, which passed before the request that has this result was sent.
+    return this.#form.outcome!.outcomeView({
+      result,
+      t: this.t,
+      locale: this.localize.locale,
+      requestedAt: this.#request?.scheduled_at ?? '',
+      cancel: this.#cancel,
+      status: { baseUrl: this.baseUrl, client: this.client, messages: this.messages },
+      on: { cancel: this.#cancelCall, another: this.#scheduleAnother },
+    });
   }
 }

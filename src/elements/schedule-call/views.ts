@@ -8,7 +8,7 @@ import type { Messages } from '../../i18n/en.js';
 import type { CountryOption } from '../../internal/phone-input.js';
 import type { SlotDay } from '../../internal/slots.js';
 import type { CheckedField } from './checks.js';
-import { formatDay, languageName, timeFormatter } from './format.js';
+import { dayFormat, label, languageName, timeFormat } from './format.js';
 
 type Handler<E extends Event = Event> = (event: E) => void;
 
@@ -49,8 +49,7 @@ export interface FormView {
 
 /** `aria-describedby` of a control: its hints, then its error when it has one. */
 function describedBy(view: FormView, field: CheckedField, ...hints: string[]) {
-  const ids = [...hints, ...(view.errors[field] ? [`${field}-error`] : [])];
-  return ids.length ? ids.join(' ') : nothing;
+  return [...hints, ...(view.errors[field] ? [`${field}-error`] : [])].join(' ') || nothing;
 }
 
 function fieldError(view: FormView, field: CheckedField) {
@@ -82,16 +81,7 @@ function phoneField(view: FormView) {
   return field(
     'phone',
     t.phoneLabel,
-    html`<input
-      id="phone"
-      part="input"
-      type="tel"
-      autocomplete="tel"
-      .value=${live(phone)}
-      aria-invalid=${invalid(view, 'phone')}
-      aria-describedby=${describedBy(view, 'phone', 'phone-hint')}
-      @input=${on.phone}
-    />`,
+    html`<input id="phone" part="input" type="tel" autocomplete="tel" .value=${live(phone)} aria-invalid=${invalid(view, 'phone')} aria-describedby=${describedBy(view, 'phone', 'phone-hint')} @input=${on.phone} />`,
     html`<p id="phone-hint" part="hint" class="hint">${t.phoneHint}</p>
       ${fieldError(view, 'phone')}`,
   );
@@ -101,27 +91,23 @@ function whenFields(view: FormView) {
   const { t, locale, days, date, slot, zone, on } = view;
   if (days.length === 0) return html`<p part="hint" class="hint">${t.noSlotsAtAll}</p>`;
   const slots = days.find((day) => day.date === date)?.slots ?? [];
-  const time = timeFormatter(locale);
+  // Labels are made once (`label`): every render, and every form on the page, names the same dates and times.
+  const dayLabel = dayFormat(locale);
+  const time = timeFormat(locale);
   return html`<div class="row">
       ${field(
         'date',
         t.dateLabel,
         html`<select id="date" part="input" aria-describedby="zone" @change=${on.date}>
-          ${days.map((day) => html`<option value=${day.date} .selected=${day.date === date}>${formatDay(day.date, locale)}</option>`)}
+          ${days.map((day) => html`<option value=${day.date} .selected=${day.date === date}>${label(dayLabel, day.date)}</option>`)}
         </select>`,
       )}
       ${field(
         'time',
         t.timeLabel,
-        html`<select
-          id="time"
-          part="input"
-          aria-invalid=${invalid(view, 'time')}
-          aria-describedby=${describedBy(view, 'time', 'zone')}
-          @change=${on.time}
-        >
+        html`<select id="time" part="input" aria-invalid=${invalid(view, 'time')} aria-describedby=${describedBy(view, 'time', 'zone')} @change=${on.time}>
           <option value="" .selected=${slot === ''}>${t.timePlaceholder}</option>
-          ${slots.map((instant) => html`<option value=${instant} .selected=${instant === slot}>${time(instant)}</option>`)}
+          ${slots.map((instant) => html`<option value=${instant} .selected=${instant === slot}>${label(time, instant)}</option>`)}
         </select>`,
         fieldError(view, 'time'),
       )}
@@ -135,13 +121,7 @@ function languageField(view: FormView) {
   return field(
     'language',
     t.languageLabel,
-    html`<select
-      id="language"
-      part="input"
-      aria-invalid=${invalid(view, 'language')}
-      aria-describedby=${describedBy(view, 'language')}
-      @change=${on.language}
-    >
+    html`<select id="language" part="input" aria-invalid=${invalid(view, 'language')} aria-describedby=${describedBy(view, 'language')} @change=${on.language}>
       ${languages.map((code) => html`<option value=${code} .selected=${code === language}>${languageName(code, locale)}</option>`)}
     </select>`,
     fieldError(view, 'language'),
@@ -166,16 +146,7 @@ export function alertBox(message: string, action?: { label: string; run: () => v
 
 export function formView(view: FormView) {
   const { t, on } = view;
-  return html`<form
-    part="form"
-    novalidate
-    @submit=${on.submit}
-    @focusin=${on.prepare}
-    @pointerover=${on.prepare}
-    @input=${on.prepare}
-    @focusout=${on.focusOut}
-    @pointerdown=${on.pointerDown}
-  >
+  return html`<form part="form" novalidate @submit=${on.submit} @focusin=${on.prepare} @pointerover=${on.prepare} @input=${on.prepare} @focusout=${on.focusOut} @pointerdown=${on.pointerDown}>
     <fieldset>
       <legend part="legend">${t.scheduleLegend}</legend>
       <div class="row">${countryField(view)} ${phoneField(view)}</div>
@@ -189,25 +160,4 @@ export function formView(view: FormView) {
       : nothing}
     <div class="visually-hidden" role="status">${view.announcement}</div>
   </form>`;
-}
-
-/** The confirmation: its message takes focus when shown, so it is read out once. */
-export function outcomeView(message: string, status: unknown, actions: unknown) {
-  return html`<section part="confirmation" class="confirmation">
-    <p class="message" tabindex="-1">${message}</p>
-    ${status}
-    <div class="actions">${actions}</div>
-  </section>`;
-}
-
-/** A button that stays focusable while busy (`aria-disabled`), so focus is not lost mid-request. */
-export function cancelButton(label: string, run: () => void, busy: boolean) {
-  return html`<button part="button" class="secondary" type="button" aria-disabled=${busy ? 'true' : nothing} @click=${run}>
-    ${label}
-  </button>`;
-}
-
-/** A separate template from `cancelButton`, so that Lit makes a new button rather than restyling that one. */
-export function anotherButton(label: string, run: () => void) {
-  return html`<button part="button" type="button" @click=${run}>${label}</button>`;
 }
