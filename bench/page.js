@@ -283,6 +283,9 @@ export async function keystrokes(name) {
   else stage.append((el = subjects[`${name} typing`].make()));
   await el.updateComplete;
   const input = el.shadowRoot.querySelector('input[type=tel]');
+  // Typed into, so focused: the real form's field has focus (its first use loads the metadata); the
+  // floor's must too, or the floor skips the focused field's painting that a visitor's typing costs.
+  input.focus();
   input.value = '';
   input.dispatchEvent(new InputEvent('input', { inputType: 'deleteContentBackward', bubbles: true, composed: true }));
   await el.updateComplete;

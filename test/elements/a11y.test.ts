@@ -204,6 +204,17 @@ describe('accessibility of the three elements', () => {
         await expect(missing).to.be.accessible();
       });
 
+      it(`<ccai-customer-flags> is accessible while its flags load (${lang})`, async () => {
+        const slow = gate();
+        worker.use(http.get(FLAGS, () => slow.wait().then(() => undefined), { once: true }));
+        const el = await customerFlags(lang);
+        expectDark(el);
+        expect(el.shadowRoot!.querySelector('fieldset')?.getAttribute('aria-busy'), 'loading').to.equal('true');
+        await expect(el).to.be.accessible();
+        slow.release();
+        await expect(await loaded(el)).to.be.accessible();
+      });
+
       it(`<ccai-customer-flags> is accessible in every state (${lang})`, async () => {
         const el = await loaded(await customerFlags(lang));
         expectDark(el);

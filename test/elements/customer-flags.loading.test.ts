@@ -5,7 +5,7 @@
  * Every answer here is held with a gate, so the loading state is seen for certain.
  */
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import type { CcaiCustomerFlags } from '../../src/elements/customer-flags/customer-flags.js';
 import { en } from '../../src/i18n/en.js';
@@ -151,21 +151,5 @@ describe('<ccai-customer-flags> while loading', () => {
     await expect(el).to.be.accessible();
     slow.release();
     await loaded(el);
-  });
-
-  describe('in the dark scheme', () => {
-    before(() => emulateMedia({ colorScheme: 'dark' }));
-    after(() => emulateMedia({ colorScheme: 'light' }));
-
-    it('is accessible while loading and once loaded', async () => {
-      const slow = holdLoads();
-      const el = await flagsOf();
-      // Really in its dark theme: text in the dark default colour.
-      expect(getComputedStyle(el).color).to.equal('rgb(227, 227, 227)');
-      expect(busy(el)).to.equal(true);
-      await expect(el).to.be.accessible();
-      slow.release();
-      await expect(await loaded(el)).to.be.accessible();
-    });
   });
 });
