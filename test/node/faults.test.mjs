@@ -190,6 +190,25 @@ test('schedule: HTML in a server message is shown as text and never runs', async
   await tab.close();
 });
 
+test('schedule: hostile input in the phone field is refused in the browser, kept as typed, and sends nothing', async () => {
+  const { tab, problems } = await open('schedule');
+  const count = startCount();
+  const time = tab.getByLabel('Time', { exact: true });
+  await time.selectOption(await time.locator('option:not([value=""])').first().getAttribute('value'));
+  const phone = tab.getByLabel('Phone number');
+  for (const input of ['📞'.repeat(500), '<script>window.pwned=1</script>', 'טלפון \u202e555\u202c', '1'.repeat(5_000), '+1 205 ١٢٣ 4567 ext. 9']) {
+    await phone.fill(input);
+    await tab.getByRole('button', { name: 'Schedule call' }).click();
+    await tab.getByText('Please correct the highlighted fields.').waitFor();
+    assert.equal(await phone.inputValue(), input, 'the field keeps what was typed');
+    assert.equal(await phone.getAttribute('aria-invalid'), 'true');
+  }
+  assert.equal(await tab.evaluate(() => window.pwned), undefined);
+  assert.equal(count('POST'), 0, 'nothing was sent');
+  assert.deepEqual(problems, []);
+  await tab.close();
+});
+
 test('schedule: removed while its request is in flight, nothing escapes and nothing is sent again', async () => {
   const { tab, problems } = await open('schedule');
   const count = startCount();
