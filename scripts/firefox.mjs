@@ -15,5 +15,5 @@ if (!existsSync(firefox)) {
   console.warn(`\n*** Firefox run NOT done: ${how}. Chromium's run above is complete. ***\n`);
   process.exit(0);
 }
-const run = spawnSync('npx', ['wtr', '--config', 'web-test-runner.firefox.config.mjs'], { stdio: 'inherit' });
+const run = spawnSync('npm', ['run', '--silent', 'test:firefox'], { stdio: 'inherit' });
 process.exit(run.status ?? 1);

@@ -51,7 +51,7 @@ export function describeError(error: unknown, t: Messages): string {
  * told as unknown, and "Try again" is not offered for it. A cut connection (`network`) is not
  * counted: it almost always means the request never left (offline, DNS, CORS).
  */
-export function isUnconfirmedWrite(error: unknown): boolean {
+export function isUnconfirmedWrite(error: unknown): error is CallsApiError {
   return error instanceof CallsApiError && (error.kind === 'timeout' || (error.kind === 'parse' && error.status >= 200 && error.status < 300));
 }
 

@@ -8,22 +8,12 @@
  * the zone the browser has now, read from `Date#toString` (about 1 µs: the offset and the zone's
  * name on two dates of a recent year, which `Date` takes from the current zone).
  */
+import { memo } from './memo.js';
+
 const JANUARY = Date.UTC(2026, 0, 15);
 const JULY = Date.UTC(2026, 6, 15);
-/** Locales come from `lang` attributes: a page that keeps changing them must not grow this forever. */
-const MAX_ENTRIES = 200;
-
-const formatters = new Map<string, Intl.DateTimeFormat | Intl.DisplayNames>();
-
-function cached<T extends Intl.DateTimeFormat | Intl.DisplayNames>(key: string, make: () => T): T {
-  let formatter = formatters.get(key) as T | undefined;
-  if (!formatter) {
-    formatter = make();
-    if (formatters.size >= MAX_ENTRIES) formatters.clear();
-    formatters.set(key, formatter);
-  }
-  return formatter;
-}
+/** Locales come from `lang` attributes: at most 200 formatters are kept. */
+const cached = memo<Intl.DateTimeFormat | Intl.DisplayNames>(200) as <T extends Intl.DateTimeFormat | Intl.DisplayNames>(key: string, make: () => T) => T;
 
 /** Tells the browser's current zone from any other (its offsets and names), in about 1 µs. */
 export const systemZoneKey = () => `${new Date(JANUARY).toString()} ${new Date(JULY).toString()}`;

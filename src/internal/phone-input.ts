@@ -3,6 +3,7 @@
  * this module with `import()` on first use, so a page that never touches the form never loads it.
  */
 import { getCountries, getCountryCallingCode } from 'libphonenumber-js/min';
+import { memo } from './memo.js';
 
 export { formatPhoneAsTyped, validatePhoneNumber } from '../core/validation/phone.js';
 export { defaultRegion, normalizeRegion } from '../core/validation/region.js';
@@ -14,19 +15,17 @@ export interface CountryOption {
   label: string;
 }
 
-const cache = new Map<string, CountryOption[]>();
+/** Per locale (from `lang` attributes: at most 20 kept). */
+const byLocale = memo<CountryOption[]>(20);
 
 /** Every region libphonenumber knows, named in `locale` and sorted as that language sorts. */
 export function countryOptions(locale: string): CountryOption[] {
-  let options = cache.get(locale);
-  if (!options) {
+  return byLocale(locale, () => {
     const names = new Intl.DisplayNames([locale, 'en'], { type: 'region', fallback: 'code' });
     const collator = new Intl.Collator(locale);
-    options = getCountries()
+    return getCountries()
       .map((code) => ({ code, name: names.of(code) ?? code, callingCode: getCountryCallingCode(code) }))
       .sort((a, b) => collator.compare(a.name, b.name))
       .map(({ code, name, callingCode }) => ({ code, label: `${name} (+${callingCode})` }));
-    cache.set(locale, options);
-  }
-  return options;
+  });
 }

@@ -3,6 +3,7 @@
  * are parameters), so they are tested without the browser's zone or the real time.
  */
 import { dateKeyAt, instantOf, offsetAt, wallTimeAt } from './zoned-time.js';
+import { memo } from './memo.js';
 
 /** One opening range in minutes after midnight; `end` past 1440 runs into the next day. */
 export interface OpeningRange {
@@ -93,7 +94,7 @@ function wholeNumber(value: number, min: number, max: number, fallback: number):
  * and the options Lit renders from it stay the same objects. At most 50 are kept, so a page that
  * keeps asking (a clock that moves on) does not grow this forever.
  */
-const answers = new Map<string, readonly SlotDay[]>();
+const answers = memo<readonly SlotDay[]>(50);
 
 /**
  * Every offered instant, grouped by the visitor's calendar date. Opening times are stepped in the
@@ -101,13 +102,7 @@ const answers = new Map<string, readonly SlotDay[]>();
  * and the repeated hour of an autumn day is offered once. The answer is shared: read it, never change it.
  */
 export function generateSlots(options: SlotOptions): readonly SlotDay[] {
-  const key = JSON.stringify({ ...options, days: [...options.days] });
-  let answer = answers.get(key);
-  if (!answer) {
-    if (answers.size >= 50) answers.clear();
-    answers.set(key, (answer = slotsFor(options)));
-  }
-  return answer;
+  return answers(JSON.stringify({ ...options, days: [...options.days] }), () => slotsFor(options));
 }
 
 function slotsFor(options: SlotOptions): SlotDay[] {

@@ -1,5 +1,6 @@
 /** What `<ccai-schedule-call>` shows of dates, times, zones, regions and languages: all from `Intl` (formatters made once). */
 import { dateTimeFormat, displayNames, systemZoneKey } from '../../internal/intl-cache.js';
+import { memo } from '../../internal/memo.js';
 
 /**
  * Names a `YYYY-MM-DD` date of the visitor's calendar, e.g. "Monday, March 9". `Date.parse` reads
@@ -12,15 +13,13 @@ export const dayFormat = (locale: string) => dateTimeFormat(locale, { weekday: '
 export const timeFormat = (locale: string) => dateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' });
 
 /** Labels made, by formatter: each form names the same dates and times as the others on its page. */
-const labels = new WeakMap<Intl.DateTimeFormat, Map<string, string>>();
+const labels = new WeakMap<Intl.DateTimeFormat, (iso: string, make: () => string) => string>();
 
 /** `format` applied to an ISO date or instant (read by `Date.parse`), made once; at most 2000 are kept per formatter. */
 export function label(format: Intl.DateTimeFormat, iso: string): string {
   let made = labels.get(format);
-  if (!made || made.size > 2000) labels.set(format, (made = new Map()));
-  let text = made.get(iso);
-  if (text === undefined) made.set(iso, (text = format.format(Date.parse(iso))));
-  return text;
+  if (!made) labels.set(format, (made = memo<string>(2000)));
+  return made(iso, () => format.format(Date.parse(iso)));
 }
 
 let lastZoneName = { key: '', name: '' };
@@ -44,24 +43,18 @@ function nameZone(locale: string, at: number): string {
   }
 }
 
-/** Names by type, locale and code: `DisplayNames#of` takes ~90 µs, and a form names its languages on every render. */
-const names = new Map<string, string>();
+/** Names by type, locale and code (from attributes: at most 500 kept): `DisplayNames#of` takes ~90 µs, and a form names its languages on every render. */
+const names = memo<string>(500);
 
 function displayName(code: string, locale: string, type: 'region' | 'language'): string {
-  const key = `${type} ${locale} ${code}`;
-  let name = names.get(key);
-  if (name === undefined) {
+  return names(`${type} ${locale} ${code}`, () => {
     try {
-      name = displayNames([locale, 'en'], type).of(code) ?? code;
+      return displayNames([locale, 'en'], type).of(code) ?? code;
     } catch {
       // A code that is not even well-formed: show it as written.
-      name = code;
+      return code;
     }
-    // Codes come from attributes: a page that keeps changing them must not grow this forever.
-    if (names.size > 500) names.clear();
-    names.set(key, name);
-  }
-  return name;
+  });
 }
 
 export const regionName = (code: string, locale: string) => displayName(code, locale, 'region');

@@ -21,7 +21,7 @@ import { formView } from './views.js';
  * is wrong. A lost or unreadable answer leaves the outcome unknown (the call may exist): said so.
  */
 function describeCreateError(error: unknown, t: Messages): string {
-  if (isUnconfirmedWrite(error)) return (error as CallsApiError).kind === 'timeout' ? t.createTimedOut : t.createUnreadable;
+  if (isUnconfirmedWrite(error)) return error.kind === 'timeout' ? t.createTimedOut : t.createUnreadable;
   return error instanceof CallsApiError && error.status === 404 ? t.serverConfig : describeError(error, t);
 }
 
