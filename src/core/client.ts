@@ -61,7 +61,18 @@ export interface RequestOptions {
   retries?: number;
 }
 
-export interface GetCallOptions extends RequestOptions {
+/**
+ * The header in which a gateway hands out a call's capability (on the `201` of a booking) and
+ * asks for it back (reading or cancelling that call). A site's own backend sends none.
+ */
+export const CAPABILITY_HEADER = 'Ccai-Capability';
+
+export interface CapabilityOptions {
+  /** Sent as the `Ccai-Capability` header when given (see {@link CAPABILITY_HEADER}). */
+  capability?: string;
+}
+
+export interface GetCallOptions extends RequestOptions, CapabilityOptions {
   /** URL template for this read (`{baseUrl}`, `{id}`), overriding the client's `callUrl`. */
   url?: string;
 }
@@ -69,10 +80,15 @@ export interface GetCallOptions extends RequestOptions {
 export interface CreateCallOptions extends RequestOptions {
   /** Check the request with the zod schemas before sending (default `true`). */
   validate?: boolean;
+  /** For a call with `call_id` behind a gateway: the parent call's capability. */
+  capability?: string;
 }
 
+export interface CancelCallOptions extends RequestOptions, CapabilityOptions {}
+
 export type CreateCallResult =
-  | { kind: 'created'; status: 201; call: Call }
+  /** `capability`: the `Ccai-Capability` answer header, when a gateway gave one. */
+  | { kind: 'created'; status: 201; call: Call; capability?: string }
   /** A person must act in the agent's adapter first; `params` echoes what was accepted, if anything. */
   | { kind: 'accepted'; status: 202; params: Record<string, unknown> | null };
 
@@ -93,6 +109,16 @@ const DEFAULT_CALL_URL = '{baseUrl}/apps/api/v1/calls/{id}';
 interface Exchange {
   status: number;
   body: unknown;
+  headers: Headers;
+}
+
+interface SendOptions extends RequestOptions {
+  /** Headers of this request alone, after the client's own. */
+  headers?: HeaderRecord;
+}
+
+function capabilityHeader(capability: string | undefined): HeaderRecord {
+  return capability ? { [CAPABILITY_HEADER]: capability } : {};
 }
 
 /**
@@ -125,16 +151,19 @@ export class CallsClient {
       }
     }
     const body = callType ? { ...request, call_type: callType } : request;
-    const { status, body: payload } = await this.#send('POST', this.#url('/calls'), body, options);
+    const sent = { ...options, headers: capabilityHeader(options.capability) };
+    const { status, body: payload, headers } = await this.#send('POST', this.#url('/calls'), body, sent);
     if (status === 202) return { kind: 'accepted', status, params: isRecord(payload) ? payload : null };
-    return { kind: 'created', status: 201, call: parseWith(callSchema, payload, status) };
+    const call = parseWith(callSchema, payload, status);
+    const capability = headers.get(CAPABILITY_HEADER);
+    return capability ? { kind: 'created', status: 201, call, capability } : { kind: 'created', status: 201, call };
   }
 
   /** Reads one call object (see `callUrl`). */
   async getCall(id: number | string, options: GetCallOptions = {}): Promise<Call> {
     const template = options.url ?? this.#options.callUrl ?? DEFAULT_CALL_URL;
     const url = template.replaceAll('{baseUrl}', this.baseUrl).replaceAll('{id}', encodeURIComponent(checkId(id)));
-    const { status, body } = await this.#send('GET', url, undefined, options);
+    const { status, body } = await this.#send('GET', url, undefined, { ...options, headers: capabilityHeader(options.capability) });
     return parseWith((await schemas()).callSchema, body, status);
   }
 
@@ -156,9 +185,10 @@ export class CallsClient {
   }
 
   /** `PATCH /calls/scheduled/:id/cancel`: 200 with the call, or 204 when it was cancelled already. */
-  async cancelScheduledCall(id: number | string, options: RequestOptions = {}): Promise<CancelCallResult> {
+  async cancelScheduledCall(id: number | string, options: CancelCallOptions = {}): Promise<CancelCallResult> {
     const { callSchema } = await schemas();
-    const { status, body } = await this.#send('PATCH', this.#url(`/calls/scheduled/${checkId(id)}/cancel`), undefined, options);
+    const url = this.#url(`/calls/scheduled/${checkId(id)}/cancel`);
+    const { status, body } = await this.#send('PATCH', url, undefined, { ...options, headers: capabilityHeader(options.capability) });
     if (status === 204) return { kind: 'already-cancelled' };
     return { kind: 'cancelled', call: parseWith(callSchema, body, status) };
   }
@@ -179,13 +209,13 @@ export class CallsClient {
   }
 
   /** One logical request: reads are retried on network errors, timeouts, 5xx and 429; writes never. */
-  async #send(method: string, url: string, body: unknown, { signal, retries: override }: RequestOptions): Promise<Exchange> {
+  async #send(method: string, url: string, body: unknown, { signal, retries: override, headers }: SendOptions): Promise<Exchange> {
     // Beside the request, so that reading its answer rarely waits for them.
     void loadSchemas();
     const retries = method === 'GET' ? (override ?? this.#retry.retries) : 0;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.#attempt(method, url, body, signal);
+        return await this.#attempt(method, url, body, signal, headers);
       } catch (error) {
         if (!(error instanceof CallsApiError) || !error.retriable || attempt >= retries) throw error;
         const wait = error.retryAfterMs ?? backoffDelay(attempt, this.#retry);
@@ -195,14 +225,14 @@ export class CallsClient {
     }
   }
 
-  async #attempt(method: string, url: string, body: unknown, signal: AbortSignal | undefined): Promise<Exchange> {
+  async #attempt(method: string, url: string, body: unknown, signal: AbortSignal | undefined, own: HeaderRecord = {}): Promise<Exchange> {
     signal?.throwIfAborted();
     const timeoutMs = this.#options.timeoutMs ?? 10_000;
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
     try {
-      const headers: HeaderRecord = { Accept: 'application/json', ...(await this.#extraHeaders()) };
+      const headers: HeaderRecord = { Accept: 'application/json', ...(await this.#extraHeaders()), ...own };
       if (body !== undefined) headers['Content-Type'] = 'application/json';
       const init: RequestInit = { method, headers, signal: combined };
       if (body !== undefined) init.body = JSON.stringify(body);
@@ -252,7 +282,7 @@ function readResponse(response: Response, text: string): Exchange {
     if (!parsed && text.trim() !== '') {
       throw new CallsApiError('The server answered with malformed JSON', { kind: 'parse', status, body: text });
     }
-    return { status, body };
+    return { status, body, headers: response.headers };
   }
   // `errorBodySchema` by hand: an error may come before the schemas have loaded.
   const message = isRecord(body) && typeof body.message === 'string' ? body.message : `The server answered ${status}${response.statusText ? ` ${response.statusText}` : ''}`;

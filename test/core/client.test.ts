@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse, delay } from 'msw';
 import { setupWorker } from 'msw/browser';
-import { CallsApiError, createCallsClient, type CallsClient } from '../../src/core/index.js';
+import { CAPABILITY_HEADER, CallsApiError, createCallsClient, type CallsClient } from '../../src/core/index.js';
 
 const worker = setupWorker();
 const api = (path: string) => `*/apps/api/v1${path}`;
@@ -268,5 +268,71 @@ describe('CallsClient', () => {
     const spy: typeof fetch = async (_input, init) => (seen.push(init!), new Response(JSON.stringify({ id: 1, status: 'queued' }), { status: 200 }));
     await createCallsClient({ baseUrl: 'https://backend.example', fetch: spy, credentials: 'include' }).getCall(1);
     expect(seen[0]!.credentials).to.equal('include');
+  });
+
+  describe('a capability (the per-call token a gateway hands out)', () => {
+    const capability = 'cap.601.c2VjcmV0';
+
+    it('is read from the Ccai-Capability header of a 201', async () => {
+      expect(CAPABILITY_HEADER).to.equal('Ccai-Capability');
+      worker.use(
+        http.post(api('/calls'), () => HttpResponse.json({ id: 601, status: 'scheduled' }, { status: 201, headers: { 'Ccai-Capability': capability } })),
+      );
+      const result = await client.createCall(scheduled);
+      expect(result).to.deep.include({ kind: 'created', capability });
+    });
+
+    it('is absent from the result when the server sends none (a site\'s own backend)', async () => {
+      worker.use(http.post(api('/calls'), () => HttpResponse.json({ id: 602, status: 'scheduled' }, { status: 201 })));
+      const result = await client.createCall(scheduled);
+      expect(result.kind).to.equal('created');
+      expect(result).not.to.have.property('capability');
+    });
+
+    it('is sent with a read, a cancel and a child call when given', async () => {
+      const log = recorder();
+      worker.use(
+        http.get(api('/calls/603'), async ({ request }) => (await log.record(request), HttpResponse.json({ id: 603, status: 'scheduled' }))),
+        http.patch(api('/calls/scheduled/603/cancel'), async ({ request }) => (await log.record(request), HttpResponse.json({ id: 603, status: 'cancelled' }))),
+        http.post(api('/calls'), async ({ request }) => (await log.record(request), HttpResponse.json({ id: 604, status: 'scheduled' }, { status: 201 }))),
+      );
+      await client.getCall(603, { capability });
+      await client.cancelScheduledCall(603, { capability });
+      await client.createCall({ ...scheduled, menu_id: undefined, call_id: 603 }, { capability });
+      expect(log.requests.map((r) => [r.method, r.headers.get(CAPABILITY_HEADER)])).to.deep.equal([
+        ['GET', capability],
+        ['PATCH', capability],
+        ['POST', capability],
+      ]);
+    });
+
+    it('sends no Ccai-Capability header when none is given', async () => {
+      const log = recorder();
+      worker.use(
+        http.get(api('/calls/605'), async ({ request }) => (await log.record(request), HttpResponse.json({ id: 605, status: 'scheduled' }))),
+        http.patch(api('/calls/scheduled/605/cancel'), async ({ request }) => (await log.record(request), new HttpResponse(null, { status: 204 }))),
+        http.post(api('/calls'), async ({ request }) => (await log.record(request), HttpResponse.json({ id: 606, status: 'scheduled' }, { status: 201 }))),
+      );
+      await client.getCall(605);
+      await client.cancelScheduledCall(605, { capability: '' });
+      await client.createCall(scheduled);
+      expect(log.requests).to.have.length(3);
+      expect(log.requests.map((r) => r.headers.has(CAPABILITY_HEADER))).to.deep.equal([false, false, false]);
+    });
+
+    it('goes beside the client\'s own headers, through an injected fetch too', async () => {
+      const seen: Headers[] = [];
+      const spy: typeof fetch = async (_input, init) => (
+        seen.push(new Headers(init!.headers)), new Response(JSON.stringify({ id: 607, status: 'scheduled' }), { status: 201, headers: { 'Ccai-Capability': 'from-gateway' } })
+      );
+      const custom = createCallsClient({ baseUrl: 'https://gateway.example', fetch: spy, headers: { Authorization: 'Bearer t' } });
+      const created = await custom.createCall(scheduled);
+      expect(created.kind === 'created' && created.capability).to.equal('from-gateway');
+      await custom.getCall(607, { capability: 'from-gateway' });
+      expect(seen.map((headers) => [headers.get('authorization'), headers.get(CAPABILITY_HEADER)])).to.deep.equal([
+        ['Bearer t', null],
+        ['Bearer t', 'from-gateway'],
+      ]);
+    });
   });
 });
