@@ -3,11 +3,14 @@ import { http, HttpResponse, type HttpHandler } from 'msw';
 import { fail, type Outcome, type Params } from './rules/common.js';
 import { cancelScheduledCall, createCall, readCall } from './rules/calls.js';
 import { readCustomerFlags, updateCustomerFlags } from './rules/customer-flags.js';
+import { readManagerCall } from './rules/manager.js';
 import { readWaitTimes } from './rules/wait-times.js';
 import type { World } from './world.js';
 
 /** `*` matches any origin, so the same handlers serve `setupWorker` and `setupServer`. */
 const API = '*/apps/api/v1';
+/** The Manager API, on the same tenant (calls-api.md §6). */
+const MANAGER = '*/manager/api/v1';
 
 /**
  * Open CORS on every answer: the mock stands in for the site's own backend on any origin, and
@@ -49,5 +52,9 @@ export function createHandlers(world: World): HttpHandler[] {
     // G1: any other path or method under the API answers like the platform's unknown resource.
     http.all(API, () => respond(fail('Resource not found', 404))),
     http.all(`${API}/*`, () => respond(fail('Resource not found', 404))),
+    // Assumed endpoint too: the Manager API lists "a single call resource" but documents no read by id.
+    http.get(`${MANAGER}/calls/:id`, ({ params }) => respond(readManagerCall(world, String(params.id)))),
+    http.all(MANAGER, () => respond(fail('Resource not found', 404))),
+    http.all(`${MANAGER}/*`, () => respond(fail('Resource not found', 404))),
   ];
 }

@@ -21,6 +21,12 @@
  *   customer_flag with a non-boolean value.
  * - `Call not found` (404) — `GET /calls/:id`, customer_flag and cancel with an unknown call id.
  * - `Resource not found` (404) — any other path or method under `/apps/api/v1` (G1).
+ * - `GET /manager/api/v1/calls/:id` (the Manager API, calls-api.md §6; its read by id is assumed):
+ *   200 with the call object plus `updated_at` — the latest of when a rule created or changed the
+ *   call (creation, cancel; `world.updatedAt`) and the call's own timestamps (`created_at`,
+ *   `queued_at`, `assigned_at`, `connected_at`, `ends_at`, participants' and transfers' times),
+ *   so a call changed by hand reads sensibly too. 404 `Call not found` for an unknown id;
+ *   `Resource not found` (404) for any other path or method under `/manager/api/v1`.
  * - `Missing parameters` — POST /calls or PATCH customer_flag whose body is not a JSON object (G2).
  * - `lang is required` — `GET /wait_times` without `lang` (W2); `Language '…' is not found` /
  *   `… is not available` as for calls; `menu_id is not well formed` / `menu_id 9999 is not
@@ -61,7 +67,7 @@ export interface CallsApiMockOptions {
 }
 
 export interface CallsApiMock {
-  /** MSW handlers for `*\/apps/api/v1/...` on any origin. */
+  /** MSW handlers for `*\/apps/api/v1/...` and `*\/manager/api/v1/...` on any origin. */
   handlers: HttpHandler[];
   /** The live, mutable world the handlers read at request time. */
   world: World;

@@ -4,7 +4,7 @@ import type { Agent, CallObject, CustomerFlags, Menu, Ticket, World } from './wo
 /**
  * A partial world. Entity maps merge per key, each entity shallow-merged onto the default one
  * (`{ menus: { 9: { state: 'after_hours' } } }` keeps the rest of menu 9 and the other menus);
- * `now`, `languages` and `defaultOutboundNumber` replace.
+ * `now`, `languages` and `defaultOutboundNumber` replace; `updatedAt` merges per key.
  */
 export interface WorldOverrides {
   now?: string | null;
@@ -15,6 +15,7 @@ export interface WorldOverrides {
   tickets?: Record<string, Partial<Ticket>>;
   calls?: Record<number, Partial<CallObject>>;
   flags?: Record<number, Partial<CustomerFlags>>;
+  updatedAt?: Record<number, string>;
 }
 
 const ENTITY_MAPS = ['agents', 'menus', 'tickets', 'calls', 'flags'] as const;
@@ -38,6 +39,7 @@ export function mergeWorld(base: World, overrides: WorldOverrides = {}): World {
     const map = mergeMap<object>(world[name], overrides[name] as Record<string, object> | undefined);
     (world as Record<EntityMapName, Record<string, object>>)[name] = structuredClone(map);
   }
+  world.updatedAt = { ...world.updatedAt, ...overrides.updatedAt };
   return world;
 }
 
@@ -57,4 +59,5 @@ export function restoreWorld(world: World, snapshot: World): void {
   for (const name of ENTITY_MAPS) {
     refill<object>(world[name], snapshot[name]);
   }
+  refill(world.updatedAt, snapshot.updatedAt);
 }

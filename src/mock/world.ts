@@ -159,6 +159,12 @@ export interface World {
   calls: Record<number, CallObject>;
   /** By call id; a known call without an entry reads as all false. */
   flags: Record<number, CustomerFlags>;
+  /**
+   * By call id: when a rule last created or changed the call (ISO instant). The Manager API's
+   * `updated_at` is the latest of this and the call's own timestamps, so a call changed by hand
+   * (tests, the demo) still reads sensibly.
+   */
+  updatedAt: Record<number, string>;
 }
 
 /** A fresh copy of the default world of `widgets.md`. */
@@ -257,6 +263,7 @@ export function createDefaultWorld(): World {
     flags: {
       514: { verified_customer: true, bad_actor: false, repeat_customer: false },
     },
+    updatedAt: {},
   };
 }
 

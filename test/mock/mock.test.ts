@@ -187,6 +187,17 @@ describe('createCallsApiMock', () => {
       expect(await send('PATCH', '/calls/514/customer_flag', [true])).to.deep.equal({ status: 400, body: message('Missing parameters') });
     });
 
+    it('reads a call through the Manager API, with updated_at (extension)', async () => {
+      const manager = `${location.origin}/manager/api/v1`;
+      const call = (await post(scheduled)).body as CallObject;
+      expect((await send('GET', `/calls/${call.id}`, undefined, manager)).body).to.deep.equal({ ...call, updated_at: call.created_at });
+      mock.world.now = '2019-09-12T00:00:00Z';
+      await send('PATCH', `/calls/scheduled/${call.id}/cancel`);
+      expect((await send('GET', `/calls/${call.id}`, undefined, manager)).body).to.include({ status: 'cancelled', updated_at: '2019-09-12T00:00:00.000Z' });
+      expect(await send('GET', '/calls/9999', undefined, manager)).to.deep.equal({ status: 404, body: message('Call not found') });
+      expect(await send('DELETE', `/calls/${call.id}`, undefined, manager)).to.deep.equal({ status: 404, body: message('Resource not found') });
+    });
+
     it('leaves a call that is not scheduled unchanged on cancel', async () => {
       const { status, body } = await send('PATCH', '/calls/scheduled/514/cancel');
       expect(status).to.equal(200);

@@ -10,6 +10,7 @@ const server = setupServer(...mock.handlers);
 
 const TENANT = 'https://tenant.example.com/apps/api/v1';
 const OTHER = 'http://localhost:8787/apps/api/v1';
+const MANAGER = 'https://tenant.example.com/manager/api/v1';
 
 async function send(method, url, body) {
   const init = { method, headers: { 'Content-Type': 'application/json' } };
@@ -200,6 +201,36 @@ describe('ccai-widgets/mock in Node', () => {
     await expectError(post('[1, 2]'), 400, 'Missing parameters');
   });
 
+  it('Manager API: a call is the Apps API call plus updated_at, set on creation and when cancelled', async () => {
+    const { body: created } = await post(scheduled);
+    const read = await send('GET', `${MANAGER}/calls/${created.id}`);
+    assert.equal(read.status, 200);
+    assert.match(read.type ?? '', /application\/json/);
+    assert.deepEqual(read.body, { ...created, updated_at: '2019-09-10T00:19:14.000Z' });
+    mock.world.now = '2019-09-11T08:00:00Z';
+    await send('PATCH', `${TENANT}/calls/scheduled/${created.id}/cancel`);
+    const cancelled = (await send('GET', `${MANAGER}/calls/${created.id}`)).body;
+    assert.equal(cancelled.status, 'cancelled');
+    assert.equal(cancelled.updated_at, '2019-09-11T08:00:00.000Z');
+    assert.equal(cancelled.created_at, '2019-09-10T00:19:14.000Z');
+    assert.equal((await send('GET', `${TENANT}/calls/${created.id}`)).body.updated_at, undefined, 'the Apps API has no updated_at');
+  });
+
+  it('Manager API: updated_at of a call changed by hand is its latest timestamp', async () => {
+    assert.equal((await send('GET', `${MANAGER}/calls/514`)).body.updated_at, '2019-09-09T23:47:31.204Z');
+    mock.world.calls[600] = { ...structuredClone(mock.world.calls[514]), id: 600, status: 'connected', ends_at: null, participants: [] };
+    assert.equal((await send('GET', `${MANAGER}/calls/600`)).body.updated_at, '2019-09-09T23:41:15.790Z');
+  });
+
+  it('Manager API: unknown call, and any other path or method', async () => {
+    await expectError(send('GET', `${MANAGER}/calls/9999`), 404, 'Call not found');
+    await expectError(send('GET', `${MANAGER}/calls/abc`), 404, 'Call not found');
+    await expectError(send('GET', `${MANAGER}/calls`), 404, 'Resource not found');
+    await expectError(send('PATCH', `${MANAGER}/calls/514`, {}), 404, 'Resource not found');
+    await expectError(send('GET', `${MANAGER}/calls/514/customer_flag`), 404, 'Resource not found');
+    await expectError(send('GET', 'http://localhost:8787/manager/api/v1'), 404, 'Resource not found');
+  });
+
   it('reset() restores the world in place', async () => {
     const world = mock.world;
     await post(inbound);
@@ -208,5 +239,6 @@ describe('ccai-widgets/mock in Node', () => {
     assert.equal(mock.world, world);
     assert.equal(world.menus[9].state, 'open');
     assert.equal(world.calls[515], undefined);
+    assert.deepEqual(world.updatedAt, {});
   });
 });

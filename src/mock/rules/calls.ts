@@ -1,7 +1,7 @@
 /** `POST /calls` (the call type picks the rules), `GET /calls/:id` and the cancel endpoint. */
 import { CALL_TYPES, normalizeCallType } from '../../core/calls.js';
 import type { World } from '../world.js';
-import { CALL_NOT_FOUND, entryOf, fail, wellFormedId, type Outcome, type Params } from './common.js';
+import { CALL_NOT_FOUND, entryOf, fail, markChanged, wellFormedId, type Outcome, type Params } from './common.js';
 import { createMenuCall } from './menu-calls.js';
 import { createOutboundCall } from './outbound.js';
 
@@ -33,6 +33,9 @@ export function cancelScheduledCall(world: World, id: string): Outcome {
   const call = entryOf(world.calls, wellFormedId(id) ?? -1);
   if (!call) return CALL_NOT_FOUND();
   if (call.status === 'cancelled') return { status: 204 };
-  if (call.status === 'scheduled') call.status = 'cancelled';
+  if (call.status === 'scheduled') {
+    call.status = 'cancelled';
+    markChanged(world, call.id);
+  }
   return { status: 200, body: call };
 }

@@ -46,6 +46,11 @@ export function nowOf(world: World): Date {
   return Number.isFinite(fixed) ? new Date(fixed) : new Date();
 }
 
+/** Notes that a rule created or changed the call now (the Manager API's `updated_at`). */
+export function markChanged(world: World, callId: number): void {
+  world.updatedAt[callId] = nowOf(world).toISOString();
+}
+
 /** A positive integer id sent as a number or a string of digits; `undefined` otherwise. */
 export function wellFormedId(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? value : undefined;

@@ -16,6 +16,7 @@ import {
   isPresent,
   isWellFormedNumber,
   langOf,
+  markChanged,
   languageAvailable,
   languageKnown,
   nowOf,
@@ -168,6 +169,7 @@ export function createMenuCall(world: World, params: Params, channel: Channel): 
     ...(channel === 'scheduled' && scheduledAt.ok ? { scheduledAt: scheduledAt.value, parentId: parentOf(context)?.id ?? null } : {}),
   });
   world.calls[call.id] = call;
+  markChanged(world, call.id);
   world.flags[call.id] = { verified_customer: false, bad_actor: false, repeat_customer: false };
   return { status: 201, body: call };
 }

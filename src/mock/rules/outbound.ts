@@ -5,7 +5,7 @@
  */
 import { endUserFor, outboundCall } from '../call-factory.js';
 import type { Agent, Ticket, World } from '../world.js';
-import { digitsOf, entryOf, fail, firstAnswer, isPresent, isWellFormedNumber, langOf, nowOf, type Outcome, type Params, type Rule } from './common.js';
+import { digitsOf, entryOf, fail, firstAnswer, isPresent, isWellFormedNumber, langOf, markChanged, nowOf, type Outcome, type Params, type Rule } from './common.js';
 
 interface OutboundContext {
   world: World;
@@ -100,6 +100,7 @@ export function createOutboundCall(world: World, params: Params): Outcome {
     endUser: ticket ? endUserFor(world, ticket.contactId, ticket.endUserId) : null,
   });
   world.calls[call.id] = call;
+  markChanged(world, call.id);
   world.flags[call.id] = { verified_customer: false, bad_actor: false, repeat_customer: false };
   return { status: 201, body: call };
 }
