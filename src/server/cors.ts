@@ -1,0 +1,41 @@
+/**
+ * CORS for the exact origins a site lists, never a wildcard. A request that names another origin
+ * is refused before it does anything; a request with no `Origin` (a server, curl) or from the
+ * gateway's own origin needs no CORS at all.
+ */
+import { HttpError } from './http.js';
+
+export const CAPABILITY_HEADER = 'Ccai-Capability';
+const ALLOWED_HEADERS = `Content-Type, Accept, ${CAPABILITY_HEADER}`;
+const EXPOSED_HEADERS = `${CAPABILITY_HEADER}, Retry-After`;
+
+export interface Cors {
+  /** Headers to add to the answer of `request`; throws 403 for an origin that is not allowed. */
+  check(request: Request, url: URL): Record<string, string>;
+  /** The preflight's answer headers, for an allowed origin. */
+  preflight(request: Request, url: URL, methods: readonly string[]): Record<string, string>;
+}
+
+export function createCors(origins: readonly string[]): Cors {
+  const allowed = new Set(origins.map((origin) => new URL(origin).origin));
+  function check(request: Request, url: URL): Record<string, string> {
+    const origin = request.headers.get('Origin');
+    if (origin === null || origin === url.origin) return {};
+    if (!allowed.has(origin)) throw new HttpError(403, 'This origin is not allowed', { Vary: 'Origin' });
+    return { 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': EXPOSED_HEADERS, Vary: 'Origin' };
+  }
+  return {
+    check,
+    preflight(request, url, methods) {
+      const headers = check(request, url);
+      if (!headers['Access-Control-Allow-Origin']) return headers;
+      return {
+        'Access-Control-Allow-Origin': headers['Access-Control-Allow-Origin'],
+        'Access-Control-Allow-Methods': methods.join(', '),
+        'Access-Control-Allow-Headers': ALLOWED_HEADERS,
+        'Access-Control-Max-Age': '600',
+        Vary: 'Origin',
+      };
+    },
+  };
+}

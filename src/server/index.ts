@@ -1,0 +1,7 @@
+/**
+ * `ccai-widgets/server`: the gateway between the widgets and a CCAI Platform tenant, as one
+ * Web-standard handler (Node ≥ 20, Deno, Bun, Workers), plus a `node:http` adapter and metrics.
+ */
+export { createGateway } from './gateway.js';
+export { CAPABILITY_HEADER } from './cors.js';
+export { parseDuration, type AgentIdentity, type ConnectionInfo, type Gateway, type GatewayLimits, type GatewayObserver, type GatewayOptions } from './options.js';
