@@ -2,7 +2,11 @@
  * The gateway's limits, on rate-limiter-flexible: per visitor address, per phone number, and the
  * tenant's own budget (one shared queue in front of every request the tenant receives).
  */
-import { RateLimiterMemory, RateLimiterQueue, RateLimiterRes } from 'rate-limiter-flexible';
+// The modules themselves, not the package's index: that one also loads the cluster limiter, which
+// needs `node:cluster`, and the gateway must run in Deno, Bun and Workers too.
+import RateLimiterMemory from 'rate-limiter-flexible/lib/RateLimiterMemory.js';
+import RateLimiterQueue from 'rate-limiter-flexible/lib/RateLimiterQueue.js';
+import RateLimiterRes from 'rate-limiter-flexible/lib/RateLimiterRes.js';
 import { HttpError, retryAfterSeconds } from './http.js';
 
 export interface VisitorLimits {
