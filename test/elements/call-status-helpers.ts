@@ -117,11 +117,12 @@ export interface MountOptions {
   src?: string;
   baseUrl?: string;
   call?: Call;
+  capability?: string;
   lang?: string;
 }
 
 /** Renders the element on a manual clock, inside `[lang]`. */
-export async function mount({ callId, src, baseUrl, call, lang = 'en' }: MountOptions = {}) {
+export async function mount({ callId, src, baseUrl, call, capability, lang = 'en' }: MountOptions = {}) {
   const clock = new ManualClock();
   const el = document.createElement('ccai-call-status');
   el.clock = clock;
@@ -129,6 +130,7 @@ export async function mount({ callId, src, baseUrl, call, lang = 'en' }: MountOp
   if (src !== undefined) el.setAttribute('src', src);
   if (baseUrl !== undefined) el.setAttribute('base-url', baseUrl);
   if (call) el.call = call;
+  if (capability !== undefined) el.capability = capability;
   // The element itself is the fixture, so that `fixture` awaits its update rather than an
   // animation frame, which never comes in a background tab (the runner opens several pages).
   const parentNode = document.createElement('div');

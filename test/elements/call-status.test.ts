@@ -3,6 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { CALL_STATUSES } from '../../src/core/calls.js';
 import { en } from '../../src/i18n/en.js';
 import { ja } from '../../src/i18n/ja.js';
+import { simulateGateway } from '../helpers/gateway.js';
 import {
   CALL_URL,
   MINUTE,
@@ -13,6 +14,7 @@ import {
   collect,
   details,
   handled,
+  mock,
   mount,
   noReadAfter,
   notice,
@@ -192,6 +194,43 @@ describe('<ccai-call-status>', () => {
       ]);
       expect(clock.pending, 'the old schedule is gone').to.equal(1);
       expect(clock.nextIn).to.equal(15 * MINUTE);
+    });
+  });
+
+  describe('behind a gateway (simulated over the mock)', () => {
+    it('sends its `capability` with every read, and never shows it in the DOM', async () => {
+      worldCall(610, { status: 'queued' });
+      const gateway = simulateGateway(mock.handlers);
+      worker.use(...gateway.handlers);
+      const capability = gateway.issue(610);
+      const errors = collect('ccai-error');
+      const { el, clock } = await mount({ callId: '610', capability });
+      await handled(el, fresh, errors);
+      expect(statusName(el)).to.equal(en.statusNames.queued);
+      await pollAfter(el, clock, 15 * SECOND, errors);
+      expect(gateway.received).to.deep.equal([
+        { method: 'GET', path: '/apps/api/v1/calls/610', capability },
+        { method: 'GET', path: '/apps/api/v1/calls/610', capability },
+      ]);
+      expect(errors).to.have.length(0);
+      expect(el.hasAttribute('capability')).to.equal(false);
+      expect(el.outerHTML + el.shadowRoot!.innerHTML).not.to.contain(capability);
+    });
+
+    it('reads again at once when `capability` changes, and sends no header without one', async () => {
+      worldCall(611, { status: 'scheduled', scheduled_at: iso(60 * MINUTE) });
+      const gateway = simulateGateway(mock.handlers);
+      worker.use(...gateway.handlers);
+      const errors = collect('ccai-error');
+      const { el } = await mount({ callId: '611' });
+      await waitUntil(() => errors.length === 1, 'no 404 without a capability');
+      await el.updateComplete;
+      expect(notice(el)).to.equal(en.errorNotFound);
+      el.capability = gateway.issue(611);
+      await handled(el, { reads: 1, call: undefined, errors: 1 }, errors);
+      expect(statusName(el)).to.equal(en.statusNames.scheduled);
+      expect(notice(el)).to.equal('');
+      expect(gateway.received.map((request) => request.capability)).to.deep.equal([null, el.capability]);
     });
   });
 

@@ -87,6 +87,13 @@ export class CcaiCallStatus extends CcaiElement {
    */
   @property({ attribute: false }) call?: Call;
 
+  /**
+   * The call's capability from a gateway (the `Ccai-Capability` header of its booking), sent with
+   * every read. A property only, so the token never shows in the DOM. Changing it reads again at
+   * once. Leave it unset with a backend of your own.
+   */
+  @property({ attribute: false }) capability?: string;
+
   /** @internal Time and timers for polling; tests replace it before connecting the element. */
   clock: Clock = systemClock;
 
@@ -109,7 +116,8 @@ export class CcaiCallStatus extends CcaiElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const pushed = changed.has('call') && this.call !== undefined && this.call !== this.fetched;
-    const sourceChanged = changed.has('callId') || changed.has('src') || changed.has('baseUrl') || changed.has('client');
+    const sourceChanged =
+      changed.has('callId') || changed.has('capability') || changed.has('src') || changed.has('baseUrl') || changed.has('client');
     if (changed.has('callId') && this.current && String(this.current.id) !== String(this.callId)) this.#forget();
     if (pushed) this.#learn(this.call!);
     if (!sourceChanged && !pushed) return;
@@ -161,7 +169,7 @@ export class CcaiCallStatus extends CcaiElement {
 
   async #read(signal: AbortSignal): Promise<void> {
     const url = this.src ? this.src.replaceAll('{base-url}', '{baseUrl}') : undefined;
-    const call = await this.api.getCall(this.callId, { url, retries: 0, signal });
+    const call = await this.api.getCall(this.callId, { url, retries: 0, signal, capability: this.capability });
     signal.throwIfAborted();
     this.problem = null;
     this.#learn(call);
