@@ -365,13 +365,14 @@ function handleFor({ visitor, adminUrl, drain, others, io, warn }: Running): Cli
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
-      io.off?.('SIGTERM', onSignal);
-      io.off?.('SIGINT', onSignal);
       // Stop accepting first; requests on connections already open are answered or refused by drain.
       const visitorClosed = visitor.close();
       await drain();
       await visitorClosed;
       await Promise.all(others.map((closeOther) => closeOther()));
+      // Only now: a second signal while stopping must still reach onSignal.
+      io.off?.('SIGTERM', onSignal);
+      io.off?.('SIGINT', onSignal);
     })());
   const stop = () =>
     close().then(

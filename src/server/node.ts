@@ -75,6 +75,10 @@ async function writeResponse(response: Response, res: ServerResponse, signal: Ab
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) res.setHeader('set-cookie', cookies);
 
+  if (signal.aborted) {
+    await response.body?.cancel().catch(() => undefined);
+    return;
+  }
   if (!response.body) {
     res.end();
     return;
@@ -82,15 +86,16 @@ async function writeResponse(response: Response, res: ServerResponse, signal: Ab
   // An event stream may say nothing for a while; its client should see the headers at once.
   if (response.headers.get('content-type')?.startsWith('text/event-stream')) res.flushHeaders();
   const reader = response.body.getReader();
+  // A client gone mid-stream cancels the body at once (a pending read included), so whatever
+  // produces it, such as an event stream waiting for its next event, can stop.
+  const cancel = () => void reader.cancel().catch(() => undefined);
+  signal.addEventListener('abort', cancel, { once: true });
   try {
-    while (!signal.aborted) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      if (!res.write(value)) await once(res, 'drain', { signal }).catch(() => undefined);
+    for (let chunk = await reader.read(); !chunk.done && !signal.aborted; chunk = await reader.read()) {
+      if (!res.write(chunk.value)) await once(res, 'drain', { signal }).catch(() => undefined);
     }
   } finally {
-    // A client gone mid-stream cancels the body, so whatever produces it can stop.
-    if (signal.aborted) await reader.cancel().catch(() => undefined);
+    signal.removeEventListener('abort', cancel);
     reader.releaseLock();
   }
   if (!signal.aborted) res.end();
