@@ -139,7 +139,7 @@ export async function startMockTenant({ port = 0, host = '127.0.0.1', auth, mock
   const authorized = authorizer(auth);
   let fault: FaultFunction | null = null;
 
-  const server = createServer(async (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const at = Date.now();
     // Browsers never send credentials on a preflight, so it is answered before the check.
     if (cors && req.method === 'OPTIONS') {
@@ -169,6 +169,14 @@ export async function startMockTenant({ port = 0, host = '127.0.0.1', auth, mock
     if (spoiled) return applyFault(spoiled, res, answer, cors);
     const { status, headers: answerHeaders, body: answerBody } = await answer();
     res.writeHead(status, withCors(answerHeaders, cors)).end(answerBody);
+  };
+
+  // A client gone mid-body (or a throwing fault function) must not take the process down.
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (res.headersSent || res.destroyed) res.destroy();
+      else res.writeHead(500, withCors({ 'Content-Type': 'application/json' }, cors)).end('{"message":"Internal Server Error"}');
+    });
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -2,6 +2,7 @@
 // auth when configured, the Manager API's read of one call, what it records of each request,
 // CORS, and the fault layer.
 import assert from 'node:assert/strict';
+import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { startMockTenant } from '../../dist/node/server/mock-tenant.js';
 import { startApiServer } from '../../scripts/api-server.mjs';
@@ -162,6 +163,27 @@ describe('mock tenant options', () => {
     const again = await startMockTenant({ port, host: '127.0.0.1' });
     assert.equal(again.origin, `http://127.0.0.1:${port}`);
     await again.close();
+  });
+
+  it('survives a client gone mid-body and a fault function that throws (500)', async () => {
+    const tenant = await startMockTenant();
+    try {
+      const socket = connect(Number(new URL(tenant.origin).port), '127.0.0.1');
+      await new Promise((resolve) => socket.once('connect', resolve));
+      socket.write('POST /apps/api/v1/calls HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{"call_type":');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      socket.destroy();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      tenant.setFault(() => {
+        throw new Error('a broken fault');
+      });
+      const broken = await send(tenant.origin, 'GET', '/apps/api/v1/calls/514');
+      assert.deepEqual([broken.status, broken.body], [500, { message: 'Internal Server Error' }]);
+      tenant.setFault(null);
+      assert.equal((await send(tenant.origin, 'GET', '/apps/api/v1/calls/514')).status, 200);
+    } finally {
+      await tenant.close();
+    }
   });
 
   it('scripts/api-server.mjs startApiServer is the mock tenant', async () => {
