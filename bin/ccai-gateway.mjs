@@ -3,4 +3,6 @@
 import { main } from '../dist/node/server/cli.js';
 
 const result = await main(process.argv.slice(2), process.env);
-process.exit(typeof result === 'number' ? result : await result.closed);
+// An exit code: nothing is left running, so the process ends once stdout and stderr are written.
+if (typeof result === 'number') process.exitCode = result;
+else process.exit(await result.closed);

@@ -215,14 +215,19 @@ function configOf(values: Record<string, string | boolean | undefined>, env: Env
   if (secret !== undefined && secret.length < MIN_SECRET_LENGTH) {
     throw new UsageError(`CCAI_GATEWAY_SECRET is too short: use at least ${MIN_SECRET_LENGTH} characters (e.g. openssl rand -hex 32)`);
   }
+  const visitorPort = port('port') ?? 8788;
+  const adminPort = port('admin-port');
+  if (adminPort !== undefined && adminPort !== 0 && adminPort === visitorPort) {
+    throw new UsageError(`--admin-port ${adminPort} is the visitor port: metrics must not be served to visitors`);
+  }
   return {
     tenantUrl: optional('tenant', tenantUrl),
     subdomain: optional('subdomain', (source) => matching(source, /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i, 'a subdomain')),
     apiToken: env.CCAI_API_TOKEN || undefined,
     secret,
-    port: port('port') ?? 8788,
+    port: visitorPort,
     host: optional('host', (source) => matching(source, /^[\w.:-]+$/, 'a host name or address')) ?? '127.0.0.1',
-    adminPort: port('admin-port'),
+    adminPort,
     menus: optional('menus', (source) => list(source, (id) => /^\d{1,15}$/.test(id) && Number(id) > 0, 'a menu id (decimal digits)').map(Number)),
     languages: optional('languages', (source) => list(source, (tag) => /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(tag), 'a language tag such as en or pt-BR')),
     options,

@@ -164,6 +164,7 @@ test('bad values: one clear message naming the flag or variable and the value, e
     { args: ['--upstream-rps', '0'], expect: /--upstream-rps "0"/ },
     { args: ['--origins', 'https://a.example/'], expect: /--origins .*is not an origin/ },
     { args: ['--bogus'], expect: /Unknown flag '--bogus'/ },
+    { args: ['--port', '9000', '--admin-port', '9000'], expect: /--admin-port 9000 is the visitor port/ },
     { args: ['--port'], expect: /--port/ },
     { args: ['extra'], expect: /Unexpected argument 'extra'/ },
     { args: [], env: { PORT: 'abc' }, expect: /PORT "abc"/ },
