@@ -694,4 +694,26 @@ describe('credentials and personal data', () => {
       }
     }
   });
+
+  it('log lines hold no phone number and no capability, even one put in the path by a visitor', async () => {
+    const mine = await book(chain, { end_user_number: '+1 859-657-6001' });
+    const [, id, expiry, signature] = mine.capability.split('.');
+    const paths = [
+      `${API}/calls/${mine.id}?capability=${mine.capability}`,
+      `${API}/calls/${mine.id}?ccai_capability=${mine.capability}`,
+      `${API}/calls/${mine.id}?c=${encodeURIComponent(mine.capability)}`,
+      `${API}/calls/${mine.capability}`,
+      `${API}/calls/${mine.id}/${signature}`,
+      `${API}/wait_times?lang=en&menu_id=9&end_user_number=%2B1%20859-657-6001`,
+      `${API}/wait_times?lang=en&menu_id=9&n=+18596576001`,
+      `${API}/calls/+1-859-657-6001`,
+    ];
+    for (const path of paths) await chain.send('GET', path);
+    const lines = chains.flatMap((started) => started.lines);
+    const numbers = ['859-657', '8596576', '859 657', '859%20657', '6576001', '657-6001'];
+    for (const line of lines) {
+      for (const text of [mine.capability, signature, encodeURIComponent(mine.capability), ...numbers]) assert.ok(!line.includes(text), `found ${text} in ${line}`);
+      assert.ok(!line.includes(`${id}.${expiry}`), line);
+    }
+  });
 });
