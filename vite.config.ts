@@ -106,7 +106,10 @@ const script: UserConfig = {
   },
 };
 
-/** `npm start`: the offline demo page, answered by the mock through MSW's service worker. */
+/**
+ * The demo page: `npm run start:static` and `build:demo` answer it with the mock through MSW's
+ * service worker; `npm start` (scripts/start.mjs) serves it with this config, through the gateway.
+ */
 const demo: UserConfig = {
   root: 'demo',
   publicDir: false,

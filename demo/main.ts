@@ -1,16 +1,67 @@
 /**
- * The offline demo: the three widgets answered by the Calls API mock running in a service worker,
- * and a panel that changes the mock's world. Nothing here is needed in production.
+ * The demo page, in one of three modes:
+ * - static (`npm run start:static`, `npm run build:demo`): the Calls API mock runs in the page
+ *   through MSW's service worker, and the panel changes its world directly;
+ * - `mock-tenant` (`npm start`): nothing is mocked in the page. The widgets talk to
+ *   `/apps/api/v1/…` on this origin, which the dev server sends to the gateway, which calls the
+ *   mock tenant over HTTP; the panel changes the tenant's world through the dev server's
+ *   `/__demo/world` (scripts/start.mjs);
+ * - `tenant` (`npm start` with a real tenant's credentials): the same chain to a real tenant; no
+ *   panel and no agent view, as neither has anything to change or show there.
+ * Nothing here is needed in production.
  */
-import { setupWorker } from 'msw/browser';
-import { CALL_STATUSES } from '../src/core/calls.js';
 import type { Call } from '../src/core/schemas.js';
-import { createCallsApiMock } from '../src/mock/index.js';
+import { applyWorldPatch, type WorldPatch } from './world.js';
 
-const mock = createCallsApiMock();
-const worker = setupWorker(...mock.handlers);
-await worker.start({ onUnhandledRequest: 'bypass', quiet: true });
-// Registered only now, so that the widgets' first requests already reach the mock.
+/** Set by scripts/start.mjs (a Vite `define`); absent in the static demo. */
+declare const __CCAI_DEMO_CHAIN__: 'mock-tenant' | 'tenant';
+const chain = typeof __CCAI_DEMO_CHAIN__ === 'undefined' ? undefined : __CCAI_DEMO_CHAIN__;
+
+/** Applies a panel change and answers with the call asked about; `undefined` with a real tenant. */
+type ChangeWorld = (patch: WorldPatch) => Promise<Call | undefined>;
+
+async function staticWorld(): Promise<ChangeWorld> {
+  const [{ setupWorker }, { createCallsApiMock }] = await Promise.all([import('msw/browser'), import('../src/mock/index.js')]);
+  const mock = createCallsApiMock();
+  await setupWorker(...mock.handlers).start({ onUnhandledRequest: 'bypass', quiet: true });
+  return async (patch) => structuredClone(applyWorldPatch(mock, patch));
+}
+
+async function tenantWorld(): Promise<ChangeWorld | undefined> {
+  // The static demo may have left its worker on this origin (same port); it must not answer here.
+  const registrations = (await navigator.serviceWorker?.getRegistrations()) ?? [];
+  await Promise.all(registrations.map((registration) => registration.unregister()));
+  if (chain === 'tenant') return undefined;
+  return async (patch) => {
+    const response = await fetch('/__demo/world', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(patch) });
+    if (!response.ok) throw new Error(`The demo server refused the change: ${response.status} ${await response.text()}`);
+    return ((await response.json()) as { call?: Call }).call;
+  };
+}
+
+const changeWorld = chain ? await tenantWorld() : await staticWorld();
+const pageStatus = document.querySelector('ccai-call-status')!;
+const pageFlags = document.querySelector('ccai-customer-flags')!;
+if (chain) {
+  // Call 514 has no capability from this gateway: "Your call" waits for a booking instead.
+  pageStatus.removeAttribute('call-id');
+  document.querySelector('#panel-intro')!.textContent =
+    'This page talks to a gateway (/apps/api on this origin), which calls a mock tenant over HTTP. Changes here reach the mock tenant through the dev server.';
+}
+if (chain === 'tenant') {
+  document.querySelector('.panel')!.remove();
+  pageFlags.remove();
+  const said = (selector: string, text: string) => {
+    const node = document.querySelector<HTMLElement>(selector)!;
+    delete node.dataset.i18n;
+    node.textContent = text;
+  };
+  said('#agent .hint', 'Customer flags need an agent login, which this demo does not have in front of a real tenant.');
+  said('#status .hint', 'The status of your latest callback, read through the gateway.');
+  document.querySelector('.site-footer p')!.textContent = 'Lock Star is a fictional locksmith. Built with ccai-widgets, answered by your CCAI Platform tenant through the gateway.';
+}
+// Registered only now, so that the widgets' first requests already reach the mock (or find no
+// leftover worker in their way).
 await import('../src/index.js');
 
 const copy = {
@@ -41,10 +92,8 @@ const copy = {
 };
 
 const params = new URLSearchParams(location.search);
-const panel = document.querySelector<HTMLFormElement>('#panel')!;
-const pageStatus = document.querySelector('ccai-call-status')!;
-const pageFlags = document.querySelector('ccai-customer-flags')!;
-const callLabel = document.querySelector('#panel-call')!;
+const panel = document.querySelector<HTMLFormElement>('#panel');
+const callLabel = document.querySelector('#panel-call');
 let latestCallId = 514;
 
 function applyLanguage(lang: 'en' | 'ja'): void {
@@ -54,70 +103,69 @@ function applyLanguage(lang: 'en' | 'ja'): void {
   }
 }
 
-function showCall(id: number): void {
+/** Applies a panel change; the call it answers with is pushed into "Your call" at once. */
+async function change(patch: WorldPatch): Promise<void> {
+  const call = await changeWorld?.({ ...patch, callId: latestCallId });
+  if (callLabel) callLabel.textContent = call ? `Call ${latestCallId}: ${call.status}` : `Call ${latestCallId}`;
+  if (call) pageStatus.call = call;
+}
+
+function showCall(id: number): Promise<void> {
   latestCallId = id;
-  const call = mock.world.calls[id] as Call | undefined;
-  callLabel.textContent = call ? `Call ${id}: ${call.status}` : `Call ${id}`;
-  if (call) pageStatus.call = structuredClone(call);
   pageFlags.setAttribute('call-id', String(id));
+  return change({});
 }
 
-/** The path a call takes in the demo; "next" walks it, any other status jumps to it. */
-const journey = ['scheduled', 'queued', 'assigned', 'connecting', 'connected', 'finished'];
-
-function moveCall(target: string): void {
-  const call = mock.world.calls[latestCallId] as (Call & Record<string, unknown>) | undefined;
-  if (!call) return;
-  const now = new Date().toISOString();
-  const next = target === 'next' ? journey[Math.min(journey.indexOf(call.status) + 1, journey.length - 1)]! : target;
-  if (!CALL_STATUSES.includes(next as (typeof CALL_STATUSES)[number])) return;
-  call.status = next;
-  if (next === 'queued') call.queued_at = now;
-  if (next === 'assigned') {
-    call.assigned_at = now;
-    call.agent_info = { id: 1, name: 'Admin UJET', first_name: 'Admin', last_name: 'UJET', agent_number: null, avatar_url: null };
-  }
-  if (next === 'connected') call.connected_at = now;
-  if (next === 'finished') call.ends_at = now;
-  if (next === 'failed') call.fail_reason = 'eu_no_answer';
-  showCall(latestCallId);
-}
-
-panel.addEventListener('change', (event) => {
+panel?.addEventListener('change', (event) => {
   const input = event.target as HTMLInputElement;
   if (input.name === 'lang') applyLanguage(input.value as 'en' | 'ja');
   if (input.name === 'dark') document.documentElement.classList.toggle('dark', input.checked);
-  if (input.name === 'menuState') mock.world.menus[9]!.state = input.value as 'open';
-  if (input.name === 'offer') {
-    mock.world.languages = [...panel.querySelectorAll<HTMLInputElement>('[name=offer]:checked')].map((box) => box.value);
-  }
+  if (input.name === 'menuState') void change({ menuState: input.value as WorldPatch['menuState'] });
+  if (input.name === 'offer') void change({ languages: [...panel.querySelectorAll<HTMLInputElement>('[name=offer]:checked')].map((box) => box.value) });
 });
 
-panel.addEventListener('click', (event) => {
+panel?.addEventListener('click', (event) => {
   const button = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-status]');
   if (!button) return;
   if (button.dataset.status === 'reset') {
-    mock.reset();
     panel.reset();
     applyLanguage('en');
     document.documentElement.classList.remove('dark');
-    showCall(514);
+    // Back to the earlier call 514, which this page shows as pushed in, without reading it.
+    pageStatus.callId = chain ? '' : '514';
+    pageStatus.capability = undefined;
+    latestCallId = 514;
+    pageFlags.setAttribute('call-id', '514');
+    void change({ reset: true });
     return;
   }
-  moveCall(button.dataset.status!);
+  void change({ move: button.dataset.status! });
 });
 
-document.addEventListener('ccai-call-scheduled', (event) => showCall(event.detail.call.id));
-document.addEventListener('ccai-call-cancelled', (event) => showCall(event.detail.call.id));
+document.addEventListener('ccai-call-scheduled', (event) => {
+  const { call, capability } = event.detail;
+  // "Your call" reads the new call itself (through the gateway: with the capability it gave).
+  pageStatus.capability = capability;
+  pageStatus.callId = String(call.id);
+  latestCallId = call.id;
+  pageFlags.setAttribute('call-id', String(call.id));
+  if (callLabel) callLabel.textContent = `Call ${call.id}: ${call.status}`;
+});
+document.addEventListener('ccai-call-cancelled', (event) => {
+  if (changeWorld) void showCall(event.detail.call.id);
+  else pageStatus.call = event.detail.call;
+});
 
-showCall(514);
+void showCall(514);
 
 // `?lang=ja&theme=dark` opens the page that way (used for the README's screenshots).
 if (params.get('lang') === 'ja') {
-  panel.querySelector<HTMLInputElement>('[name=lang][value=ja]')!.checked = true;
+  const japanese = panel?.querySelector<HTMLInputElement>('[name=lang][value=ja]');
+  if (japanese) japanese.checked = true;
   applyLanguage('ja');
 }
 if (params.get('theme') === 'dark') {
-  panel.querySelector<HTMLInputElement>('[name=dark]')!.checked = true;
+  const dark = panel?.querySelector<HTMLInputElement>('[name=dark]');
+  if (dark) dark.checked = true;
   document.documentElement.classList.add('dark');
 }

@@ -1,0 +1,70 @@
+/**
+ * What the demo panel does to the mock's world, as one plain patch. The static demo applies it in
+ * the page to the in-browser mock; `npm start` sends it to its dev server, which applies it to the
+ * mock tenant behind the gateway (scripts/start.mjs). One function, so both worlds move alike.
+ */
+import { CALL_STATUSES } from '../src/core/calls.js';
+import type { Call } from '../src/core/schemas.js';
+import type { CallsApiMock } from '../src/mock/index.js';
+
+const MENU_STATES = ['open', 'after_hours', 'manual_redirection'] as const;
+
+export interface WorldPatch {
+  /** The call to move, and whose state is answered. */
+  callId?: number;
+  /** Menu 9's state. */
+  menuState?: (typeof MENU_STATES)[number];
+  /** The languages the tenant offers. */
+  languages?: string[];
+  /** `next` walks the demo's journey; a status jumps to it. */
+  move?: string;
+  /** Back to the initial world (before the rest of the patch). */
+  reset?: boolean;
+}
+
+/** The path a call takes in the demo; `next` walks it. */
+const JOURNEY = ['scheduled', 'queued', 'assigned', 'connecting', 'connected', 'finished'];
+
+/**
+ * Checks a patch that came over the network (the dev server's endpoint); throws a `TypeError`
+ * naming the first bad field.
+ */
+export function parseWorldPatch(value: unknown): WorldPatch {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new TypeError('the patch is not an object');
+  const { callId, menuState, languages, move, reset, ...rest } = value as Record<string, unknown>;
+  const unknown = Object.keys(rest)[0];
+  if (unknown !== undefined) throw new TypeError(`${unknown.slice(0, 32)} is not a world change`);
+  if (callId !== undefined && !(Number.isSafeInteger(callId) && (callId as number) > 0)) throw new TypeError('callId is not a call id');
+  if (menuState !== undefined && !(MENU_STATES as readonly unknown[]).includes(menuState)) throw new TypeError('menuState is not a menu state');
+  if (languages !== undefined && !(Array.isArray(languages) && languages.length <= 20 && languages.every((code) => typeof code === 'string' && /^[a-z]{2}$/.test(code)))) {
+    throw new TypeError('languages is not a list of language codes');
+  }
+  if (move !== undefined && !(move === 'next' || (CALL_STATUSES as readonly unknown[]).includes(move))) throw new TypeError('move is not next or a status');
+  if (reset !== undefined && typeof reset !== 'boolean') throw new TypeError('reset is not true or false');
+  return value as WorldPatch;
+}
+
+/** Applies `patch` to the mock's world in place; answers with the call `callId` as it is now. */
+export function applyWorldPatch(mock: Pick<CallsApiMock, 'world' | 'reset'>, patch: WorldPatch): Call | undefined {
+  const { world } = mock;
+  if (patch.reset) mock.reset();
+  if (patch.menuState) world.menus[9]!.state = patch.menuState;
+  if (patch.languages) world.languages = [...patch.languages];
+  const call = patch.callId === undefined ? undefined : (world.calls[patch.callId] as (Call & Record<string, unknown>) | undefined);
+  if (call && patch.move) move(call, patch.move);
+  return call;
+}
+
+function move(call: Call & Record<string, unknown>, target: string): void {
+  const next = target === 'next' ? JOURNEY[Math.min(JOURNEY.indexOf(call.status) + 1, JOURNEY.length - 1)]! : target;
+  const now = new Date().toISOString();
+  call.status = next;
+  if (next === 'queued') call.queued_at = now;
+  if (next === 'assigned') {
+    call.assigned_at = now;
+    call.agent_info = { id: 1, name: 'Admin UJET', first_name: 'Admin', last_name: 'UJET', agent_number: null, avatar_url: null };
+  }
+  if (next === 'connected') call.connected_at = now;
+  if (next === 'finished') call.ends_at = now;
+  if (next === 'failed') call.fail_reason = 'eu_no_answer';
+}
