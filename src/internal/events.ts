@@ -19,9 +19,15 @@ export class CcaiErrorEvent extends CustomEvent<CcaiErrorDetail> {
   }
 }
 
+export interface CcaiCallScheduledDetail {
+  call: Call;
+  /** The gateway's capability for the call (its `Ccai-Capability` header); `undefined` without a gateway. */
+  capability: string | undefined;
+}
+
 /** `<ccai-schedule-call>` created a call (201). */
-export class CcaiCallScheduledEvent extends CustomEvent<{ call: Call }> {
-  constructor(detail: { call: Call }) {
+export class CcaiCallScheduledEvent extends CustomEvent<CcaiCallScheduledDetail> {
+  constructor(detail: CcaiCallScheduledDetail) {
     super('ccai-call-scheduled', { ...init, detail });
   }
 }

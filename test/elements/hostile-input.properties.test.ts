@@ -141,6 +141,8 @@ async function submitted(text: string, form: Choices): Promise<string | undefine
   } finally {
     el.remove();
     stopCollecting();
+    // The next form is another visitor's, not a reload that shows this booking again.
+    sessionStorage.clear();
   }
 }
 

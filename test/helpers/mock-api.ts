@@ -6,6 +6,7 @@ import { stopCollecting } from './events.js';
 export interface SentRequest {
   method: string;
   url: string;
+  headers: Headers;
   body: Promise<string>;
 }
 
@@ -14,7 +15,8 @@ export const sent: SentRequest[] = [];
 
 /**
  * Starts the mock (real clock) for the file's tests and records every request in `sent`; after each
- * test the world, per-test overrides, the records and the event listeners are reset, then `onReset`.
+ * test the world, per-test overrides, the records, the event listeners and this tab's
+ * `sessionStorage` (where `<ccai-schedule-call>` keeps its booking) are reset, then `onReset`.
  */
 export function useMockApi({ onReset }: { onReset?: () => void } = {}) {
   const mock = createCallsApiMock();
@@ -22,7 +24,7 @@ export function useMockApi({ onReset }: { onReset?: () => void } = {}) {
   before(async () => {
     await worker.start({ onUnhandledRequest: 'error', quiet: true });
     worker.events.on('request:start', ({ request }) => {
-      sent.push({ method: request.method, url: request.url, body: request.clone().text() });
+      sent.push({ method: request.method, url: request.url, headers: request.headers, body: request.clone().text() });
     });
   });
   after(() => worker.stop());
@@ -31,6 +33,7 @@ export function useMockApi({ onReset }: { onReset?: () => void } = {}) {
     worker.resetHandlers();
     sent.length = 0;
     stopCollecting();
+    sessionStorage.clear();
     onReset?.();
   });
   return { mock, worker };

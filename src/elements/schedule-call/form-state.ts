@@ -178,6 +178,12 @@ export class ScheduleForm {
     return this.#loading;
   }
 
+  /** The outcome's views alone, for a booking shown again after a reload: no form, so no phone metadata. */
+  async loadOutcome(): Promise<void> {
+    this.outcome = await import('./outcome.js');
+    this.#host.requestUpdate();
+  }
+
   /** The submit's checks: every error is shown from now on; a refused time makes passed slots go. */
   check(phoneInput: typeof PhoneInput): FormCheck {
     this.#interaction.submitted();

@@ -9,6 +9,7 @@ import type { CallsClient, CreateCallResult } from '../../core/client.js';
 import type { Call } from '../../core/schemas.js';
 import type { Messages } from '../../i18n/en.js';
 import { describeError } from '../../internal/describe-error.js';
+import type { CcaiStatusChangeEvent } from '../../internal/events.js';
 import { dateTimeFormat } from '../../internal/intl-cache.js';
 import { alertBox } from './views.js';
 
@@ -18,11 +19,14 @@ export interface OutcomeView {
   locale: string;
   /** The time asked for, shown when the call does not say. */
   requestedAt: string;
-  /** Cancelling the call: the element's, as its state outlives this view. */
-  cancel: Task<[Call | null], Call>;
-  /** What the call's `<ccai-call-status>` is given. */
-  status: { baseUrl: string; client: CallsClient | undefined; messages: Partial<Messages> | undefined };
-  on: { cancel: (call: Call) => void; another: () => void };
+  /** Cancelling the call (with its capability): the element's, as its state outlives this view. */
+  cancel: Task<[Call | null, string | undefined], Call>;
+  /**
+   * What the call's `<ccai-call-status>` is given (the capability comes with `result`). `stale`:
+   * the call is as it was when booked, before a reload, so the status element reads it at once.
+   */
+  status: { baseUrl: string; client: CallsClient | undefined; messages: Partial<Messages> | undefined; stale: boolean };
+  on: { cancel: (call: Call) => void; another: () => void; statusChange: (event: CcaiStatusChangeEvent) => void };
 }
 
 /** Date, time and zone of an instant in the visitor's zone, e.g. "Monday, March 9 at 9:15 AM EDT"; unreadable text as is. */
@@ -53,7 +57,16 @@ export function outcomeView({ result, t, locale, requestedAt, cancel, status, on
     cancelled ? t.cancelled : t.confirmation(when),
     cancelled
       ? nothing
-      : html`<ccai-call-status part="call-status" call-id=${call.id} base-url=${status.baseUrl} .call=${call} .client=${status.client} .messages=${status.messages}></ccai-call-status>`,
+      : html`<ccai-call-status
+          part="call-status"
+          call-id=${call.id}
+          base-url=${status.baseUrl}
+          .call=${status.stale ? undefined : call}
+          .capability=${result.capability}
+          .client=${status.client}
+          .messages=${status.messages}
+          @ccai-status-change=${on.statusChange}
+        ></ccai-call-status>`,
     cancel.render({
       initial: () => cancelCall(false),
       pending: () => cancelCall(true),

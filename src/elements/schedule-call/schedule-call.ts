@@ -1,15 +1,17 @@
 import { Task, TaskStatus, initialState } from '@lit/task';
-import type { PropertyValues } from 'lit';
+import { nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { isTerminalStatus } from '../../core/calls.js';
 import type { CreateCallResult } from '../../core/client.js';
 import { CallsApiError } from '../../core/errors.js';
 import type { Call, ScheduledCallRequest } from '../../core/schemas.js';
 import type { Messages } from '../../i18n/en.js';
 import { CcaiElement } from '../../internal/ccai-element.js';
 import { describeError, isTransient, isUnconfirmedWrite } from '../../internal/describe-error.js';
-import { CcaiCallCancelledEvent, CcaiCallScheduledEvent } from '../../internal/events.js';
+import { CcaiCallCancelledEvent, CcaiCallScheduledEvent, type CcaiStatusChangeEvent } from '../../internal/events.js';
 import type * as PhoneInput from '../../internal/phone-input.js';
 import { themeStyles } from '../../internal/styles.js';
+import { KeptBooking, bookingKey } from './booking-store.js';
 import { languageList } from './fields.js';
 import { ScheduleForm } from './form-state.js';
 import { regionName, zoneName } from './format.js';
@@ -28,6 +30,9 @@ function describeCreateError(error: unknown, t: Messages): string {
 /** Properties the offered slots are computed from. */
 const SLOT_INPUTS = ['timezone', 'hours', 'days', 'daysAhead', 'slotMinutes', 'minLeadMinutes', 'clock'] as const;
 
+/** Properties the kept booking's storage key is made of. */
+const BOOKING_KEY_INPUTS = ['baseUrl', 'client', 'menuId', 'callId'] as const;
+
 /**
  * The in-web scheduled callback: the visitor picks a country, a phone number, a day and a time in
  * their own time zone (and a language, and recording consent, when offered), and gets a
@@ -38,10 +43,18 @@ const SLOT_INPUTS = ['timezone', 'hours', 'days', 'daysAhead', 'slotMinutes', 'm
  * use of the form (focus, pointer, input or submit), not with the element: a page that never
  * touches the form never loads it.
  *
+ * Behind a gateway, the booking's answer carries the call's capability (`Ccai-Capability`): it is
+ * kept in memory, given to the call's `<ccai-call-status>` and sent with Cancel call. The call and
+ * its capability are also kept in `sessionStorage` (this tab only, under
+ * `ccai-schedule-call:<menu-id>:<call-id>:<base-url>`), so that after a reload the element shows the
+ * confirmation again, with the status read afresh and Cancel call (without firing
+ * `ccai-call-scheduled` again). They are forgotten after a cancel, once the call reaches a final
+ * status, or a day after its scheduled time.
+ *
  * @tagname ccai-schedule-call
  * @summary A form to schedule a callback, with confirmation, live status and cancel.
  *
- * @fires {CcaiCallScheduledEvent} ccai-call-scheduled - The call was created (201): `{ call }`.
+ * @fires {CcaiCallScheduledEvent} ccai-call-scheduled - The call was created (201): `{ call, capability }` (`capability`: the gateway's `Ccai-Capability` for it, `undefined` without a gateway).
  * @fires {CcaiCallCancelledEvent} ccai-call-cancelled - The visitor cancelled it: `{ call }` (on a 204, the call as known, status `cancelled`).
  * @fires {CcaiErrorEvent} ccai-error - A request failed, or the form refused the visitor's input (`kind: 'validation'`): `{ status, message, kind }`.
  *
@@ -123,6 +136,8 @@ export class CcaiScheduleCall extends CcaiElement {
   #busy = false;
   #request: ScheduledCallRequest | null = null;
   #focusAfterUpdate = '';
+  /** The call booked (or kept from before a reload) with its capability, until Schedule another call. */
+  readonly #kept = new KeptBooking(this);
 
   /**
    * Creating the call; run with `null` to go back to the form. Never aborted, on disconnect either:
@@ -132,22 +147,27 @@ export class CcaiScheduleCall extends CcaiElement {
     autoRun: false,
     task: ([request], { signal }) => (request ? this.api.createCall(request, { signal }) : initialState),
     onComplete: (result) => {
-      if (result.kind === 'created') this.dispatchEvent(new CcaiCallScheduledEvent({ call: result.call }));
+      if (result.kind === 'created') {
+        const { call, capability } = result;
+        this.#kept.keep(this.#storageKey(), capability === undefined ? { call } : { call, capability });
+        this.dispatchEvent(new CcaiCallScheduledEvent({ call, capability }));
+      }
       this.#focusAfterUpdate = '.message';
     },
     onError: (error) => this.reportError(error),
   });
 
   /** Cancelling the created call; resolves with the call as it is now. */
-  readonly #cancel = new Task<[Call | null], Call>(this, {
+  readonly #cancel = new Task<[Call | null, string | undefined], Call>(this, {
     autoRun: false,
-    task: async ([call], { signal }) => {
+    task: async ([call, capability], { signal }) => {
       if (!call) return initialState;
-      const result = await this.api.cancelScheduledCall(call.id, { signal });
+      const result = await this.api.cancelScheduledCall(call.id, { signal, capability });
       // 204: cancelled already (elsewhere). The server says so; the call object we hold does not.
       return result.kind === 'cancelled' ? result.call : { ...call, status: 'cancelled' };
     },
     onComplete: (call) => {
+      this.#kept.forget();
       this.dispatchEvent(new CcaiCallCancelledEvent({ call }));
       this.#focusAfterUpdate = '.message';
     },
@@ -156,6 +176,9 @@ export class CcaiScheduleCall extends CcaiElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (SLOT_INPUTS.some((name) => changed.has(name))) this.#form.computeSlots();
+    // Only while nothing was booked or cancelled here: what the visitor did now wins over the kept.
+    const untouched = this.#create.status === TaskStatus.INITIAL && this.#cancel.status === TaskStatus.INITIAL;
+    if (untouched && BOOKING_KEY_INPUTS.some((name) => changed.has(name))) this.#restore();
   }
 
   protected override updated(): void {
@@ -165,6 +188,11 @@ export class CcaiScheduleCall extends CcaiElement {
   }
 
   override render() {
+    const kept = this.#kept.booking;
+    if (this.#create.status === TaskStatus.INITIAL && kept) {
+      // Kept from before a reload: its confirmation once the outcome's views are here (a moment).
+      return this.#form.outcome ? this.#renderOutcome({ kind: 'created', status: 201, ...kept }, true) : nothing;
+    }
     return this.#create.render({
       initial: () => this.#renderForm(),
       pending: () => this.#renderForm(),
@@ -221,12 +249,19 @@ export class CcaiScheduleCall extends CcaiElement {
   }
 
   readonly #cancelCall = (call: Call) => {
-    if (this.#cancel.status !== TaskStatus.PENDING) void this.#cancel.run([call]);
+    if (this.#cancel.status !== TaskStatus.PENDING) void this.#cancel.run([call, this.#kept.booking?.capability]);
+  };
+
+  /** A final status: nothing left to show after a reload. */
+  readonly #onStatusChange = (event: CcaiStatusChangeEvent) => {
+    const { call } = event.detail;
+    if (call.id === this.#kept.booking?.call.id && isTerminalStatus(call.status)) this.#kept.forget();
   };
 
   readonly #scheduleAnother = () => {
+    this.#kept.clear();
     void this.#create.run([null]);
-    void this.#cancel.run([null]);
+    void this.#cancel.run([null, undefined]);
     this.#form.reset();
     this.#focusAfterUpdate = '#date';
   };
@@ -264,16 +299,32 @@ export class CcaiScheduleCall extends CcaiElement {
     });
   }
 
-  #renderOutcome(result: CreateCallResult) {
-    // Loaded with the checks, which passed before the request that has this result was sent.
+  #storageKey(): string {
+    return bookingKey(this.api.baseUrl, this.menuId, this.callId);
+  }
+
+  /** The booking kept for this form's key, if any; its views load first (the form's may never). */
+  #restore(): void {
+    const booking = this.#kept.restore(this.#storageKey(), this.clock.now());
+    if (!booking || this.#form.outcome) return;
+    this.#form.loadOutcome().catch(() => {
+      // Not loadable now: the form instead; the booking stays kept for the next reload.
+      if (this.#kept.booking === booking) this.#kept.clear();
+    });
+  }
+
+  /** `restored`: the call as it was when booked, before a reload; its status is read afresh. */
+  #renderOutcome(result: CreateCallResult, restored = false) {
+    // Loaded with the checks, which passed before the request that has this result was sent (or,
+    // for a kept booking, before this render: see `render`).
     return this.#form.outcome!.outcomeView({
       result,
       t: this.t,
       locale: this.localize.locale,
       requestedAt: this.#request?.scheduled_at ?? '',
       cancel: this.#cancel,
-      status: { baseUrl: this.baseUrl, client: this.client, messages: this.messages },
-      on: { cancel: this.#cancelCall, another: this.#scheduleAnother },
+      status: { baseUrl: this.baseUrl, client: this.client, messages: this.messages, stale: restored },
+      on: { cancel: this.#cancelCall, another: this.#scheduleAnother, statusChange: this.#onStatusChange },
     });
   }
 }
