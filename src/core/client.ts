@@ -43,7 +43,7 @@ export interface CallsClientOptions {
   /** Extra headers, or a function called before every attempt (e.g. to add a fresh session token). */
   headers?: HeaderRecord | (() => HeaderRecord | Promise<HeaderRecord>);
   /** `fetch`'s `credentials` (e.g. `'include'` for a cookie-authenticated backend on another origin). */
-  credentials?: RequestCredentials;
+  credentials?: RequestInit['credentials'];
   /** Time allowed for one attempt, in ms (default 10000). */
   timeoutMs?: number;
   /** Retry policy for reads (GET). Writes are never retried by the client. */
