@@ -12,6 +12,7 @@ import { en } from '../../src/i18n/en.js';
 import { simulateGateway } from '../helpers/gateway.js';
 import {
   FIRST_SLOT,
+  alertText,
   NOW,
   button,
   buttons,
@@ -70,6 +71,29 @@ describe('<ccai-schedule-call> with a capability, and after a reload', () => {
   }
 
   describe('behind a gateway (simulated over the mock)', () => {
+    it('sends the capability of its call-id with a rebooking, and is refused without it', async () => {
+      const gateway = simulateGateway(mock.handlers);
+      worker.use(...gateway.handlers);
+      const refused = await scheduleCall('call-id="514"');
+      await fillValid(refused);
+      await submit(refused);
+      await until(() => alertText(refused) !== '', 'no error shown');
+      // A 404 to a booking means the form points at something that is not there: a set-up fault.
+      expect(alertText(refused)).to.equal(en.serverConfig);
+      expect(gateway.received.at(-1)).to.deep.equal({ method: 'POST', path: '/apps/api/v1/calls', capability: null });
+      refused.remove();
+
+      const el = await scheduleCall('call-id="514"');
+      el.capability = gateway.issue(514);
+      const scheduled = collect('ccai-call-scheduled');
+      await fillValid(el);
+      await submit(el);
+      await until(() => root(el).querySelector('[part=confirmation]'), 'no confirmation');
+      expect(gateway.received.at(-1)).to.deep.equal({ method: 'POST', path: '/apps/api/v1/calls', capability: gateway.issued.get(514) });
+      expect(scheduled[0]!.detail.call.parent_id).to.equal(514);
+      expect(el.getAttribute('capability')).to.equal(null);
+    });
+
     it('hands the capability to the call status, sends it with Cancel call, and tells it in ccai-call-scheduled', async () => {
       const gateway = simulateGateway(mock.handlers);
       worker.use(...gateway.handlers);

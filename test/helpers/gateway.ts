@@ -17,7 +17,7 @@ export interface GatewayRequest {
 export interface SimulatedGateway {
   /** The overrides to `use()`. */
   handlers: RequestHandler[];
-  /** Reads and cancels it received, in order. */
+  /** Reads, cancels and rebookings it received, in order. */
   received: GatewayRequest[];
   /** The capability issued for a call (as on its booking); for a call the mock already knows. */
   issue(callId: number): string;
@@ -55,6 +55,15 @@ export function simulateGateway(mockHandlers: RequestHandler[]): SimulatedGatewa
     issue,
     handlers: [
       http.post(`${API}/calls`, async ({ request }) => {
+        // A rebooking (`call_id`) only with the earlier call's capability, as the gateway checks it.
+        const parent = ((await request.clone().json().catch(() => ({}))) as { call_id?: unknown }).call_id;
+        if (parent !== undefined) {
+          const capability = request.headers.get(CAPABILITY_HEADER);
+          received.push({ method: request.method, path: new URL(request.url).pathname, capability });
+          if (capability === null || issued.get(Number(parent)) !== capability) {
+            return HttpResponse.json({ message: 'Call not found' }, { status: 404, headers: CORS });
+          }
+        }
         const answer = await mockAnswer(request);
         if (answer.status !== 201) return answer;
         const call = (await answer.clone().json()) as { id: number };

@@ -93,6 +93,12 @@ export class CcaiScheduleCall extends CcaiElement {
   /** An earlier call: the new one becomes its child (and takes its menu when there is no `menu-id`). */
   @property({ attribute: 'call-id', type: Number }) callId?: number;
 
+  /**
+   * Behind `ccai-gateway`: the capability of the `call-id` call (its `Ccai-Capability`), sent with
+   * the booking so that the gateway lets this visitor rebook it. Property only: it stays out of the DOM.
+   */
+  @property({ attribute: false }) capability?: string;
+
   /** A CRM ticket id, sent as `ticket_id`. */
   @property({ attribute: 'ticket-id' }) ticketId?: string;
 
@@ -145,7 +151,7 @@ export class CcaiScheduleCall extends CcaiElement {
    */
   readonly #create = new Task<[ScheduledCallRequest | null], CreateCallResult>(this, {
     autoRun: false,
-    task: ([request], { signal }) => (request ? this.api.createCall(request, { signal }) : initialState),
+    task: ([request], { signal }) => (request ? this.api.createCall(request, { signal, capability: request.call_id !== undefined ? this.capability : undefined }) : initialState),
     onComplete: (result) => {
       if (result.kind === 'created') {
         const { call, capability } = result;
