@@ -113,14 +113,16 @@ if (given.length > 0 && given.length < TENANT_VARIABLES.length) {
 const chain = given.length > 0 ? 'tenant' : 'mock-tenant';
 
 let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    if (stopping) process.exit(1);
-    stopping = true;
-    console.error('npm start: stopping (signal again to exit at once)');
-    stopAll().then(() => process.exit(0));
-  });
+function stop(why) {
+  if (stopping) process.exit(1);
+  stopping = true;
+  console.error(`npm start: stopping (${why})`);
+  stopAll().then(() => process.exit(0));
 }
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => stop(`${signal}; again to exit at once`));
+// A SIGTERM sent to npm alone reaches its shell, which dies without passing it on: stop with it.
+const parent = process.ppid;
+setInterval(() => process.ppid !== parent && !stopping && stop('npm has gone'), 1000).unref();
 
 try {
   const mock = chain === 'mock-tenant' ? await mockTenantGateway() : undefined;
