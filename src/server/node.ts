@@ -133,6 +133,11 @@ export async function serve(handler: WebHandler, { port, host, signal }: ServeOp
     });
     listener(req, res);
   });
+  // Idle keep-alive connections live longer than a load balancer's (AWS ALB: 60 s), so the
+  // balancer never reuses one the gateway is closing at that instant (Node's 5 s default turns
+  // into sporadic 502s there, and into resets for a client polling every 5 s).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
