@@ -15,9 +15,10 @@ export function callFreshnessMs(call: VisitorCall, now: number): number {
   if (isTerminalStatus(call.status)) return Number.POSITIVE_INFINITY;
   if (call.status === 'scheduled' && call.scheduled_at) {
     const until = Date.parse(call.scheduled_at) - now;
+    // Never past the time itself (then it starts to move), and never under a live call's 3 s.
     if (until > 60 * 60_000) return 5 * 60_000;
-    if (until > 10 * 60_000) return 60_000;
-    if (until > 0) return 15_000;
+    if (until > 10 * 60_000) return Math.min(60_000, until);
+    if (until > 0) return Math.max(3_000, Math.min(15_000, until));
   }
   return 3_000;
 }
