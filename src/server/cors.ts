@@ -16,11 +16,28 @@ export interface Cors {
   preflight(request: Request, url: URL, methods: readonly string[]): Record<string, string>;
 }
 
+/**
+ * The gateway's origin as the client addressed it: from the Host header, which a browser sets,
+ * not from the request URL, whose host an adapter may take from the request target (a path such
+ * as `//evil.example/apps/api/v1/calls` makes `new URL` see the host `evil.example`).
+ */
+function ownOrigin(request: Request, url: URL): string {
+  const host = request.headers.get('Host');
+  if (!host) return url.origin;
+  try {
+    return new URL(`${url.protocol}//${host}`).origin;
+  } catch {
+    return 'null';
+  }
+}
+
 export function createCors(origins: readonly string[]): Cors {
   const allowed = new Set(origins.map((origin) => new URL(origin).origin));
   function check(request: Request, url: URL): Record<string, string> {
     const origin = request.headers.get('Origin');
-    if (origin === null || origin === url.origin) return {};
+    if (origin === null) return {};
+    const own = ownOrigin(request, url);
+    if (origin === own && own !== 'null') return {};
     if (!allowed.has(origin)) throw new HttpError(403, 'This origin is not allowed', { Vary: 'Origin' });
     return { 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': EXPOSED_HEADERS, Vary: 'Origin' };
   }

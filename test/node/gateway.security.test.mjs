@@ -521,6 +521,21 @@ describe('CORS', () => {
     });
   }
 
+  it("a path that names another host ('//evil.example/…') does not make that host's pages same-origin", async () => {
+    const origin = 'http://evil.example';
+    for (const [method, path, body] of [['POST', `//evil.example${API}/calls`, JSON.stringify(booking({ end_user_number: '+1 859-657-3002' }))], ['GET', `//evil.example${API}/wait_times?lang=en&menu_id=9`]]) {
+      const { result, received } = await watching(() => chain.raw(method, path, { headers: { Origin: origin, 'Content-Type': 'application/json' }, body }));
+      assertProblem(result, 403);
+      assert.deepEqual(received, []);
+    }
+  });
+
+  it("a page of the gateway's own origin needs no CORS and is not refused", async () => {
+    const answer = await chain.send('GET', `${API}/wait_times?lang=en&menu_id=9`, { origin: new URL(chain.url).origin });
+    assert.equal(answer.status, 200, answer.text);
+    assert.equal(answer.headers.get('access-control-allow-origin'), null);
+  });
+
   it('a request without Origin (a server) is served without CORS headers', async () => {
     const answer = await chain.send('GET', `${API}/wait_times?lang=en&menu_id=9`);
     assert.equal(answer.status, 200, answer.text);
