@@ -78,7 +78,9 @@ export function upstreamFailure(error: unknown, { notFound }: { notFound?: strin
       return new HttpError(400, error.message);
   }
   if (error.status === 429) {
-    return new HttpError(429, 'The contact center is busy; try again shortly', { 'Retry-After': retryAfterSeconds(error.retryAfterMs ?? 1000) });
+    // As long as the gateway pauses, not as the tenant said: a typo there must not send visitors away for a day.
+    const waitMs = Math.min(error.retryAfterMs ?? 1000, MAX_PAUSE_MS);
+    return new HttpError(429, 'The contact center is busy; try again shortly', { 'Retry-After': retryAfterSeconds(waitMs) });
   }
   if (error.status === 404 && notFound) return new HttpError(404, notFound);
   if (error.status === 400 || error.status === 422) return new HttpError(400, error.message.slice(0, 500));

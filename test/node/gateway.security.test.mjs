@@ -669,6 +669,20 @@ describe("the tenant's faults", () => {
     for (const line of [...wrong.lines, ...wrong.answers.map(answerText)]) assert.ok(!line.includes(WRONG_TOKEN) && !line.includes('Unauthorized'), line);
   });
 
+  it("a tenant's Retry-After beyond the gateway's longest pause is told as that pause, not as given", async () => {
+    const capped = await chainOf();
+    const ours = await book(capped, { end_user_number: '+1 859-657-5006' });
+    await capped.restart();
+    const read = () => capped.send('GET', `${API}/calls/${ours.id}`, { headers: withCapability(ours.capability) });
+    const limited = await withFault(() => ({ status: 429, headers: { 'Retry-After': '86400' } }), read);
+    assertProblem(limited, 429);
+    // The gateway holds its tenant traffic back for at most five minutes, and says so.
+    const paused = await capped.send('GET', `${API}/wait_times?lang=en&menu_id=9`);
+    assertProblem(paused, 429);
+    assert.ok(Number(paused.headers.get('retry-after')) <= 300, paused.headers.get('retry-after'));
+    assert.equal(limited.headers.get('retry-after'), paused.headers.get('retry-after'));
+  });
+
   it("a tenant's 429 with Retry-After → 429 with Retry-After, and all upstream traffic waits that long", async () => {
     // The default timeout lets requests wait out a one-second pause instead of being told 429.
     const patient = await chainOf();
