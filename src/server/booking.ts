@@ -63,7 +63,8 @@ export function parseBooking(body: Record<string, unknown>, policy: BookingPolic
     throw refuse('menu_id is required');
   }
 
-  const lang = body.lang ?? policy.languages[0] ?? 'en';
+  // Absent (or empty, as a form sends it) means the site's first language, as the API defaults to `en`.
+  const lang = present(body.lang) ? body.lang : (policy.languages[0] ?? 'en');
   const language = validateLanguage(lang, { offered: policy.languages });
   if (!language.ok) {
     throw refuse(language.code === 'not_offered' ? `Language '${quoted(lang)}' is not available` : `Language '${quoted(lang)}' is not found`);

@@ -180,7 +180,10 @@ export function createGateway(options: GatewayOptions): Gateway {
   /** Agents only: the host's own login decides, and without it the routes do not exist. */
   const flags = (write: boolean): Handler =>
     async ({ request, id }) => {
-      const agent = await options.authorize?.(request);
+      // A login check that fails is no login: the route stays as absent as without one.
+      const agent = await Promise.resolve()
+        .then(() => options.authorize?.(request))
+        .catch(() => undefined);
       if (!agent) throw new HttpError(404, NOT_FOUND);
       let update: CustomerFlagsUpdate = {};
       if (write) {

@@ -15,21 +15,36 @@ export type NodeListener = (req: IncomingMessage, res: ServerResponse) => void;
 /** Turns a Web-standard handler into a `node:http` request listener. */
 export function toNodeListener(handler: WebHandler): NodeListener {
   return (req, res) => {
-    void answer(handler, req, res).catch(() => {
+    let request: Request;
+    const disconnected = new AbortController();
+    try {
+      request = toRequest(req, disconnected.signal);
+    } catch {
+      // A method or target that no `Request` can hold (TRACE, CONNECT, a host-like path): the
+      // visitor's fault, told as such, never a 5xx.
+      return void sendJson(res, 400, 'Bad request');
+    }
+    void answer(handler, request, req, res, disconnected).catch(() => {
       // A handler that throws, or a body that fails mid-stream: the client must not wait forever.
-      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Internal Server Error');
+      if (!res.headersSent) sendJson(res, 500, 'Internal error');
       else res.destroy();
     });
   };
 }
 
-async function answer(handler: WebHandler, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const disconnected = new AbortController();
+function sendJson(res: ServerResponse, status: number, message: string): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', Connection: 'close' }).end(JSON.stringify({ message }));
+}
+
+async function answer(handler: WebHandler, request: Request, req: IncomingMessage, res: ServerResponse, disconnected: AbortController): Promise<void> {
   // `res` closes when the answer is sent or the connection is gone; only the latter is an abort.
   res.once('close', () => {
     if (!res.writableFinished) disconnected.abort();
   });
-  const response = await handler(toRequest(req, disconnected.signal), { clientAddress: req.socket.remoteAddress });
+  const response = await handler(request, { clientAddress: req.socket.remoteAddress });
+  // Answered without reading the whole body (413, 405, 415): what is left of it would be read as
+  // the next request on this connection, so the connection ends with this answer.
+  if (!req.complete) res.setHeader('Connection', 'close');
   await writeResponse(response, res, disconnected.signal);
 }
 
@@ -51,19 +66,26 @@ function toRequest(req: IncomingMessage, signal: AbortSignal): Request {
   return new Request(urlOf(req), init);
 }
 
-/** The full URL as the client asked for it; a Host header that is not a host falls back to the socket's. */
+/**
+ * The full URL as the client asked for it; a Host header that is not a host falls back to the
+ * socket's. The target is appended to the origin as text, never resolved against it: resolved,
+ * `//evil.example/x` or `/\\evil.example/x` would name another host. An absolute-form target
+ * (`GET http://host/path`) keeps only its path. Throws for a target no URL can hold.
+ */
 function urlOf(req: IncomingMessage): string {
   const scheme = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
-  const path = req.url?.startsWith('/') ? req.url : '/';
-  const local = req.socket.localAddress ?? 'localhost';
-  const fallback = `${scheme}://${local.includes(':') ? `[${local}]` : local}:${req.socket.localPort ?? ''}`;
-  const host = req.headers.host;
-  try {
-    if (host) return new URL(path, `${scheme}://${host}`).href;
-  } catch {
-    // Falls through to the socket's own address.
+  let target = req.url ?? '/';
+  if (!target.startsWith('/')) {
+    const absolute = URL.canParse(target) ? new URL(target) : undefined;
+    target = absolute ? absolute.pathname + absolute.search : '/';
   }
-  return new URL(path, fallback).href;
+  const local = req.socket.localAddress ?? 'localhost';
+  const fallback = `${local.includes(':') ? `[${local}]` : local}:${req.socket.localPort ?? ''}`;
+  const host = req.headers.host;
+  const origin = `${scheme}://${host && URL.canParse(`${scheme}://${host}`) && new URL(`${scheme}://${host}`).pathname === '/' ? host : fallback}`;
+  const url = new URL(origin + target);
+  if (url.origin !== new URL(origin).origin) throw new TypeError('The request target names another host');
+  return url.href;
 }
 
 async function writeResponse(response: Response, res: ServerResponse, signal: AbortSignal): Promise<void> {
@@ -136,6 +158,12 @@ export async function serve(handler: WebHandler, { port, host, signal }: ServeOp
   // Idle keep-alive connections live longer than a load balancer's (AWS ALB: 60 s), so the
   // balancer never reuses one the gateway is closing at that instant (Node's 5 s default turns
   // into sporadic 502s there, and into resets for a client polling every 5 s).
+  // Requests Node cannot even parse (bad syntax, an unknown Expect) get a JSON 400 too.
+  server.on('clientError', (_error, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const body = JSON.stringify({ message: 'Bad request' });
+    socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`);
+  });
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
