@@ -70,7 +70,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     bookingsPerNumberPerDay: positive(limits.bookingsPerNumberPerDay, 3, 'limits.bookingsPerNumberPerDay'),
   });
   const budget = createUpstreamBudget({
-    rps: positive(options.upstreamRps, 10, 'upstreamRps'),
+    // Instances that keep their limits in memory share the tenant's budget in equal parts.
+    rps: positive(options.upstreamRps, 10, 'upstreamRps') / positive(options.instances, 1, 'instances'),
     queueSize: positive(limits.upstreamQueueSize, 100, 'limits.upstreamQueueSize'),
     // Shorter than the tenant's timeout, so a request that waited too long is told 429 (try later), not 504.
     maxWaitMs: Math.min(5_000, timeoutMs / 2),

@@ -59,7 +59,10 @@ export interface GatewayOptions {
   secret?: string;
   /** How far ahead a call may be booked, in days (default 30). */
   horizonDays?: number;
-  /** Instances sharing the tenant; used by the scale-out store when Redis is unreachable (default 1). */
+  /**
+   * Instances sharing the tenant (default 1). Each keeps its limits in its own memory, so each
+   * sends at most `upstreamRps / instances` requests a second: together, at most `upstreamRps`.
+   */
   instances?: number;
   /** Take the visitor's address from `X-Forwarded-For` (default false). */
   trustProxy?: boolean;

@@ -144,6 +144,17 @@ describe("the tenant's budget", () => {
     assert.ok(busiestSecond(received) <= 10, `${busiestSecond(received)} requests in one second`);
   });
 
+  it('two instances that know of each other (instances: 2) keep to upstreamRps together, in any sliding second', async () => {
+    const calls = await mint(40);
+    const pair = [await chainOf({ upstreamRps: 10, instances: 2, upstreamTimeoutMs: 20_000 }), await chainOf({ upstreamRps: 10, instances: 2, upstreamTimeoutMs: 20_000 })];
+    const from = tenant.requests.length;
+    const answers = await Promise.all(calls.map((call, index) => readOf(pair[index % 2], call)));
+    const received = since(tenant, from);
+    assert.equal(received.length, answers.filter((answer) => answer.status === 200).length);
+    assert.ok(received.length >= 10, `only ${received.length} served`);
+    assert.ok(busiestSecond(received) <= 10, `${busiestSecond(received)} requests in one second from two instances`);
+  });
+
   it('a full queue is refused at once with 429 and Retry-After; the tenant sees only what was served', async () => {
     const calls = await mint(8);
     const chain = await chainOf({ upstreamRps: 1, limits: { ...GENEROUS, upstreamQueueSize: 2 } });
