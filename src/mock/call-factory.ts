@@ -70,7 +70,7 @@ function participant(id: number, callId: number, type: 'agent' | 'end_user', use
 }
 
 /** The fields every new call shares, as the page's 201 examples show them. */
-function blankCall(id: number, callType: string, status: string, lang: string, now: string): CallObject {
+export function blankCall(id: number, callType: string, status: string, lang: string, now: string): CallObject {
   return {
     id,
     parent_id: null,

@@ -2,7 +2,8 @@
  * The mock's world: plain, mutable data that every rule reads at request time. Tests and the demo
  * change it directly (`mock.world.menus[9].state = 'after_hours'`).
  */
-import type { CustomerFlags } from '../core/calls.js';
+import { CALL_TYPES, type CustomerFlags } from '../core/calls.js';
+import { agentInfoOf, blankCall, menuPathOf, selectedMenuOf } from './call-factory.js';
 
 export type { CustomerFlags };
 
@@ -167,6 +168,18 @@ export interface World {
   updatedAt: Record<number, string>;
 }
 
+const ADMIN: Agent = {
+  id: 1,
+  firstName: 'Admin',
+  lastName: 'UJET',
+  canCall: true,
+  available: true,
+  outboundNumbers: ['+1 339-219-5276'],
+  avatarUrl: 'https://somedomain.com/default-profile.png',
+};
+
+const LOCK_STAR: Menu = { id: 9, name: 'Lock Star', type: 'mobile_menu', state: 'open', waitTimes: { voice_call: 3, chat: 1 } };
+
 /** A fresh copy of the default world of `widgets.md`. */
 export function createDefaultWorld(): World {
   return {
@@ -174,20 +187,12 @@ export function createDefaultWorld(): World {
     languages: ['en', 'ja', 'es'],
     defaultOutboundNumber: '+1 339-219-5276',
     agents: {
-      'admin@somedomain.com': {
-        id: 1,
-        firstName: 'Admin',
-        lastName: 'UJET',
-        canCall: true,
-        available: true,
-        outboundNumbers: ['+1 339-219-5276'],
-        avatarUrl: 'https://somedomain.com/default-profile.png',
-      },
+      'admin@somedomain.com': structuredClone(ADMIN),
       'agent@somedomain.com': { id: 2, firstName: 'Avery', lastName: 'Agent', canCall: true, available: false, outboundNumbers: ['+1 339-219-5276'] },
       'allen@somedomain.com': { id: 3, firstName: 'Allen', lastName: 'Smith', canCall: false, available: true, outboundNumbers: ['+1 339-219-5276'] },
     },
     menus: {
-      9: { id: 9, name: 'Lock Star', type: 'mobile_menu', state: 'open', waitTimes: { voice_call: 3, chat: 1 } },
+      9: structuredClone(LOCK_STAR),
       10: { id: 10, name: 'Lock Star Web', type: 'web_menu', state: 'open', waitTimes: { voice_call: 5, chat: 2 } },
       50: { id: 50, name: 'Lock Star Email', type: 'email_menu', state: 'open' },
     },
@@ -198,65 +203,25 @@ export function createDefaultWorld(): World {
     calls: {
       // An earlier inbound call on menu 9 that was answered and ended: the parent of S7.
       514: {
-        id: 514,
-        parent_id: null,
-        lang: 'en',
-        call_type: 'Voice Inbound (API)',
-        status: 'finished',
-        created_at: '2019-09-09T23:40:02.000Z',
+        ...blankCall(514, CALL_TYPES.inbound, 'finished', 'en', '2019-09-09T23:40:02.000Z'),
         queued_at: '2019-09-09T23:40:02.318Z',
         assigned_at: '2019-09-09T23:41:10.052Z',
         connected_at: '2019-09-09T23:41:15.790Z',
         ends_at: '2019-09-09T23:47:31.204Z',
-        scheduled_at: null,
         wait_duration: 73,
         call_duration: 375,
-        hold_duration: 0,
-        rating: null,
-        has_feedback: false,
-        voip_provider: 'voip_provider_twilio',
         out_ticket_id: '76517',
-        out_ticket_url: null,
-        verified: false,
-        recording_url: null,
-        recording_permission: 'not_asked',
-        voicemail_reason: 'not_voicemail',
-        deflection: 'no_deflection',
         disconnected_by: 'disconnected_by_end_user',
-        fail_reason: 'nothing',
-        fail_details: null,
-        support_number: null,
-        selected_menu: {
-          id: 9,
-          name: 'Lock Star',
-          parent_id: null,
-          position: 0,
-          deleted: false,
-          menu_type: 'mobile_menu',
-          output_msg: 'You selected Lock Star.',
-          hidden: false,
-        },
-        menu_path: { items_count: 1, name: 'Lock Star', materialized_path: '9' },
-        agent_info: {
-          id: 1,
-          name: 'Admin UJET',
-          last_name: 'UJET',
-          first_name: 'Admin',
-          agent_number: null,
-          avatar_url: 'https://somedomain.com/default-profile.png',
-        },
+        selected_menu: selectedMenuOf(9, LOCK_STAR),
+        menu_path: menuPathOf(9, LOCK_STAR),
+        agent_info: agentInfoOf(ADMIN),
         end_user: { id: 75, identifier: null, out_contact_id: '389391400633' },
-        photos: [],
-        videos: [],
-        transfers: [],
-        deflection_details: [],
         participants: [
           participant(818, 'end_user', 514, null, 75, '2019-09-09T23:41:15.790Z', '2019-09-09T23:47:31.204Z', 375),
           participant(819, 'agent', 514, 1, null, '2019-09-09T23:41:15.790Z', '2019-09-09T23:47:31.204Z', 375),
         ],
         offer_type: 'cascade',
         offer_events: [{ casting_time: '2019-09-09T23:40:02.000Z', group: 'Group 1' }],
-        answer_type: 'manual',
         outbound_number: '+1 339-219-5276',
       },
     },

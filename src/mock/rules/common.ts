@@ -1,7 +1,7 @@
 /** Pieces every rule shares: the outcome type, the error body, look-ups, the clock, languages. */
 import { parseLanguageTag } from '../../core/languages.js';
 import { isPossiblePhoneNumberString } from '../../core/validation/phone.js';
-import type { World } from '../world.js';
+import type { Ticket, World } from '../world.js';
 
 /** What a rule answers: an HTTP status and a JSON body (`undefined` = no body). */
 export interface Outcome {
@@ -83,3 +83,18 @@ export function languageAvailable(world: World, lang: string): Outcome | undefin
   const offered = world.languages.includes(lang) || (tag !== undefined && world.languages.includes(tag.language));
   return offered ? undefined : fail(`Language '${lang}' is not available`);
 }
+
+/** What every call-creating rule reads: the world and the request. */
+export interface RequestContext {
+  world: World;
+  params: Params;
+}
+
+/** The ticket the request names, when it names one the world knows. */
+export function ticketOf({ world, params }: RequestContext): Ticket | undefined {
+  return isPresent(params.ticket_id) ? entryOf(world.tickets, String(params.ticket_id)) : undefined;
+}
+
+/** O9 (and, as an extension, inbound and scheduled): a ticket with no contact behind it. */
+export const contactFound: Rule<RequestContext> = (context) =>
+  !isPresent(context.params.ticket_id) || ticketOf(context) ? undefined : fail('Contact not found');

@@ -7,8 +7,9 @@
 import { RECORDING_PERMISSIONS } from '../../core/calls.js';
 import { validateScheduledAt } from '../../core/validation/scheduled-at.js';
 import { endUserFor, menuCall } from '../call-factory.js';
-import type { CallObject, Menu, Ticket, World } from '../world.js';
+import type { CallObject, Menu, World } from '../world.js';
 import {
+  contactFound,
   digitsOf,
   entryOf,
   fail,
@@ -20,17 +21,17 @@ import {
   languageAvailable,
   languageKnown,
   nowOf,
+  ticketOf,
   wellFormedId,
   type Outcome,
   type Params,
+  type RequestContext,
   type Rule,
 } from './common.js';
 
 type Channel = 'inbound' | 'scheduled';
 
-interface MenuCallContext {
-  world: World;
-  params: Params;
+interface MenuCallContext extends RequestContext {
   channel: Channel;
 }
 
@@ -58,10 +59,6 @@ function menuIdOf(context: MenuCallContext): number | undefined {
 function menuOf(context: MenuCallContext): Menu | undefined {
   const id = menuIdOf(context);
   return id === undefined ? undefined : entryOf(context.world.menus, id);
-}
-
-function ticketOf({ world, params }: MenuCallContext): Ticket | undefined {
-  return isPresent(params.ticket_id) ? entryOf(world.tickets, String(params.ticket_id)) : undefined;
 }
 
 const menuOrCallRequired: Rule<MenuCallContext> = ({ params, channel }) =>
@@ -105,9 +102,6 @@ const numberRequired: Rule<MenuCallContext> = ({ params }) =>
   isPresent(params.end_user_number) || isPresent(params.ticket_id) ? undefined : fail('end_user_number is required');
 
 /** Extension for inbound and scheduled calls (outbound documents it as O9). */
-const contactFound: Rule<MenuCallContext> = (context) =>
-  !isPresent(context.params.ticket_id) || ticketOf(context) ? undefined : fail('Contact not found');
-
 const numberWellFormed: Rule<MenuCallContext> = ({ params }) =>
   isPresent(params.ticket_id) || isWellFormedNumber(params.end_user_number) ? undefined : fail('end_user_number is not well formed');
 

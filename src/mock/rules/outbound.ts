@@ -4,13 +4,10 @@
  * ticket's contact found → number well-formed → outbound-number choice (202) → manual dial (202).
  */
 import { endUserFor, outboundCall } from '../call-factory.js';
-import type { Agent, Ticket, World } from '../world.js';
-import { digitsOf, entryOf, fail, firstAnswer, isPresent, isWellFormedNumber, langOf, markChanged, nowOf, type Outcome, type Params, type Rule } from './common.js';
+import type { Agent, World } from '../world.js';
+import { contactFound, digitsOf, entryOf, fail, firstAnswer, isPresent, isWellFormedNumber, langOf, markChanged, nowOf, ticketOf, type Outcome, type Params, type RequestContext, type Rule } from './common.js';
 
-interface OutboundContext {
-  world: World;
-  params: Params;
-}
+type OutboundContext = RequestContext;
 
 /** Emails are matched without regard to case, as mail systems do. */
 function agentOf({ world, params }: OutboundContext): Agent | undefined {
@@ -21,10 +18,6 @@ function agentOf({ world, params }: OutboundContext): Agent | undefined {
 }
 
 /** The ticket wins over `end_user_number`; `ticket_id: 71450` is looked up as `"71450"`. */
-function ticketOf({ world, params }: OutboundContext): Ticket | undefined {
-  return isPresent(params.ticket_id) ? entryOf(world.tickets, String(params.ticket_id)) : undefined;
-}
-
 const agentEmailRequired: Rule<OutboundContext> = ({ params }) =>
   isPresent(params.agent_email) ? undefined : fail('Agent email required');
 
@@ -38,9 +31,6 @@ const agentAvailable: Rule<OutboundContext> = (context) =>
 
 const ticketOrNumberRequired: Rule<OutboundContext> = ({ params }) =>
   isPresent(params.ticket_id) || isPresent(params.end_user_number) ? undefined : fail('ticket_id or end_user_number required');
-
-const contactFound: Rule<OutboundContext> = (context) =>
-  !isPresent(context.params.ticket_id) || ticketOf(context) ? undefined : fail('Contact not found');
 
 /** With a ticket the number is not dialled, so it is not checked either. */
 const numberWellFormed: Rule<OutboundContext> = ({ params }) =>
