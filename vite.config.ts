@@ -54,6 +54,30 @@ function staticDynamicImports(): Plugin {
   };
 }
 
+/**
+ * For the single-file script: zod 4 keeps `z.config()` (error messages, `jitless`, a schema
+ * post-processor) on `globalThis.__zod_globalConfig`, one object for every zod 4 on the page
+ * (zod's choice, colinhacks/zod#5889; it offers no opt-out). The script's zod is a private copy,
+ * so it gets a private config: in zod's modules, `globalThis` before `.__zod_…` becomes an object
+ * of this bundle's own. A zod that reaches `globalThis` any other way fails the build, so an
+ * upgrade cannot quietly share again.
+ */
+function privateZodGlobals(): Plugin {
+  const scope = 'virtual:zod-scope';
+  return {
+    name: 'private-zod-globals',
+    resolveId: (id) => (id === scope ? `\0${scope}` : null),
+    load: (id) => (id === `\0${scope}` ? 'export default {};' : null),
+    transform(code, id) {
+      if (!id.includes('/node_modules/zod/') || !code.includes('globalThis')) return null;
+      const patched = code.replace(/\bglobalThis(?=\)?\.__zod_\w+)/g, 'zodScope');
+      if (patched.includes('globalThis')) this.error(`${id} uses globalThis other than for __zod_*: keep the script's zod private`);
+      // On the first line, so that no line number moves.
+      return { code: `import zodScope from '${scope}'; ${patched}`, map: null };
+    },
+  };
+}
+
 /** ES modules for npm users: one file per public entry, shared code in chunks, dependencies left as imports. */
 const library: UserConfig = {
   publicDir: false,
@@ -88,7 +112,7 @@ const library: UserConfig = {
  */
 const script: UserConfig = {
   publicDir: false,
-  plugins: [minifyCssLiterals(), staticDynamicImports()],
+  plugins: [minifyCssLiterals(), staticDynamicImports(), privateZodGlobals()],
   // Lit's production build, whatever NODE_ENV says: its development build adds warnings and ≈ 2 KB.
   resolve: { conditions: ['module', 'browser', 'production'] },
   build: {
@@ -99,10 +123,13 @@ const script: UserConfig = {
     sourcemap: true,
     lib: {
       entry: 'src/index.ts',
+      // Vite requires a name for an IIFE, but with no entry exports (below) none is declared on `window`.
       name: 'CcaiWidgets',
       formats: ['iife'],
       fileName: () => 'ccai-widgets.js',
     },
+    // No `var CcaiWidgets`: the classes stay reachable through `customElements.get(tag)`.
+    rolldownOptions: { preserveEntrySignatures: false },
   },
 };
 
