@@ -53,6 +53,8 @@ export interface CallsClientOptions {
    * the default assumes `{baseUrl}/apps/api/v1/calls/{id}` on the site's backend.
    */
   callUrl?: string;
+  /** This machine's clock (epoch ms), against which the server's is measured (default `Date.now`). */
+  now?: () => number;
 }
 
 export interface RequestOptions {
@@ -130,11 +132,44 @@ export class CallsClient {
   readonly baseUrl: string;
   readonly #options: CallsClientOptions;
   readonly #retry: RetryPolicy;
+  readonly #now: () => number;
+  #serverTimeOffsetMs: number | undefined;
 
   constructor(options: CallsClientOptions = {}) {
     this.#options = options;
     this.baseUrl = (options.baseUrl ?? '').replace(/\/+$/, '');
     this.#retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.#now = options.now ?? (() => Date.now());
+  }
+
+  /**
+   * How far the server's clock is ahead of this machine's (`now`), in ms, as the `Date` header of
+   * the latest answer that had a readable one told it (any status, errors included); `undefined`
+   * before. The header has whole seconds and is stamped before the answer travels: good to a few
+   * seconds, plenty to tell a device clock that is minutes or hours off. A page on another origin
+   * sees `Date` only when the server lists it in `Access-Control-Expose-Headers`.
+   */
+  get serverTimeOffsetMs(): number | undefined {
+    return this.#serverTimeOffsetMs;
+  }
+
+  /** The server's time now (epoch ms): this machine's clock corrected by {@link serverTimeOffsetMs}. */
+  serverNow(): number {
+    return this.#now() + (this.#serverTimeOffsetMs ?? 0);
+  }
+
+  /**
+   * Asks the server for nothing but its time: a `HEAD` of the calls collection, which no backend
+   * acts on (the gateway refuses the method itself, without the tenant). Any answer with a `Date`
+   * header will do; resolves with the offset then known, and never rejects.
+   */
+  async learnServerTime(options: RequestOptions = {}): Promise<number | undefined> {
+    try {
+      await this.#attempt('HEAD', this.#url('/calls'), undefined, options.signal);
+    } catch {
+      // A refusal (405, 404) carries the time as well as a success does; a failure teaches nothing.
+    }
+    return this.#serverTimeOffsetMs;
   }
 
   /** `POST /calls`. Deprecated `call_type` spellings are sent as their current names. */
@@ -242,6 +277,7 @@ export class CallsClient {
       let text: string;
       try {
         response = await doFetch(url, init);
+        this.#learnTime(response.headers);
         text = await response.text();
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
@@ -254,6 +290,11 @@ export class CallsClient {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  #learnTime(headers: Headers): void {
+    const date = Date.parse(headers.get('Date') ?? '');
+    if (Number.isFinite(date)) this.#serverTimeOffsetMs = date - this.#now();
   }
 
   async #extraHeaders(): Promise<HeaderRecord> {

@@ -1,6 +1,6 @@
 /** MSW handlers: thin adapters from HTTP to the rules. They read `world` at request time. */
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import { fail, type Outcome, type Params } from './rules/common.js';
+import { fail, nowOf, type Outcome, type Params } from './rules/common.js';
 import { cancelScheduledCall, createCall, readCall } from './rules/calls.js';
 import { readCustomerFlags, updateCustomerFlags } from './rules/customer-flags.js';
 import { readManagerCall } from './rules/manager.js';
@@ -15,11 +15,14 @@ const MANAGER = '*/manager/api/v1';
 /**
  * Open CORS on every answer: the mock stands in for the site's own backend on any origin, and
  * Firefox (unlike Chromium) applies the CORS check to a service worker's synthetic response too.
+ * `Date` is not a CORS-safelisted answer header: exposed, so that a page can learn the server's time.
  */
-const CORS = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'Retry-After' };
+const CORS = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'Retry-After, Date' };
 
-function respond({ status, body }: Outcome): Response {
-  return body === undefined ? new HttpResponse(null, { status, headers: CORS }) : HttpResponse.json(body, { status, headers: CORS });
+/** Every answer carries the mock's time (`world.now` when set), as a server's `Date` header does. */
+function answer(world: World, { status, body }: Outcome): Response {
+  const headers = { ...CORS, Date: nowOf(world).toUTCString() };
+  return body === undefined ? new HttpResponse(null, { status, headers }) : HttpResponse.json(body, { status, headers });
 }
 
 /** G2: a body that is not JSON, or JSON but not an object, is refused before any rule runs. */
@@ -32,14 +35,13 @@ async function jsonObjectOf(request: Request): Promise<Params | undefined> {
   }
 }
 
-function withBody(rule: (params: Params, id: string) => Outcome) {
-  return async ({ request, params }: { request: Request; params: Record<string, string | readonly string[] | undefined> }) => {
-    const body = await jsonObjectOf(request);
-    return respond(body ? rule(body, String(params.id)) : fail('Missing parameters'));
-  };
-}
-
 export function createHandlers(world: World): HttpHandler[] {
+  const respond = (outcome: Outcome) => answer(world, outcome);
+  const withBody = (rule: (params: Params, id: string) => Outcome) =>
+    async ({ request, params }: { request: Request; params: Record<string, string | readonly string[] | undefined> }) => {
+      const body = await jsonObjectOf(request);
+      return respond(body ? rule(body, String(params.id)) : fail('Missing parameters'));
+    };
   return [
     http.post(`${API}/calls`, withBody((body) => createCall(world, body))),
     // Assumed endpoint: the platform documents no way to read one call (see calls-api.md, P4).

@@ -7,7 +7,8 @@ import { HttpError } from './http.js';
 
 export const CAPABILITY_HEADER = 'Ccai-Capability';
 const ALLOWED_HEADERS = `Content-Type, Accept, ${CAPABILITY_HEADER}`;
-const EXPOSED_HEADERS = `${CAPABILITY_HEADER}, Retry-After`;
+/** `Date` too (not CORS-safelisted): the widgets learn the server's time from it, whatever the device clock says. */
+const EXPOSED_HEADERS = `${CAPABILITY_HEADER}, Retry-After, Date`;
 
 export interface Cors {
   /** Headers to add to the answer of `request`; throws 403 for an origin that is not allowed. */

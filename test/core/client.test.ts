@@ -335,4 +335,51 @@ describe('CallsClient', () => {
       ]);
     });
   });
+
+  describe("the server's time (the `Date` of its answers)", () => {
+    const SERVER = Date.parse('2031-03-03T14:00:00Z');
+    const withDate = (status: number, body: object | null = {}) =>
+      body === null
+        ? new HttpResponse(null, { status, headers: { Date: new Date(SERVER).toUTCString() } })
+        : HttpResponse.json(body, { status, headers: { Date: new Date(SERVER).toUTCString() } });
+
+    it('is unknown before any answer, and from an answer without Date', async () => {
+      const device = createCallsClient({ baseUrl: origin, now: () => SERVER - 3_600_000 });
+      expect(device.serverTimeOffsetMs).to.equal(undefined);
+      expect(device.serverNow()).to.equal(SERVER - 3_600_000);
+      worker.use(http.get(api('/wait_times'), () => HttpResponse.json([])));
+      await device.getWaitTimes({ lang: 'en' });
+      expect(device.serverTimeOffsetMs).to.equal(undefined);
+    });
+
+    it('is learnt from a success and from a refusal alike, against the client\'s clock', async () => {
+      let device = SERVER - 3 * 3_600_000;
+      const slow = createCallsClient({ baseUrl: origin, now: () => device });
+      worker.use(http.get(api('/wait_times'), () => withDate(200, [])));
+      await slow.getWaitTimes({ lang: 'en' });
+      expect(slow.serverTimeOffsetMs).to.equal(3 * 3_600_000);
+      device += 1000;
+      expect(slow.serverNow()).to.equal(SERVER + 1000);
+
+      const fast = createCallsClient({ baseUrl: origin, now: () => SERVER + 3 * 3_600_000 });
+      worker.use(http.post(api('/calls'), () => withDate(400, { message: 'scheduled_at must be in the future' })));
+      await rejection(fast.createCall(scheduled));
+      expect(fast.serverTimeOffsetMs).to.equal(-3 * 3_600_000);
+    });
+
+    it('learnServerTime asks with one HEAD, takes any status, and never rejects', async () => {
+      const log = recorder();
+      const device = createCallsClient({ baseUrl: origin, now: () => SERVER - 60_000 });
+      worker.use(
+        http.head(api('/calls'), async ({ request }) => {
+          await log.record(request);
+          return withDate(405, null);
+        }),
+      );
+      expect(await device.learnServerTime()).to.equal(60_000);
+      expect(log.requests.map((request) => `${request.method} ${new URL(request.url).pathname}`)).to.deep.equal(['HEAD /apps/api/v1/calls']);
+      worker.use(http.head(api('/calls'), () => HttpResponse.error()));
+      expect(await createCallsClient({ baseUrl: origin }).learnServerTime()).to.equal(undefined);
+    });
+  });
 });
