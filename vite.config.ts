@@ -32,6 +32,65 @@ function minifyCssLiterals(): Plugin {
   };
 }
 
+interface TemplateNode {
+  type: string;
+  start: number;
+  end: number;
+  tag?: { type: string; name?: string };
+  quasi?: { quasis: { start: number; end: number }[] };
+  [key: string]: unknown;
+}
+
+/** Every `html`/`svg` tagged template in an ESTree, nested ones included. */
+function litTemplates(node: unknown, found: TemplateNode[] = []): TemplateNode[] {
+  if (Array.isArray(node)) {
+    for (const child of node) litTemplates(child, found);
+  } else if (node && typeof node === 'object') {
+    const candidate = node as TemplateNode;
+    if (candidate.type === 'TaggedTemplateExpression' && candidate.tag?.type === 'Identifier' && (candidate.tag.name === 'html' || candidate.tag.name === 'svg')) {
+      found.push(candidate);
+    }
+    for (const [key, value] of Object.entries(candidate)) if (key !== 'parent' && typeof value === 'object') litTemplates(value, found);
+  }
+  return found;
+}
+
+/**
+ * Lit's `html` templates are written for people (one attribute a line, indented) and shipped as
+ * written. Every run of whitespace that holds a line break becomes one space, which HTML renders
+ * the same (no template here has `<pre>` or `<textarea>`; a test would show it): ≈ the bytes of the
+ * old one-line templates. The line breaks taken out go after the template's closing backtick (in
+ * code, where they change nothing), so the source map stays right for the lines that follow.
+ */
+function minifyHtmlLiterals(): Plugin {
+  return {
+    name: 'minify-html-literals',
+    transform(code, id) {
+      if (!id.includes('/src/') || !/\b(html|svg)`/.test(code)) return null;
+      const edits: { start: number; end: number; text: string }[] = [];
+      for (const template of litTemplates(this.parse(code))) {
+        let newlines = 0;
+        for (const quasi of template.quasi?.quasis ?? []) {
+          const raw = code.slice(quasi.start, quasi.end);
+          const squeezed = raw.replace(/[ \t]*\n\s*/g, (run) => {
+            newlines += run.split('\n').length - 1;
+            return ' ';
+          });
+          if (squeezed !== raw) edits.push({ start: quasi.start, end: quasi.end, text: squeezed });
+        }
+        if (newlines > 0) edits.push({ start: template.end, end: template.end, text: '\n'.repeat(newlines) });
+      }
+      if (edits.length === 0) return null;
+      // From the end, so that earlier positions stay valid; at one position the insertion (after a
+      // nested template) goes after the text edit before it.
+      edits.sort((a, b) => b.start - a.start || b.end - a.end);
+      let out = code;
+      for (const edit of edits) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+      return { code: out, map: null };
+    },
+  };
+}
+
 /**
  * For the single-file script: `import('./x.js')` becomes a static import. Everything is in the one
  * file anyway, and the bundler would otherwise wrap each lazily reached module in code that defers
@@ -81,7 +140,7 @@ function privateZodGlobals(): Plugin {
 /** ES modules for npm users: one file per public entry, shared code in chunks, dependencies left as imports. */
 const library: UserConfig = {
   publicDir: false,
-  plugins: [minifyCssLiterals()],
+  plugins: [minifyCssLiterals(), minifyHtmlLiterals()],
   build: {
     target: 'es2022',
     outDir: 'dist',
@@ -112,7 +171,7 @@ const library: UserConfig = {
  */
 const script: UserConfig = {
   publicDir: false,
-  plugins: [minifyCssLiterals(), staticDynamicImports(), privateZodGlobals()],
+  plugins: [minifyCssLiterals(), minifyHtmlLiterals(), staticDynamicImports(), privateZodGlobals()],
   // Lit's production build, whatever NODE_ENV says: its development build adds warnings and ≈ 2 KB.
   resolve: { conditions: ['module', 'browser', 'production'] },
   build: {

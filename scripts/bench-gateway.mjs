@@ -379,7 +379,7 @@ async function visit({ v, callIndex, call, phase, urls, agent, t0, end, rampMs, 
   let current = null;
   let statusSince = 0;
   let consecutiveErrors = 0;
-  let error = null;
+  let error;
   while (Date.now() < end) {
     const sent = Date.now();
     const answer = await exchange(agent, url, { headers });
@@ -437,7 +437,7 @@ function percentile(values, p) {
 
 const round = (value, digits = 1) => (value === null || value === undefined ? null : Number(value.toFixed(digits)));
 
-function summarize({ phase, config, t0, end, collectedAt, reads, stats, plans, booked, bookingMs, retried429, abandoned, socketRetries }) {
+function summarize({ config, t0, collectedAt, reads, stats, plans, booked, bookingMs, retried429, abandoned, socketRetries }) {
   // The tenant's requests while the visitors watched (the bookings before t0 are setup).
   const during = stats.requests.filter((request) => request.at >= t0 && request.at <= collectedAt);
   const tenantReads = during.filter((request) => request.method === 'GET');

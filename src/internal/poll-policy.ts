@@ -50,8 +50,6 @@ export const POLL_TIMING = {
   errorBackoff: { baseDelayMs: 10 * SECOND, maxDelayMs: 5 * MINUTE },
 } as const;
 
-/** Statuses in which the visitor is talking to someone, so news can wait. */
-const ON_CALL_STATUSES: ReadonlySet<string> = new Set(['connected', 'action_only', 'voicemail']);
 /** Statuses that change within seconds to minutes. */
 const LIVE_STATUSES: ReadonlySet<string> = new Set(['selecting', 'queued', 'assigned', 'connecting', 'switching']);
 

@@ -9,7 +9,6 @@ import { createGateway } from './gateway.js';
 import { createMetrics } from './metrics.js';
 import { serve, type Served, type WebHandler } from './node.js';
 import { MOCK_LANGUAGES, MOCK_MENUS, UsageError, configOf, flagsOf, helpText, refuseSecretFlags, type Config, type Env } from './cli-config.js';
-import type { GatewayOptions } from './options.js';
 
 export { helpText };
 

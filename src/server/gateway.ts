@@ -17,7 +17,6 @@ import { parseDuration, type ConnectionInfo, type Gateway, type GatewayOptions }
 import { trimCall, trimWaitTime, type VisitorCall } from './trim.js';
 import { createTenantClient, upstreamFailure } from './upstream.js';
 
-const API = '/apps/api/v1';
 const NOT_FOUND = 'Resource not found';
 const CALL_NOT_FOUND = 'Call not found';
 const WAIT_TIMES_FRESH_MS = 30_000;

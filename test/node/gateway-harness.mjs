@@ -108,7 +108,7 @@ function flatHeaders(headers) {
 }
 
 function record(answers, status, statusText, headers, text) {
-  let body = null;
+  let body;
   try {
     body = text ? JSON.parse(text) : null;
   } catch {

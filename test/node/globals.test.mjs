@@ -2,6 +2,7 @@
 // run its own Lit and its own zod 4; the script must add only the names the README lists (Lit's
 // own, shared by design), and neither read nor change the host's `z.config()`.
 // Run after `npm run build`: it loads `dist/ccai-widgets.js`.
+/* global snapshots, errors, hostZod, hostZodBefore -- set by the test pages, read in page.evaluate */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';

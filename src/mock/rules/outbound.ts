@@ -5,7 +5,7 @@
  */
 import { endUserFor, outboundCall } from '../call-factory.js';
 import type { Agent, World } from '../world.js';
-import { contactFound, digitsOf, entryOf, fail, firstAnswer, isPresent, isWellFormedNumber, langOf, markChanged, nowOf, ticketOf, type Outcome, type Params, type RequestContext, type Rule } from './common.js';
+import { contactFound, digitsOf, fail, firstAnswer, isPresent, isWellFormedNumber, langOf, markChanged, nowOf, ticketOf, type Outcome, type Params, type RequestContext, type Rule } from './common.js';
 
 type OutboundContext = RequestContext;
 
