@@ -1,5 +1,8 @@
 /** Facts about calls that both the client and the mock rely on. */
 
+/** `lang`: `ll` or `ll-RR`, a lower-case ISO 639-1 language and an optional upper-case ISO 3166 region (case-sensitive, as the API). */
+export const LANG_TAG = /^([a-z]{2})(?:-([A-Z]{2}))?$/;
+
 export const CALL_TYPES = {
   outbound: 'Voice Outbound (API)',
   inbound: 'Voice Inbound (API)',

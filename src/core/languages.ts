@@ -1,3 +1,5 @@
+import { LANG_TAG } from './calls.js';
+
 /**
  * ISO 639-1 two-letter language codes (the current list, without withdrawn codes such as `bh`).
  * A literal list rather than `Intl.DisplayNames`: browsers ship trimmed ICU data, so asking
@@ -15,8 +17,6 @@ const ISO_639_1 = new Set(
   ).split(' '),
 );
 
-/** `ll` or `ll-RR`: lower-case ISO 639-1 language, optional upper-case ISO 3166 region (case-sensitive, as the API). */
-const LANG_TAG = /^([a-z]{2})(?:-([A-Z]{2}))?$/;
 
 export interface LanguageTag {
   language: string;

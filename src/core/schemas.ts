@@ -7,7 +7,7 @@
  * of the wrong type is dropped (read as `undefined`), and unknown keys are kept.
  */
 import * as z from 'zod/mini';
-import { CALL_TYPES, DEPRECATED_CALL_TYPES, RECORDING_PERMISSIONS } from './calls.js';
+import { CALL_TYPES, DEPRECATED_CALL_TYPES, LANG_TAG, RECORDING_PERMISSIONS } from './calls.js';
 
 /** A field that may be missing, null, or of an unexpected type (then read as `undefined`). */
 const tolerant = <T extends z.ZodMiniType>(schema: T) => z.catch(z.optional(z.nullable(schema)), undefined);
@@ -122,7 +122,7 @@ export const waitTimesSchema = z.array(waitTimeSchema);
 // Strict about types, silent about what only the server can know (agents, menus, tickets).
 
 const callTypeOf = (current: string, deprecated: string) => z.enum([current, deprecated] as [string, string]);
-const lang = z.optional(z.string().check(z.regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'lang must be an ISO 639-1 code such as "en" or "fr-CA"')));
+const lang = z.optional(z.string().check(z.regex(LANG_TAG, 'lang must be an ISO 639-1 code such as "en" or "fr-CA"')));
 const phone = z.string().check(z.minLength(1, 'end_user_number is required'));
 const menuId = z.int().check(z.positive('menu_id must be a positive integer'));
 const recordingPermission = z.optional(z.enum(RECORDING_PERMISSIONS));

@@ -1,3 +1,4 @@
+import { LANG_TAG } from '../calls.js';
 import { parseLanguageTag } from '../languages.js';
 import { invalid, valid, type Validation } from './result.js';
 
@@ -13,7 +14,7 @@ export interface LanguageValidationOptions {
  * tells a typo in the form (`EN`, `en_US`) from a well-formed code that does not exist (`xy`),
  * which the API also reports differently.
  */
-const LANG_SHAPE = /^[a-z]{2}(?:-[A-Z]{2})?$/;
+const LANG_SHAPE = LANG_TAG;
 
 /** Checks a `lang` value: ISO 639-1, optional region (`fr-CA`), and offered when a list is given. */
 export function validateLanguage(input: unknown, options?: LanguageValidationOptions): Validation<string, LanguageErrorCode> {
