@@ -41,6 +41,13 @@ const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const TIME = /^(\d{1,2}):(\d{2})$/;
 const DAY_MINUTES = 1440;
 const MAX_DAYS = 366;
+/**
+ * At most this many times are offered, the earliest: a year ahead of 1-minute slots around the
+ * clock is half a million, seconds of work and a page that does not answer meanwhile. Days are
+ * added whole until the count is reached, and the visitor's last date, which may then lack its
+ * later times, is left out. 15-minute slots from 9 to 5 reach it after about five months.
+ */
+export const MAX_SLOTS = 5000;
 
 function minutesOf(text: string, allowEndOfDay: boolean): number | undefined {
   const match = TIME.exec(text.trim());
@@ -114,8 +121,13 @@ function slotsFor(options: SlotOptions): SlotDay[] {
   /** Each offered instant and its date in the visitor's zone. */
   const instants = new Map<number, string>();
 
+  let capped = false;
   // From yesterday: a range past midnight opened yesterday may still have times today.
   for (let offset = -1; offset < dayCount; offset++) {
+    if (instants.size >= MAX_SLOTS) {
+      capped = true;
+      break;
+    }
     const date = new Date(Date.UTC(today.year, today.month - 1, today.day + offset));
     if (!days.has(date.getUTCDay())) continue;
     for (const { start, end } of hours) {
@@ -133,7 +145,8 @@ function slotsFor(options: SlotOptions): SlotDay[] {
     if (list.length === 0) byDate.set(date, list);
     list.push(new Date(instant).toISOString());
   }
-  return [...byDate].map(([date, slots]) => ({ date, slots }));
+  const slotDays = [...byDate].map(([date, slots]) => ({ date, slots }));
+  return capped ? slotDays.slice(0, -1) : slotDays;
 }
 
 /*

@@ -6,8 +6,25 @@ import { sent, useMockApi as useSharedMockApi } from '../helpers/mock-api.js';
 
 export const CALLS = '*/apps/api/v1/calls';
 
-/** The API mock for this suite (see test/helpers/mock-api.ts); after each test the clock goes back to `NOW` too. */
-export const useMockApi = () => useSharedMockApi({ onReset: () => (clock.time = NOW) });
+/**
+ * The API mock for this suite (see test/helpers/mock-api.ts). The form learns the server's time
+ * from its answers (`Date`), so the mock's clock follows the suite's, `server.aheadMs` ahead (a
+ * test of a wrong device clock moves it); `mock.world.now = …` pins it instead, until the reset.
+ * After each test both clocks go back to `NOW`.
+ */
+export function useMockApi() {
+  const api = useSharedMockApi({ onReset: () => ((clock.time = NOW), (server.aheadMs = 0)) });
+  let pinned: string | null = null;
+  Object.defineProperty(api.mock.world, 'now', {
+    get: () => pinned ?? new Date(clock.time + server.aheadMs).toISOString(),
+    set: (value: string | null) => (pinned = value),
+    configurable: true,
+  });
+  return api;
+}
+
+/** How far the mock server's clock is ahead of the suite's (the device's). */
+export const server = { aheadMs: 0 };
 
 /** Monday 3 March 2031, 09:00 in New York (EST): the suite's "now". Far enough ahead for the mock's real clock. */
 export const NOW = Date.parse('2031-03-03T14:00:00Z');
@@ -108,11 +125,11 @@ export async function scheduleCall(attributes = 'menu-id="9"', lang?: string): P
   return el;
 }
 
-/** Fills a valid form: a US number and the first slot. */
-export async function fillValid(el: CcaiScheduleCall, phone = '(201) 555-0123'): Promise<void> {
+/** Fills a valid form: a US number and the first slot (or `slot`, on the first day). */
+export async function fillValid(el: CcaiScheduleCall, phone = '(201) 555-0123', slot = FIRST_SLOT): Promise<void> {
   typeInto(control<HTMLInputElement>(el, 'Phone number'), phone);
   await phoneReady(el);
-  choose(control(el, 'Time'), FIRST_SLOT);
+  choose(control(el, 'Time'), slot);
   await el.updateComplete;
 }
 

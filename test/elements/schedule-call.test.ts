@@ -1,7 +1,7 @@
 /**
  * `<ccai-schedule-call>`: the form, its checks before any request, and its Japanese copy, against
- * the API mock (real clock; the element's clock pinned to `NOW` in 2031, so every offered slot is
- * in the mock's future). Controls are found by their visible labels. Times are compared with
+ * the API mock (the element's clock pinned to `NOW` in 2031, and the mock's following it: the form
+ * takes in the server's time from its answers). Controls are found by their visible labels. Times are compared with
  * `Intl` in the browser's own zone, so the suite holds in any zone. Requests and their outcomes:
  * `schedule-call.requests.test.ts`.
  */
@@ -109,7 +109,8 @@ describe('<ccai-schedule-call>', () => {
     });
 
     it('says so when no time is available, and offers no button', async () => {
-      const el = await scheduleCall('menu-id="9" days-ahead="0"');
+      // Today only, and today's hours are over (09:00 in New York).
+      const el = await scheduleCall('menu-id="9" days-ahead="1" hours="06:00-08:00"');
       expect(root(el).textContent).to.contain(en.noSlotsAtAll);
       expect(buttons(el)).to.deep.equal([]);
       await expect(el).to.be.accessible();

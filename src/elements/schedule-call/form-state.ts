@@ -2,17 +2,14 @@ import type { ReactiveControllerHost } from 'lit';
 import type { Messages } from '../../i18n/en.js';
 import { InteractionState } from '../../internal/interaction-state.js';
 import type * as PhoneInput from '../../internal/phone-input.js';
-import { generateSlots, parseDays, parseHours, type SlotDay } from '../../internal/slots.js';
-import { isTimeZone, localTimeZone } from '../../internal/zoned-time.js';
+import { generateSlots, type SlotDay } from '../../internal/slots.js';
+import { localTimeZone } from '../../internal/zoned-time.js';
 import type * as Checks from './checks.js';
 import type { FormCheck, FormValues } from './checks.js';
 import type * as Outcome from './outcome.js';
 import { CHECKED_FIELDS, provisionalRegion, type CheckedField } from './fields.js';
-
-const DEFAULT_HOURS = '09:00-17:00';
-const DEFAULT_DAYS = 'mon-fri';
-/** A number attribute that is not a number (`days-ahead="two"`) counts as absent. */
-const orDefault = (value: number, fallback: number) => (Number.isFinite(value) ? value : fallback);
+import { ServerClock } from './server-clock.js';
+import { DEFAULTS, SettingWarnings, decimalId, readSettings, type SlotSettings } from './settings.js';
 
 /** A default country and the settings it was worked out from (the browser's languages are watched apart). */
 interface DefaultCountry {
@@ -46,7 +43,7 @@ export interface ScheduleFormSettings {
   clock: { now(): number };
 }
 
-type Host = ReactiveControllerHost & ScheduleFormSettings;
+type Host = ReactiveControllerHost & ScheduleFormSettings & Pick<Element, 'getAttribute' | 'localName'>;
 
 /**
  * What the visitor has entered in `<ccai-schedule-call>`, the offered slots, and which errors are
@@ -60,6 +57,10 @@ export class ScheduleForm {
   /** Polite announcement of errors, for those that appear when the visitor leaves a field. */
   announcement = '';
   slotDays: readonly SlotDay[] = [];
+  /** A setting that decides when or where a call is booked cannot be read: the form books nothing. */
+  notSetUp = false;
+  /** The server's time as far as the form knows it (see `ServerClock`). */
+  readonly serverClock = new ServerClock();
   /** The phone metadata module, once loaded. */
   phoneInput?: typeof PhoneInput;
   /** What the form shows once a request has an answer, loaded with the phone metadata (no request is sent before). */
@@ -73,6 +74,8 @@ export class ScheduleForm {
   #language = '';
   #loading?: Promise<typeof PhoneInput>;
   readonly #interaction = new InteractionState<CheckedField>();
+  #settings?: SlotSettings;
+  #warnings?: SettingWarnings;
   readonly #host: Host;
   readonly #messages: () => Messages;
   readonly #uiLanguage: () => string;
@@ -125,8 +128,8 @@ export class ScheduleForm {
       phone: this.phone,
       country: this.country,
       slot: this.slot,
-      now: host.clock.now(),
-      minLeadMinutes: orDefault(host.minLeadMinutes, 15),
+      now: this.now(),
+      minLeadMinutes: this.#settings?.minLeadMinutes ?? DEFAULTS.minLeadMinutes,
       language: this.language,
       languages: this.languages,
       menuId: host.menuId,
@@ -136,21 +139,45 @@ export class ScheduleForm {
     };
   }
 
-  /** Slots from the settings and the clock's time now; an unusable setting counts as absent. */
-  computeSlots(): void {
+  /** The time now, by the server's clock as far as it is known. */
+  now(): number {
+    return this.serverClock.now(this.#host.clock.now());
+  }
+
+  /**
+   * Reads the settings again: each unreadable one is named once in the console, and any of them
+   * leaves the form not set up (no slots, nothing booked) rather than guessed at.
+   */
+  readSettings(): void {
     const host = this.#host;
-    const visitorTimeZone = localTimeZone();
-    this.slotDays = generateSlots({
-      now: host.clock.now(),
-      timeZone: isTimeZone(host.timezone) ? host.timezone : visitorTimeZone,
-      visitorTimeZone,
-      hours: parseHours(host.hours ?? '') ?? parseHours(DEFAULT_HOURS)!,
-      days: parseDays(host.days ?? '') ?? parseDays(DEFAULT_DAYS)!,
-      daysAhead: orDefault(host.daysAhead, 14),
-      slotMinutes: orDefault(host.slotMinutes, 15),
-      minLeadMinutes: orDefault(host.minLeadMinutes, 15),
+    const { slots, problems } = readSettings(host, (attribute, value) => {
+      const text = host.getAttribute(attribute);
+      const read = attribute.endsWith('-id') ? decimalId.fromAttribute(text) : attribute.includes('-') ? Number(text) : text;
+      return text !== null && Object.is(read, value) ? text : String(value);
     });
+    (this.#warnings ??= new SettingWarnings(host.localName)).warn(problems);
+    this.#settings = slots;
+    this.notSetUp = problems.length > 0;
+    this.computeSlots();
+  }
+
+  /** Slots from the settings and the time now (none while not set up). */
+  computeSlots(): void {
+    const settings = this.#settings;
+    this.slotDays = settings ? generateSlots({ ...settings, now: this.now(), visitorTimeZone: localTimeZone() }) : [];
     this.#host.requestUpdate();
+  }
+
+  /** An answer came: the server's time (`undefined` when it did not say) is taken in, and the slots follow it. */
+  learnServerTime(serverNow: number | undefined): void {
+    this.serverClock.learn(serverNow, this.#host.clock.now());
+    this.computeSlots();
+  }
+
+  /** The server refused the chosen time as past: that time and those before it are offered no more. */
+  refusedAsPast(instant: string): void {
+    this.serverClock.refused(Date.parse(instant), this.#host.clock.now());
+    this.computeSlots();
   }
 
   /** Loads the phone metadata, the checks and the outcome's views (once; again after a failure). */

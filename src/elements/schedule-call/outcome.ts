@@ -11,7 +11,7 @@ import type { Messages } from '../../i18n/en.js';
 import { describeError } from '../../internal/describe-error.js';
 import type { CcaiStatusChangeEvent } from '../../internal/events.js';
 import { dateTimeFormat } from '../../internal/intl-cache.js';
-import { alertBox } from './views.js';
+import { alertBox, isolated } from './views.js';
 
 export interface OutcomeView {
   result: CreateCallResult;
@@ -54,7 +54,7 @@ export function outcomeView({ result, t, locale, requestedAt, cancel, status, on
   // Once cancelled, the message says so (and takes focus); a status element beside it would
   // announce the same change a second time through its own live region.
   return confirmation(
-    cancelled ? t.cancelled : t.confirmation(when),
+    cancelled ? t.cancelled : isolated(t.confirmation, when),
     cancelled
       ? nothing
       : html`<ccai-call-status
@@ -77,7 +77,7 @@ export function outcomeView({ result, t, locale, requestedAt, cancel, status, on
 }
 
 /** The confirmation: its message takes focus when shown, so it is read out once. */
-function confirmation(message: string, status: unknown, actions: unknown) {
+function confirmation(message: unknown, status: unknown, actions: unknown) {
   return html`<section part="confirmation" class="confirmation">
     <p class="message" tabindex="-1">${message}</p>
     ${status}

@@ -4,6 +4,8 @@ export const scheduleCallStyles = css`
   :host {
     /* Native pickers and the checkbox follow the theme's light or dark scheme. */
     color-scheme: light dark;
+    /* Server text may hold words longer than a phone is wide (an unknown message, a name): they break. */
+    overflow-wrap: anywhere;
   }
   form,
   fieldset,

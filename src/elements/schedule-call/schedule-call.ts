@@ -1,5 +1,5 @@
 import { Task, TaskStatus, initialState } from '@lit/task';
-import { nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { isTerminalStatus } from '../../core/calls.js';
 import type { CreateCallResult } from '../../core/client.js';
@@ -14,6 +14,7 @@ import { themeStyles } from '../../internal/styles.js';
 import { KeptBooking, bookingKey } from './booking-store.js';
 import { languageList } from './fields.js';
 import { ScheduleForm } from './form-state.js';
+import { decimalId } from './settings.js';
 import { regionName, zoneName } from './format.js';
 import { scheduleCallStyles } from './schedule-call.styles.js';
 import { formView } from './views.js';
@@ -21,14 +22,20 @@ import { formView } from './views.js';
 /**
  * A 404 to creating a call means the site's backend has no such route: its setup, not "this call",
  * is wrong. A lost or unreadable answer leaves the outcome unknown (the call may exist): said so.
+ * Server text we have no copy for is isolated from the sentence around it (it may run either way).
  */
-function describeCreateError(error: unknown, t: Messages): string {
+function describeCreateError(error: unknown, t: Messages): string | TemplateResult {
   if (isUnconfirmedWrite(error)) return error.kind === 'timeout' ? t.createTimedOut : t.createUnreadable;
-  return error instanceof CallsApiError && error.status === 404 ? t.serverConfig : describeError(error, t);
+  if (error instanceof CallsApiError && error.status === 404) return t.serverConfig;
+  const described = describeError(error, t);
+  return error instanceof CallsApiError && described === `${t.errorUnknown} ${error.message}` ? html`${t.errorUnknown} <bdi>${error.message}</bdi>` : described;
 }
 
-/** Properties the offered slots are computed from. */
-const SLOT_INPUTS = ['timezone', 'hours', 'days', 'daysAhead', 'slotMinutes', 'minLeadMinutes', 'clock'] as const;
+/** The server's answer to a time it holds to be past (calls-api.md, scheduled calls). */
+const PAST_TIME = /^scheduled_at must be in the future$/;
+
+/** Settings read (and checked) again when they change; `clock` only moves the slots. */
+const SETTINGS = ['timezone', 'hours', 'days', 'daysAhead', 'slotMinutes', 'minLeadMinutes', 'menuId', 'callId'] as const;
 
 /** Properties the kept booking's storage key is made of. */
 const BOOKING_KEY_INPUTS = ['baseUrl', 'client', 'menuId', 'callId'] as const;
@@ -42,6 +49,16 @@ const BOOKING_KEY_INPUTS = ['baseUrl', 'client', 'menuId', 'callId'] as const;
  * again, and after a refused time (so passed times disappear). Phone metadata is loaded on first
  * use of the form (focus, pointer, input or submit), not with the element: a page that never
  * touches the form never loads it.
+ *
+ * Times follow the server's clock: the form asks for it once on first use (a `HEAD` whose `Date`
+ * it reads; a page on another origin needs `Date` in `Access-Control-Expose-Headers`) and takes in
+ * the `Date` of every answer. A device clock more than 2 minutes off is told to the visitor, and a
+ * time the server refuses as past is never offered again, nor any before it.
+ *
+ * Settings that decide when or where a call is booked (`timezone`, `hours`, `days`, `days-ahead`,
+ * `slot-minutes`, `min-lead-minutes`, `menu-id`, `call-id`) are checked: one that cannot be read
+ * is named once in the console, and the form says it is not set up instead of guessing. Ids are
+ * decimal digits only. At most 5000 times are offered (`MAX_SLOTS`), the earliest.
  *
  * Behind a gateway, the booking's answer carries the call's capability (`Ccai-Capability`): it is
  * kept in memory, given to the call's `<ccai-call-status>` and sent with Cancel call. The call and
@@ -87,11 +104,11 @@ const BOOKING_KEY_INPUTS = ['baseUrl', 'client', 'menuId', 'callId'] as const;
 export class CcaiScheduleCall extends CcaiElement {
   static override styles = [themeStyles, scheduleCallStyles];
 
-  /** The mobile or web menu the call is queued on (required unless `call-id`). */
-  @property({ attribute: 'menu-id', type: Number }) menuId?: number;
+  /** The mobile or web menu the call is queued on (required unless `call-id`); decimal digits only. */
+  @property({ attribute: 'menu-id', converter: decimalId }) menuId?: number;
 
-  /** An earlier call: the new one becomes its child (and takes its menu when there is no `menu-id`). */
-  @property({ attribute: 'call-id', type: Number }) callId?: number;
+  /** An earlier call: the new one becomes its child (and takes its menu when there is no `menu-id`); decimal digits only. */
+  @property({ attribute: 'call-id', converter: decimalId }) callId?: number;
 
   /**
    * Behind `ccai-gateway`: the capability of the `call-id` call (its `Ccai-Capability`), sent with
@@ -108,7 +125,7 @@ export class CcaiScheduleCall extends CcaiElement {
   /** Country for numbers typed without `+` (ISO 3166 alpha-2); default from the browser's region, else `US`. */
   @property({ attribute: 'default-country' }) defaultCountry?: string;
 
-  /** IANA zone of the opening hours (default: the visitor's); an unknown zone counts as absent. */
+  /** IANA zone of the opening hours (default: the visitor's). */
   @property() timezone?: string;
 
   /** Opening hours in `timezone`: `09:00-17:00`, or several ranges `09:00-12:00,13:00-17:00`. */
@@ -117,10 +134,10 @@ export class CcaiScheduleCall extends CcaiElement {
   /** Opening days: `mon-fri`, `mon-fri,sat`, `sat,sun`, `fri-mon`. */
   @property() days = 'mon-fri';
 
-  /** How many calendar days are offered, today included. */
+  /** How many calendar days are offered, today included (1 to 366). */
   @property({ attribute: 'days-ahead', type: Number }) daysAhead = 14;
 
-  /** Minutes between offered times. */
+  /** Minutes between offered times (a whole number, 1 to 1440). */
   @property({ attribute: 'slot-minutes', type: Number }) slotMinutes = 15;
 
   /** The earliest time offered is at least this many minutes from now. */
@@ -153,6 +170,7 @@ export class CcaiScheduleCall extends CcaiElement {
     autoRun: false,
     task: ([request], { signal }) => (request ? this.api.createCall(request, { signal, capability: request.call_id !== undefined ? this.capability : undefined }) : initialState),
     onComplete: (result) => {
+      this.#learnServerTime();
       if (result.kind === 'created') {
         const { call, capability } = result;
         this.#kept.keep(this.#storageKey(), capability === undefined ? { call } : { call, capability });
@@ -160,7 +178,12 @@ export class CcaiScheduleCall extends CcaiElement {
       }
       this.#focusAfterUpdate = '.message';
     },
-    onError: (error) => this.reportError(error),
+    onError: (error) => {
+      this.#learnServerTime();
+      // The server's clock is past that time: it, and every earlier one, is offered no more.
+      if (error instanceof CallsApiError && PAST_TIME.test(error.message) && this.#request) this.#form.refusedAsPast(this.#request.scheduled_at);
+      this.reportError(error);
+    },
   });
 
   /** Cancelling the created call; resolves with the call as it is now. */
@@ -181,7 +204,8 @@ export class CcaiScheduleCall extends CcaiElement {
   });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (SLOT_INPUTS.some((name) => changed.has(name))) this.#form.computeSlots();
+    if (SETTINGS.some((name) => changed.has(name))) this.#form.readSettings();
+    else if (changed.has('clock')) this.#form.computeSlots();
     // Only while nothing was booked or cancelled here: what the visitor did now wins over the kept.
     const untouched = this.#create.status === TaskStatus.INITIAL && this.#cancel.status === TaskStatus.INITIAL;
     if (untouched && BOOKING_KEY_INPUTS.some((name) => changed.has(name))) this.#restore();
@@ -244,6 +268,11 @@ export class CcaiScheduleCall extends CcaiElement {
       this.reportError(new CallsApiError('The phone number checks could not be loaded', { kind: 'network', cause: error }));
       return null;
     }
+    if (this.#form.notSetUp) {
+      this.formError = this.t.serverConfig;
+      this.reportError(new CallsApiError('The element\'s settings cannot be read (see the console)', { kind: 'validation', field: 'settings' }));
+      return null;
+    }
     const { request, refused, note, setupError } = this.#form.check(phoneInput);
     if (request) return request;
     if (setupError) this.formError = this.t.serverConfig;
@@ -286,7 +315,9 @@ export class CcaiScheduleCall extends CcaiElement {
       date: form.day?.date ?? '',
       zone: zoneName(locale, values.now),
       errors: form.errors,
-      alert: this.formError || (requestError === undefined ? '' : describeCreateError(requestError, t)),
+      alert: this.formError || (form.notSetUp ? t.serverConfig : requestError === undefined ? '' : describeCreateError(requestError, t)),
+      notSetUp: form.notSetUp,
+      clockSkewed: form.serverClock.skewed,
       retry: requestError !== undefined && !this.formError && isTransient(requestError) && !isUnconfirmedWrite(requestError) ? this.#retry : undefined,
       pending: this.#create.status === TaskStatus.PENDING,
       announcement: form.announcement,
@@ -294,7 +325,7 @@ export class CcaiScheduleCall extends CcaiElement {
         submit: this.#onSubmit,
         focusOut: form.onFocusOut,
         pointerDown: form.onPointerDown,
-        prepare: form.prepare,
+        prepare: this.#prepare,
         country: form.onCountryChange,
         phone: form.onPhoneInput,
         date: form.onDateChange,
@@ -303,6 +334,28 @@ export class CcaiScheduleCall extends CcaiElement {
         consent: form.onConsentChange,
       },
     });
+  }
+
+  /** The form's first use: its modules load, and the server's time is asked for once (see `#learnServerTime`). */
+  readonly #prepare = () => {
+    this.#form.prepare();
+    if (this.#askedTime) return;
+    this.#askedTime = true;
+    const api = this.api;
+    if (api.serverTimeOffsetMs !== undefined) this.#learnServerTime();
+    else void api.learnServerTime().then(() => this.#learnServerTime());
+  };
+
+  #askedTime = false;
+
+  /**
+   * Takes in the server's time from the latest answer's `Date` (this client's, whatever element
+   * asked): a device clock that is slow would offer times already past, one that is fast would
+   * hide the next hours. Asked once on the form's first use, so that those hours are there to choose.
+   */
+  #learnServerTime(): void {
+    const api = this.api;
+    this.#form.learnServerTime(api.serverTimeOffsetMs === undefined ? undefined : api.serverNow());
   }
 
   #storageKey(): string {

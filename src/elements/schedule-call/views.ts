@@ -29,7 +29,11 @@ export interface FormView {
   consent: boolean | undefined;
   errors: Partial<Record<CheckedField, string>>;
   /** About the request or the page's setup, with "Try again" when `retry` is given. */
-  alert: string;
+  alert: string | TemplateResult;
+  /** The settings cannot be read: the form offers no times and no button, only `alert`. */
+  notSetUp: boolean;
+  /** The device clock looks wrong: the visitor is told that the times follow the server's. */
+  clockSkewed: boolean;
   retry: (() => void) | undefined;
   pending: boolean;
   announcement: string;
@@ -87,8 +91,20 @@ function phoneField(view: FormView) {
   );
 }
 
+/**
+ * A sentence with a value inserted (a date, a zone, a name) and that value in `<bdi>`, so that it
+ * reads in order on a right-to-left page whichever way its own text runs. The message is called
+ * with a marker to find where (and how often) it puts the value.
+ */
+export function isolated(message: (value: string) => string, value: string): TemplateResult {
+  const marker = '\u{E000}';
+  const parts = message(marker).split(marker);
+  return html`${parts.map((part, i) => (i === 0 ? part : html`<bdi>${value}</bdi>${part}`))}`;
+}
+
 function whenFields(view: FormView) {
   const { t, locale, days, date, slot, zone, on } = view;
+  if (view.notSetUp) return nothing;
   if (days.length === 0) return html`<p part="hint" class="hint">${t.noSlotsAtAll}</p>`;
   const slots = days.find((day) => day.date === date)?.slots ?? [];
   // Labels are made once (`label`): every render, and every form on the page, names the same dates and times.
@@ -105,14 +121,15 @@ function whenFields(view: FormView) {
       ${field(
         'time',
         t.timeLabel,
-        html`<select id="time" part="input" aria-invalid=${invalid(view, 'time')} aria-describedby=${describedBy(view, 'time', 'zone')} @change=${on.time}>
+        html`<select id="time" part="input" aria-invalid=${invalid(view, 'time')} aria-describedby=${describedBy(view, 'time', 'zone', ...(view.clockSkewed ? ['clock'] : []))} @change=${on.time}>
           <option value="" .selected=${slot === ''}>${t.timePlaceholder}</option>
           ${slots.map((instant) => html`<option value=${instant} .selected=${instant === slot}>${label(time, instant)}</option>`)}
         </select>`,
         fieldError(view, 'time'),
       )}
     </div>
-    <p id="zone" part="hint" class="hint">${t.timeZoneNote(zone)}</p>`;
+    <p id="zone" part="hint" class="hint">${isolated(t.timeZoneNote, zone)}</p>
+    ${view.clockSkewed ? html`<p id="clock" part="hint" class="hint">${t.clockSkewed}</p>` : nothing}`;
 }
 
 function languageField(view: FormView) {
@@ -137,7 +154,7 @@ function consentField({ t, consent, on }: FormView) {
 }
 
 /** An error about a request, announced when it appears, with an optional action. */
-export function alertBox(message: string, action?: { label: string; run: () => void }) {
+export function alertBox(message: string | TemplateResult, action?: { label: string; run: () => void }) {
   return html`<div part="error" class="alert" role="alert">
     <p>${message}</p>
     ${action ? html`<button part="button" class="secondary" type="button" @click=${action.run}>${action.label}</button>` : nothing}
@@ -153,7 +170,7 @@ export function formView(view: FormView) {
       ${whenFields(view)} ${languageField(view)} ${consentField(view)}
     </fieldset>
     ${view.alert ? alertBox(view.alert, view.retry && { label: t.tryAgain, run: view.retry }) : nothing}
-    ${view.days.length
+    ${view.days.length && !view.notSetUp
       ? html`<button part="button" type="submit" aria-disabled=${view.pending ? 'true' : nothing}>
           ${view.pending ? t.submitting : t.submit}
         </button>`
