@@ -1,25 +1,25 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { watch, type Subscriber, type Subscription } from './call-watch.js';
+import type { Clock } from './clock.js';
 
-/** Time, timers and jitter, replaceable so that tests can drive a schedule without waiting. */
-export interface Clock {
-  now(): number;
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-  /** In [0, 1). */
-  random(): number;
+export { systemClock, type Clock } from './clock.js';
+
+/** What is read: hosts with equal `scope` and `key` (on one clock) share their reads. */
+export interface PollSource<T> {
+  /** An object the key belongs to, e.g. the client the read goes through. */
+  scope: object;
+  /** Tells sources within `scope` apart, e.g. the id, URL template and capability of a call. */
+  key: string;
+  /** One read. A rejection counts as a failed read. */
+  read(): Promise<T>;
 }
 
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-  random: () => Math.random(),
-};
-
-export interface PollingOptions {
-  /** One read. It must give up when `signal` aborts; a rejection counts as a failed read. */
-  read(signal: AbortSignal): Promise<void>;
-  /** A read failed (not called for reads this controller aborted). */
+export interface PollingOptions<T> {
+  /** What to read; asked at every `start`. */
+  source(): PollSource<T>;
+  /** A read succeeded (this host's or one shared with it). */
+  received(value: T): void;
+  /** A read failed. */
   failed(error: unknown): void;
   /** Milliseconds until the next read after one finished, or `null` to stop. */
   nextDelay(outcome: { consecutiveErrors: number; error: unknown }): number | null;
@@ -28,114 +28,102 @@ export interface PollingOptions {
 }
 
 /**
- * Runs reads one at a time on a schedule the host decides, and only while it is worth it: none
- * while the document is hidden (a read that came due then runs as soon as the page is visible
- * again), none after the host is disconnected (the read in flight is aborted and no timer is
- * left), never two at once.
+ * Polls on a schedule the host decides, and only while it is worth it: none while the document is
+ * hidden (a read that came due then runs as soon as the page is visible again), none after the
+ * host is disconnected (no timer is left), never two at once. The reads themselves go through
+ * `call-watch.ts`: hosts watching the same source share them, and the page keeps to a ceiling of
+ * reads per second. A read in flight when the host leaves is not aborted (others may be waiting
+ * for it), but its answer reaches this host only if it is connected again.
  */
-export class PollingController implements ReactiveController {
-  readonly #options: PollingOptions;
+export class PollingController<T> implements ReactiveController {
+  readonly #options: PollingOptions<T>;
   #running = false;
   #connected = false;
-  /** When the next read is due (ms since the epoch); it stays in the past while a read runs. */
+  /** When this host wants the next read (ms on the clock). */
   #dueAt = 0;
-  #timer: unknown = undefined;
-  #inFlight: AbortController | undefined;
   #consecutiveErrors = 0;
+  #source: PollSource<T> | undefined;
+  #subscription: Subscription | undefined;
 
-  constructor(host: ReactiveControllerHost, options: PollingOptions) {
+  readonly #subscriber: Subscriber<T> = {
+    wantsReadAt: () => (this.#running && this.#connected && document.visibilityState !== 'hidden' ? this.#dueAt : Infinity),
+    read: () => this.#source!.read(),
+    received: (value) => {
+      this.#consecutiveErrors = 0;
+      this.#options.received(value);
+      this.#planNext(null);
+    },
+    failed: (error) => {
+      this.#consecutiveErrors++;
+      this.#options.failed(error);
+      this.#planNext(error);
+    },
+  };
+
+  constructor(host: ReactiveControllerHost, options: PollingOptions<T>) {
     this.#options = options;
     host.addController(this);
   }
 
-  /** (Re)starts polling with a clean error count: the first read in `delayMs`, or stops for `null`. */
+  /** (Re)starts polling the host's source with a clean error count: the first read in `delayMs`, or stops for `null`. */
   start(delayMs: number | null = 0): void {
     this.stop();
     if (delayMs === null) return;
     this.#running = true;
+    this.#source = this.#options.source();
     this.#dueAt = this.#clock.now() + delayMs;
-    this.#arm();
+    this.#join();
   }
 
-  /** Aborts the read in flight and forgets the schedule. */
+  /** Forgets the schedule and stops taking answers. */
   stop(): void {
     this.#running = false;
     this.#consecutiveErrors = 0;
-    this.#disarm();
-    this.#abort();
+    this.#leave();
+    this.#source = undefined;
   }
 
   hostConnected(): void {
     this.#connected = true;
     document.addEventListener('visibilitychange', this.#onVisibilityChange);
-    // Back on the page: a read that was cut short or came due meanwhile runs at once.
-    this.#arm();
+    // Back on the page: a read that came due meanwhile runs at once (or a fresh answer is handed over).
+    this.#join();
   }
 
   hostDisconnected(): void {
     this.#connected = false;
     document.removeEventListener('visibilitychange', this.#onVisibilityChange);
-    this.#disarm();
-    this.#abort();
+    this.#leave();
   }
 
   get #clock(): Clock {
     return this.#options.clock();
   }
 
-  readonly #onVisibilityChange = () => {
-    if (document.visibilityState === 'hidden') this.#disarm();
-    else this.#arm();
-  };
+  readonly #onVisibilityChange = () => this.#subscription?.changed();
 
-  /** Sets the timer for the next read, or reads now when it is due. */
-  #arm(): void {
-    this.#disarm();
-    if (!this.#running || !this.#connected || this.#inFlight || document.visibilityState === 'hidden') return;
-    const wait = this.#dueAt - this.#clock.now();
-    if (wait <= 0) {
-      void this.#read();
-      return;
-    }
-    this.#timer = this.#clock.setTimeout(() => {
-      this.#timer = undefined;
-      this.#arm();
-    }, wait);
+  #join(): void {
+    if (!this.#running || !this.#connected || this.#subscription || !this.#source) return;
+    const { scope, key } = this.#source;
+    const subscription = watch(this.#clock, scope, key, this.#subscriber);
+    // Joining may hand over an answer at once, and that may have ended polling.
+    if (this.#running && this.#connected && !this.#subscription) this.#subscription = subscription;
+    else subscription.leave();
   }
 
-  #disarm(): void {
-    if (this.#timer === undefined) return;
-    this.#clock.clearTimeout(this.#timer);
-    this.#timer = undefined;
+  #leave(): void {
+    this.#subscription?.leave();
+    this.#subscription = undefined;
   }
 
-  #abort(): void {
-    this.#inFlight?.abort();
-    this.#inFlight = undefined;
-  }
-
-  async #read(): Promise<void> {
-    const controller = new AbortController();
-    this.#inFlight = controller;
-    let error: unknown = undefined;
-    try {
-      await this.#options.read(controller.signal);
-      this.#consecutiveErrors = 0;
-    } catch (caught) {
-      if (controller.signal.aborted) return;
-      error = caught;
-      this.#consecutiveErrors++;
-      this.#options.failed(caught);
-    } finally {
-      if (this.#inFlight === controller) this.#inFlight = undefined;
-    }
-    if (controller.signal.aborted) return;
+  #planNext(error: unknown): void {
     const delay = this.#options.nextDelay({ consecutiveErrors: this.#consecutiveErrors, error });
     if (delay === null) {
       this.#running = false;
+      this.#leave();
       return;
     }
     this.#dueAt = this.#clock.now() + delay;
-    this.#arm();
+    this.#subscription?.changed();
   }
 }

@@ -33,7 +33,15 @@ const agent = { id: 1, name: 'Admin UJET', first_name: 'Admin', last_name: 'UJET
 const fresh = { reads: 0, call: undefined, errors: 0 };
 /** What the element must show for a time: date, time and zone in the visitor's zone. */
 const formatted = (at: string, locale: string) =>
-  new Intl.DateTimeFormat(locale, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(new Date(at));
+  new Intl.DateTimeFormat(locale, {
+    weekday: 'short',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(new Date(at));
 
 describe('<ccai-call-status>', () => {
   before(() => worker.start({ onUnhandledRequest: 'error', quiet: true }));
@@ -185,7 +193,9 @@ describe('<ccai-call-status>', () => {
       const { el, clock } = await mount({ callId: '600' });
       await handled(el, fresh, errors);
       el.callId = '601';
-      await handled(el, { reads: 1, call: el.call, errors: 0 }, errors);
+      // Not `handled`: forgetting call 600 already changes `call`, before 601 is read.
+      await waitUntil(() => el.call?.id === 601, 'call 601 was not read');
+      await el.updateComplete;
       expect(reads.at(-1)).to.equal(`${origin}/apps/api/v1/calls/601`);
       expect(statusName(el)).to.equal(en.statusNames.scheduled);
       expect(changes.map((event) => [event.detail.call.id, event.detail.previousStatus])).to.deep.equal([

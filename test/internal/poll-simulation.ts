@@ -123,7 +123,8 @@ export function setVisibility(state: DocumentVisibilityState, announce: boolean)
 }
 
 const statusAt = (timeline: Timeline, offsetMs: number) => timeline.filter(([offset]) => offset <= offsetMs).at(-1)![1];
-const isHiddenAt = (scenario: Scenario, offsetMs: number) => (scenario.hidden ?? []).some(([from, to]) => from <= offsetMs && offsetMs < to);
+const isHiddenAt = (scenario: Scenario, offsetMs: number) =>
+  (scenario.hidden ?? []).some(([from, to]) => from <= offsetMs && offsetMs < to);
 
 /** Runs `scenario` for the watcher `make` builds, and counts its reads. */
 export async function simulate(scenario: Scenario, make: (env: Environment) => Watcher, jitter = 0): Promise<SimulationResult> {
@@ -179,14 +180,15 @@ export function policyWatcher({ clock, serve }: Environment): Watcher {
   let current: KnownCall | null = null;
   let statusSince = clock.now();
   const host = { addController() {}, removeController() {}, requestUpdate() {}, updateComplete: Promise.resolve(true) };
-  const poller = new PollingController(host, {
-    read: async () => {
-      const call = serve();
+  const poller = new PollingController<KnownCall>(host, {
+    source: () => ({ scope: host, key: 'the call', read: async () => serve() }),
+    received: (call) => {
       if (call.status !== current?.status) statusSince = clock.now();
       current = call;
     },
     failed: () => undefined,
-    nextDelay: ({ consecutiveErrors }) => nextPollDelay({ call: current, now: clock.now(), statusSince, consecutiveErrors, random: () => clock.random() }),
+    nextDelay: ({ consecutiveErrors }) =>
+      nextPollDelay({ call: current, now: clock.now(), statusSince, consecutiveErrors, random: () => clock.random() }),
     clock: () => clock,
   });
   return {

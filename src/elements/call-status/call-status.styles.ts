@@ -1,6 +1,10 @@
 import { css } from 'lit';
 
 export const callStatusStyles = css`
+  /* Server text (an unknown status, a name, a reason) may be one long word: it wraps, never widens the page. */
+  :host {
+    overflow-wrap: anywhere;
+  }
   .base {
     display: grid;
     gap: calc(var(--_space) / 2);
@@ -26,6 +30,9 @@ export const callStatusStyles = css`
     gap: 0.5em;
     font-size: 1.125em;
     font-weight: 600;
+  }
+  .text {
+    min-width: 0;
   }
   .dot {
     flex: none;

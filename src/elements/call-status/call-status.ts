@@ -3,11 +3,12 @@ import { property, state } from 'lit/decorators.js';
 import { CallsApiError } from '../../core/errors.js';
 import type { Call } from '../../core/schemas.js';
 import type { Messages } from '../../i18n/en.js';
+import { withIsolated, type Isolated } from '../../internal/bidi.js';
 import { CcaiElement } from '../../internal/ccai-element.js';
 import { CcaiStatusChangeEvent } from '../../internal/events.js';
 import { dateTimeFormat } from '../../internal/intl-cache.js';
 import { isGone, nextPollDelay, type PollError } from '../../internal/poll-policy.js';
-import { PollingController, systemClock, type Clock } from '../../internal/polling-controller.js';
+import { PollingController, systemClock, type Clock, type PollSource } from '../../internal/polling-controller.js';
 import { themeStyles } from '../../internal/styles.js';
 import { callStatusStyles } from './call-status.styles.js';
 
@@ -104,8 +105,14 @@ export class CcaiCallStatus extends CcaiElement {
   /** The object this element put into `call`, so that it is not mistaken for one pushed in. */
   private fetched: Call | undefined;
 
-  readonly #poller = new PollingController(this, {
-    read: (signal) => this.#read(signal),
+  readonly #poller = new PollingController<Call>(this, {
+    source: () => this.#source(),
+    received: (call) => {
+      this.problem = null;
+      this.#learn(call);
+      this.fetched = call;
+      this.call = call;
+    },
     failed: (error) => {
       this.problem = error;
       this.reportError(error);
@@ -132,9 +139,13 @@ export class CcaiCallStatus extends CcaiElement {
     return html`<div part="base" class="base">
       <p part="status" class="status" role="status" aria-atomic="true">
         <span part="label" class="label">${t.statusHeading}</span>
-        ${call
-          ? html`<span part="name" class="name ${statusTone(call.status)}"><span class="dot" aria-hidden="true"></span>${statusName(call.status, t)}</span>`
-          : nothing}
+        ${
+          call
+            ? html`<span part="name" class="name ${statusTone(call.status)}"
+                ><span class="dot" aria-hidden="true"></span><bdi class="text">${statusName(call.status, t)}</bdi></span
+              >`
+            : nothing
+        }
       </p>
       ${!call && !this.problem && this.callId ? html`<p part="loading" class="loading">${t.loading}</p>` : nothing}
       ${call ? this.#renderDetails(call, t) : nothing}
@@ -143,15 +154,17 @@ export class CcaiCallStatus extends CcaiElement {
   }
 
   #renderDetails(call: Call, t: Messages) {
-    const lines: string[] = [];
+    // Each line inserts a date, a name or server text: isolated, so a right-to-left page reads in order.
+    const lines: Isolated[] = [];
     if (call.status === 'scheduled' && call.scheduled_at) {
       const when = this.#formatTime(call.scheduled_at);
-      if (when) lines.push(t.scheduledFor(when));
+      if (when) lines.push(withIsolated(t.scheduledFor, when));
     }
     const agent = agentNameOf(call);
-    if (agent) lines.push(t.agentName(agent));
+    if (agent) lines.push(withIsolated(t.agentName, agent));
     const reason = call.fail_reason;
-    if (call.status === 'failed' && reason && reason !== 'nothing') lines.push(t.failReason(ownEntry(t.failReasons, reason) ?? reason));
+    if (call.status === 'failed' && reason && reason !== 'nothing')
+      lines.push(withIsolated(t.failReason, ownEntry(t.failReasons, reason) ?? reason));
     if (lines.length === 0) return nothing;
     return html`<ul part="details" class="details">
       ${lines.map((line) => html`<li part="detail">${line}</li>`)}
@@ -167,14 +180,26 @@ export class CcaiCallStatus extends CcaiElement {
     return Number.isNaN(date.getTime()) ? '' : dateTimeFormat(this.localize.locale, DATE_TIME).format(date);
   }
 
-  async #read(signal: AbortSignal): Promise<void> {
+  /**
+   * The call as one read sees it: elements with the same client (one per `base-url`, or the same
+   * injected one), `src`, `call-id` and `capability` share their reads (see `internal/call-watch.ts`).
+   */
+  #source(): PollSource<Call> {
+    const api = this.api;
+    const id = this.callId;
+    const capability = this.capability;
     const url = this.src ? this.src.replaceAll('{base-url}', '{baseUrl}') : undefined;
-    const call = await this.api.getCall(this.callId, { url, retries: 0, signal, capability: this.capability });
-    signal.throwIfAborted();
-    this.problem = null;
-    this.#learn(call);
-    this.fetched = call;
-    this.call = call;
+    return {
+      scope: api,
+      key: JSON.stringify([id, url ?? null, capability ?? null]),
+      read: async () => {
+        const call = await api.getCall(id, { url, retries: 0, capability });
+        // Another call's status must never be shown as this one's.
+        if (!sameId(call.id, id))
+          throw new CallsApiError(`Unexpected response: call ${call.id} instead of ${id}`, { kind: 'parse', status: 200, body: call });
+        return call;
+      },
+    };
   }
 
   #learn(call: Call): void {
@@ -208,9 +233,15 @@ export class CcaiCallStatus extends CcaiElement {
 /** The colour family of a status's dot (the text says the same; colour only repeats it). */
 function statusTone(status: string): string {
   if (status === 'failed') return 'failed';
-  if (['finished', 'completed', 'action_only_finished', 'voicemail_received', 'voicemail_read', 'recovered'].includes(status)) return 'done';
+  if (['finished', 'completed', 'action_only_finished', 'voicemail_received', 'voicemail_read', 'recovered'].includes(status))
+    return 'done';
   if (['assigned', 'connecting', 'connected', 'switching', 'action_only', 'voicemail'].includes(status)) return 'live';
   return 'neutral';
+}
+
+/** Ids as the API writes them (digits) and as the page wrote them (`call-id`, perhaps with leading zeros). */
+function sameId(read: number, asked: string): boolean {
+  return String(read) === asked.replace(/^0+(?=\d)/, '');
 }
 
 function toPollError(error: unknown): PollError {
