@@ -103,6 +103,8 @@ export const en = {
   repeatCustomer: 'Repeat customer',
   flagsSaveFailed: 'The change could not be saved and was undone.',
   flagsLoadFailed: 'The flags could not be loaded.',
+  /** A `call-id` that is not a call id (the page's mistake): said to the agent without developer text. */
+  flagsInvalidCallId: 'This is not a valid call id.',
 };
 
 export type Messages = typeof en;

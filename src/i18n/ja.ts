@@ -97,4 +97,5 @@ export const ja: Messages = {
   repeatCustomer: 'リピーター',
   flagsSaveFailed: '変更を保存できなかったため、元に戻しました。',
   flagsLoadFailed: 'フラグを読み込めませんでした。',
+  flagsInvalidCallId: '通話 ID が正しくありません。',
 };

@@ -1,6 +1,10 @@
 import { css } from 'lit';
 
 export const customerFlagsStyles = css`
+  /* Server text in an error may be one long word: it wraps, never widens the page. */
+  :host {
+    overflow-wrap: anywhere;
+  }
   fieldset {
     margin: 0;
     min-inline-size: 0;

@@ -6,6 +6,7 @@ import { CUSTOMER_FLAG_NAMES, type CustomerFlagName, type CustomerFlags } from '
 import type { CallsClient } from '../../core/client.js';
 import { CallsApiError } from '../../core/errors.js';
 import type { Messages } from '../../i18n/en.js';
+import { isolatedIn, type Isolated } from '../../internal/bidi.js';
 import { CcaiElement } from '../../internal/ccai-element.js';
 import { describeError, isTransient } from '../../internal/describe-error.js';
 import { CcaiFlagsChangeEvent } from '../../internal/events.js';
@@ -14,6 +15,17 @@ import { customerFlagsStyles } from './customer-flags.styles.js';
 
 /** "Try again" after a failed load: whenever asking again may help (an unreadable answer too), not for an unknown call. */
 const mayLoadAgain = (error: unknown) => isTransient(error) || (error instanceof CallsApiError && error.kind === 'parse');
+
+/**
+ * What an agent reads about a failed request: copy in their language, never a developer's message
+ * (a malformed `call-id` is the page's mistake; `ccai-error` still carries the details). Server
+ * text shown as it came is isolated, so a right-to-left page reads in order.
+ */
+function errorText(error: unknown, t: Messages): Isolated {
+  if (error instanceof CallsApiError && error.kind === 'validation' && error.field === 'id') return [t.flagsInvalidCallId];
+  const text = describeError(error, t);
+  return error instanceof CallsApiError && error.kind === 'http' ? isolatedIn(text, error.message) : [text];
+}
 
 const LABEL_KEYS: Record<CustomerFlagName, 'verifiedCustomer' | 'badActor' | 'repeatCustomer'> = {
   verified_customer: 'verifiedCustomer',
@@ -170,19 +182,21 @@ export class CcaiCustomerFlags extends CcaiElement {
           `,
         )}
       </fieldset>
-      ${loading
-        ? html`<p class="status" part="status" role="status">${t.loading}</p>`
-        : html`<p class="error" part="error" role="alert">${this.saveFailure ? `${t.flagsSaveFailed} ${describeError(this.saveFailure.error, t)}` : ''}</p>`}
+      ${
+        loading
+          ? html`<p class="status" part="status" role="status">${t.loading}</p>`
+          : html`<p class="error" part="error" role="alert">
+              ${this.saveFailure ? [t.flagsSaveFailed, ' ', ...errorText(this.saveFailure.error, t)] : ''}
+            </p>`
+      }
     `;
   }
 
   #renderLoadError(t: Messages, error: unknown) {
     return html`
       <div class="load-error">
-        <p class="error" part="error" role="alert">${t.flagsLoadFailed} ${describeError(error, t)}</p>
-        ${mayLoadAgain(error)
-          ? html`<button type="button" part="retry" @click=${this.#retry}>${t.tryAgain}</button>`
-          : nothing}
+        <p class="error" part="error" role="alert">${t.flagsLoadFailed} ${errorText(error, t)}</p>
+        ${mayLoadAgain(error) ? html`<button type="button" part="retry" @click=${this.#retry}>${t.tryAgain}</button>` : nothing}
       </div>
     `;
   }
