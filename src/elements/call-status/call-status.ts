@@ -38,6 +38,9 @@ const DATE_TIME: Intl.DateTimeFormatOptions = {
  * scheduled time is; nothing is requested while the tab is hidden; polling stops at a final status,
  * on an unknown call (404) and on disconnect; failures back off with jitter and honour
  * `Retry-After`. A failure keeps the last known status on screen with a calm note beside it.
+ * Elements of one page showing the same call (same client or `base-url`, `src`, `call-id` and
+ * `capability`) share each read, and the page starts at most 2 reads in any second (see
+ * `src/internal/call-watch.ts`). A read of another call than `call-id` is refused.
  *
  * Each status change is announced once (`role=status`); polls that bring no change touch nothing.
  *
