@@ -48,6 +48,9 @@ export default {
   testRunnerHtml: (testFramework) =>
     `<html><body><script type="module" src="/src/core/schemas.ts"></script><script type="module" src="${testFramework}"></script></body></html>`,
   testsFinishTimeout: 240000,
+  // On a machine whose cores are busy with other work (CI's may be), opening a page can take more
+  // than the default 30 s; that is the machine, not a test.
+  browserStartTimeout: 120000,
   plugins: [
     mockServiceWorker(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('./tsconfig.json', import.meta.url).pathname }),

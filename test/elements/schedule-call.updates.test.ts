@@ -35,6 +35,15 @@ function wallTimes(instants: string[], timeZone: string): string[] {
   return instants.map((instant) => format.format(Date.parse(instant)));
 }
 
+/**
+ * After a change of settings the form checks them again before it offers times (on a busy machine
+ * that can take longer than one update): wait for the Time select itself, not for a render.
+ */
+async function shown(el: CcaiScheduleCall): Promise<void> {
+  await el.updateComplete;
+  await until(() => labels(el).includes('Time'), 'the Time select is shown again');
+}
+
 const zoneNote = (locale: string) => new Intl.DateTimeFormat(locale, { timeZoneName: 'longGeneric' }).formatToParts(NOW).find((p) => p.type === 'timeZoneName')!.value;
 
 describe('<ccai-schedule-call> after its inputs change', () => {
@@ -47,30 +56,30 @@ describe('<ccai-schedule-call> after its inputs change', () => {
     expect(times(a)[0]).to.equal(FIRST_SLOT);
 
     b.hours = '10:00-11:00';
-    await b.updateComplete;
+    await shown(b);
     expect(wallTimes(times(b), 'America/New_York')).to.deep.equal(['10:00', '10:15', '10:30', '10:45']);
     expect(times(a)[0], 'the other form keeps its slots').to.equal(FIRST_SLOT);
 
     b.timezone = 'Europe/London';
-    await b.updateComplete;
+    await shown(b);
     expect(wallTimes(times(b), 'Europe/London')).to.deep.equal(['10:00', '10:15', '10:30', '10:45']);
 
     b.slotMinutes = 30;
-    await b.updateComplete;
+    await shown(b);
     expect(wallTimes(times(b), 'Europe/London')).to.deep.equal(['10:00', '10:30']);
 
     b.hours = '09:00-17:00';
     b.timezone = 'America/New_York';
     b.slotMinutes = 15;
-    await b.updateComplete;
+    await shown(b);
     expect(times(b), 'back to the first settings').to.deep.equal(times(a));
 
     b.minLeadMinutes = 120;
-    await b.updateComplete;
+    await shown(b);
     expect(Date.parse(times(b)[0]!)).to.equal(NOW + 2 * 3_600_000);
 
     b.clock = { now: () => NOW + 3_600_000 };
-    await b.updateComplete;
+    await shown(b);
     expect(Date.parse(times(b)[0]!), 'an hour later, with two hours of lead').to.equal(NOW + 3 * 3_600_000);
   });
 
