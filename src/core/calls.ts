@@ -70,6 +70,29 @@ export function isTerminalStatus(status: string): boolean {
   return TERMINAL_STATUSES.has(status);
 }
 
+/** Final statuses of a call that reached its end as meant: a conversation, an action, a voicemail left. */
+export const SUCCEEDED_STATUSES: ReadonlySet<string> = new Set<KnownCallStatus>([
+  'finished',
+  'completed',
+  'action_only_finished',
+  'voicemail_received',
+  'voicemail_read',
+  'recovered',
+]);
+
+/** An agent, or the platform on the caller's behalf, is handling the call right now. */
+export const IN_PROGRESS_STATUSES: ReadonlySet<string> = new Set<KnownCallStatus>([
+  'assigned',
+  'connecting',
+  'connected',
+  'switching',
+  'action_only',
+  'voicemail',
+]);
+
+/** The platform is routing the call to an agent: these usually change within seconds to minutes. */
+export const ROUTING_STATUSES: ReadonlySet<string> = new Set<KnownCallStatus>(['selecting', 'queued', 'assigned', 'connecting', 'switching']);
+
 export const RECORDING_PERMISSIONS = [
   'recording_permission_not_asked',
   'recording_permission_denied',

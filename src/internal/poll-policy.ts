@@ -26,7 +26,7 @@
  * never poll sooner than a success would have.
  */
 import { backoffDelay } from '../core/retry.js';
-import { isTerminalStatus } from '../core/calls.js';
+import { ROUTING_STATUSES, isTerminalStatus } from '../core/calls.js';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -49,9 +49,6 @@ export const POLL_TIMING = {
   /** Error backoff: 5–10 s after the first failure, doubling, at most 2.5–5 min ("equal jitter"). */
   errorBackoff: { baseDelayMs: 10 * SECOND, maxDelayMs: 5 * MINUTE },
 } as const;
-
-/** Statuses that change within seconds to minutes. */
-const LIVE_STATUSES: ReadonlySet<string> = new Set(['selecting', 'queued', 'assigned', 'connecting', 'switching']);
 
 /** What the policy needs to know about a failed read (a `CallsApiError` fits). */
 export interface PollError {
@@ -102,7 +99,7 @@ function normalDelay(call: NonNullable<PollInput['call']>, now: number, statusSi
     // Due but not started yet: the platform may be late; count staleness from the due time.
     return lengthen(staleDelay(POLL_TIMING.liveMs, now - Math.max(statusSince, scheduledAt)));
   }
-  const base = LIVE_STATUSES.has(call.status) ? POLL_TIMING.liveMs : POLL_TIMING.onCallMs;
+  const base = ROUTING_STATUSES.has(call.status) ? POLL_TIMING.liveMs : POLL_TIMING.onCallMs;
   return lengthen(staleDelay(base, now - statusSince));
 }
 

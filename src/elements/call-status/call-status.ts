@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { IN_PROGRESS_STATUSES, SUCCEEDED_STATUSES } from '../../core/calls.js';
 import { CallsApiError } from '../../core/errors.js';
 import type { Call } from '../../core/schemas.js';
 import type { Messages } from '../../i18n/en.js';
@@ -236,9 +237,8 @@ export class CcaiCallStatus extends CcaiElement {
 /** The colour family of a status's dot (the text says the same; colour only repeats it). */
 function statusTone(status: string): string {
   if (status === 'failed') return 'failed';
-  if (['finished', 'completed', 'action_only_finished', 'voicemail_received', 'voicemail_read', 'recovered'].includes(status))
-    return 'done';
-  if (['assigned', 'connecting', 'connected', 'switching', 'action_only', 'voicemail'].includes(status)) return 'live';
+  if (SUCCEEDED_STATUSES.has(status)) return 'done';
+  if (IN_PROGRESS_STATUSES.has(status)) return 'live';
   return 'neutral';
 }
 
