@@ -40,6 +40,30 @@ export class CallsApiError extends Error {
   get retriable(): boolean {
     return this.kind === 'network' || this.kind === 'timeout' || this.status === 429 || this.status >= 500;
   }
+
+  /**
+   * Whether a failed *write* may nonetheless have been carried out: the server took it and the
+   * answer was lost (timeout), or it answered 2xx with a body that could not be read. A cut
+   * connection (`network`) is not counted: it almost always means the request never left
+   * (offline, DNS, CORS).
+   */
+  get unconfirmed(): boolean {
+    return this.kind === 'timeout' || (this.kind === 'parse' && this.status >= 200 && this.status < 300);
+  }
+}
+
+/**
+ * Whether a failed write may have been carried out (see `CallsApiError.unconfirmed`). The Calls
+ * API has no idempotency key, so sending the same create again could book a second call: such an
+ * outcome is unknown, and must not be retried as if it had failed.
+ */
+export function isUnconfirmedWrite(error: unknown): error is CallsApiError {
+  return error instanceof CallsApiError && error.unconfirmed;
+}
+
+/** Whether the same request may work later: anything but a `CallsApiError` that says otherwise. */
+export function isTransient(error: unknown): boolean {
+  return !(error instanceof CallsApiError) || error.retriable;
 }
 
 export function isCallsApiError(value: unknown): value is CallsApiError {
