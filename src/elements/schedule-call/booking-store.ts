@@ -1,9 +1,9 @@
 /**
  * The call a `<ccai-schedule-call>` booked, kept in `sessionStorage` (this tab only) so that a
  * reload shows its confirmation again. Storage may be disabled, full or hold anything: every access
- * is guarded, and what is read back is checked before it is believed.
+ * is guarded, and what is read back is checked before it is believed. Loaded lazily (`lazy.ts`):
+ * a page whose tab kept nothing never needs it before the form's first use.
  */
-import type { ReactiveControllerHost } from 'lit';
 import type { Call } from '../../core/schemas.js';
 
 export interface Booking {
@@ -12,64 +12,8 @@ export interface Booking {
   capability?: string;
 }
 
-/**
- * The call a form booked (or found kept from before a reload), with its capability: in memory for
- * the confirmation, Cancel call and the call's status, and in storage under the form's key for the
- * tab's reloads. Every change asks the host to render again.
- */
-export class KeptBooking {
-  #booking: Booking | null = null;
-  #key = '';
-  readonly #host: ReactiveControllerHost;
-
-  constructor(host: ReactiveControllerHost) {
-    this.#host = host;
-  }
-
-  get booking(): Booking | null {
-    return this.#booking;
-  }
-
-  /** A booking just made. */
-  keep(key: string, booking: Booking): void {
-    this.#key = key;
-    this.#set(booking);
-    saveBooking(key, booking);
-  }
-
-  /** The booking kept under `key`, now the form's (its first render, or a changed key). */
-  restore(key: string, now: number): Booking | null {
-    this.#key = key;
-    this.#set(loadBooking(key, now));
-    return this.#booking;
-  }
-
-  /** Nothing to show after a reload any more (cancelled, or a final status); still shown now. */
-  forget(): void {
-    forgetBooking(this.#key);
-  }
-
-  /** Back to the form. */
-  clear(): void {
-    this.#set(null);
-  }
-
-  #set(booking: Booking | null): void {
-    this.#booking = booking;
-    this.#host.requestUpdate();
-  }
-}
-
 /** How long after its scheduled time a booking is still shown after a reload. */
 const KEPT_AFTER_SCHEDULED_MS = 24 * 60 * 60 * 1000;
-
-/**
- * `ccai-schedule-call:<menu-id>:<call-id>:<base URL>`: the ids first, as they hold no `:`, so that
- * any base URL reads back unambiguously; two forms with other menus or backends do not clash.
- */
-export function bookingKey(baseUrl: string, menuId: number | undefined, callId: number | undefined): string {
-  return `ccai-schedule-call:${menuId ?? ''}:${callId ?? ''}:${baseUrl}`;
-}
 
 /** Keeps a booking for this tab; one without a readable scheduled time could never expire, so it is not kept. */
 export function saveBooking(key: string, booking: Booking): void {

@@ -1,10 +1,8 @@
 /**
  * The form's client-side checks, in the visitor's language. Each answer carries the validator's
  * English note too, for `ccai-error`. Loaded with the phone metadata on the form's first use, not
- * with the page; the phone check is handed that module.
+ * with the page (see `lazy.ts`); the phone check is handed that module.
  */
-import { CALL_TYPES } from '../../core/calls.js';
-import type { ScheduledCallRequest } from '../../core/schemas.js';
 import type { PhoneErrorCode } from '../../core/validation/phone.js';
 import { validateLanguage } from '../../core/validation/lang.js';
 import { validateScheduledAt } from '../../core/validation/scheduled-at.js';
@@ -12,6 +10,7 @@ import type { Validation } from '../../core/validation/result.js';
 import type { Messages } from '../../i18n/en.js';
 import type * as PhoneInput from '../../internal/phone-input.js';
 import { CHECKED_FIELDS, type CheckedField } from './fields.js';
+import { isId, type CheckedValues, type RequestSettings } from './request.js';
 
 export type { CheckedField };
 
@@ -51,7 +50,7 @@ function checkLanguage(lang: string, offered: readonly string[], t: Messages): C
 }
 
 /** What the form holds, as the checks and the request need it. */
-export interface FormValues {
+export interface FormValues extends RequestSettings {
   phone: string;
   country: string;
   slot: string;
@@ -59,11 +58,6 @@ export interface FormValues {
   minLeadMinutes: number;
   language: string;
   languages: readonly string[];
-  menuId: number | undefined;
-  callId: number | undefined;
-  ticketId: string | undefined;
-  /** `undefined` when consent is not asked. */
-  consent: boolean | undefined;
 }
 
 /** One field's check; `undefined` for the phone until its module has loaded. */
@@ -74,8 +68,8 @@ export function checkField(field: CheckedField, values: FormValues, t: Messages,
 }
 
 export interface FormCheck {
-  /** The request to send, when nothing was refused. */
-  request?: ScheduledCallRequest;
+  /** The values to send, when nothing was refused. */
+  checked?: CheckedValues;
   errors: Partial<Record<CheckedField, string>>;
   /** Refused fields, in form order. */
   refused: CheckedField[];
@@ -85,9 +79,7 @@ export interface FormCheck {
   setupError: boolean;
 }
 
-const isId = (value: number | undefined): value is number => Number.isInteger(value) && value! > 0;
-
-/** Every check before a submit, and the request when all pass. */
+/** Every check before a submit, and the checked values when all pass. */
 export function checkForm(values: FormValues, t: Messages, phone: typeof PhoneInput): FormCheck {
   const results = {
     phone: checkPhone(phone, values.phone, values.country, t),
@@ -107,14 +99,5 @@ export function checkForm(values: FormValues, t: Messages, phone: typeof PhoneIn
   const setupError = noTarget || (refused.includes('language') && values.languages.length < 2);
   const { phone: number, time, language } = results;
   if (!number.ok || !time.ok || !language.ok || setupError) return { errors, refused, note: notes.join('; '), setupError };
-  return { request: requestFor(values, number.value, time.value, language.value), errors, refused, note: '', setupError };
-}
-
-function requestFor(values: FormValues, phone: string, scheduledAt: string, lang: string): ScheduledCallRequest {
-  const request: ScheduledCallRequest = { call_type: CALL_TYPES.scheduled, end_user_number: phone, scheduled_at: scheduledAt, lang };
-  if (isId(values.menuId)) request.menu_id = values.menuId;
-  if (isId(values.callId)) request.call_id = values.callId;
-  if (values.ticketId) request.ticket_id = values.ticketId;
-  if (values.consent !== undefined) request.recording_permission = values.consent ? 'recording_permission_granted' : 'recording_permission_denied';
-  return request;
+  return { checked: { phone: number.value, scheduledAt: time.value, lang: language.value }, errors, refused, note: '', setupError };
 }

@@ -1,30 +1,16 @@
-import type { ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ScheduledCallRequest } from '../../core/schemas.js';
 import type { Messages } from '../../i18n/en.js';
 import { InteractionState } from '../../internal/interaction-state.js';
 import type * as PhoneInput from '../../internal/phone-input.js';
 import { generateSlots, type SlotDay } from '../../internal/slots.js';
 import { localTimeZone } from '../../internal/zoned-time.js';
-import type * as Checks from './checks.js';
 import type { FormCheck, FormValues } from './checks.js';
-import type * as Outcome from './outcome.js';
-import { CHECKED_FIELDS, provisionalRegion, type CheckedField } from './fields.js';
-import { ServerClock } from './server-clock.js';
-import { DEFAULTS, SettingWarnings, decimalId, readSettings, type SlotSettings } from './settings.js';
-
-/** A default country and the settings it was worked out from (the browser's languages are watched apart). */
-interface DefaultCountry {
-  explicit: string | undefined;
-  loaded: typeof PhoneInput | undefined;
-  region: string;
-}
-
-/**
- * The last default country. A form asks several times per keystroke and every form on a page asks
- * the same; the answer takes `Intl.Locale` work, or JSON of `navigator.languages` (a new array
- * after each garbage collection, so not a key either). Forgotten when the browser's languages change.
- */
-let lastDefault: DefaultCountry | undefined;
-let watchingLanguages = false;
+import { defaultCountry, watchLanguages } from './default-country.js';
+import { CHECKED_FIELDS, type CheckedField } from './fields.js';
+import { AHEAD_OF_FIRST_SUBMIT, ON_FIRST_USE, loadModules, withModule, type LazyModule } from './lazy.js';
+import type { ServerClock } from './server-clock.js';
+import { SettingWarnings, decimalId, readSettings, type SettingDefaults, type SlotSettings } from './settings.js';
 
 /** The element's settings the form reads. */
 export interface ScheduleFormSettings {
@@ -48,9 +34,10 @@ type Host = ReactiveControllerHost & ScheduleFormSettings & Pick<Element, 'getAt
 /**
  * What the visitor has entered in `<ccai-schedule-call>`, the offered slots, and which errors are
  * shown: the form's state and its event handlers, apart from the requests the element makes.
- * Every change asks the host to render again.
+ * Every change asks the host to render again. The checks, the request and the server's clock
+ * come with the phone metadata on the form's first use (`lazy.ts`).
  */
-export class ScheduleForm {
+export class ScheduleForm implements ReactiveController {
   phone = '';
   consent = false;
   errors: Partial<Record<CheckedField, string>> = {};
@@ -59,14 +46,14 @@ export class ScheduleForm {
   slotDays: readonly SlotDay[] = [];
   /** A setting that decides when or where a call is booked cannot be read: the form books nothing. */
   notSetUp = false;
-  /** The server's time as far as the form knows it (see `ServerClock`). */
-  readonly serverClock = new ServerClock();
   /** The phone metadata module, once loaded. */
   phoneInput?: typeof PhoneInput;
-  /** What the form shows once a request has an answer, loaded with the phone metadata (no request is sent before). */
-  outcome?: typeof Outcome;
-  /** The checks, loaded with the phone metadata. */
-  #checks?: typeof Checks;
+  /** The checks and the request, loaded with the phone metadata. */
+  #checks?: LazyModule<'checks'>;
+  #request?: LazyModule<'request'>;
+  /** The server's time as far as the form knows it; none before the first answer. */
+  #serverClock?: ServerClock;
+  #unwatchLanguages?: () => void;
 
   #country = '';
   #date = '';
@@ -77,6 +64,7 @@ export class ScheduleForm {
   #settings?: SlotSettings;
   #warnings?: SettingWarnings;
   readonly #host: Host;
+  readonly #defaults: SettingDefaults;
   readonly #messages: () => Messages;
   readonly #uiLanguage: () => string;
 
@@ -84,20 +72,24 @@ export class ScheduleForm {
     this.#host = host;
     this.#messages = options.messages;
     this.#uiLanguage = options.uiLanguage;
+    // Made while the host is constructed: its settings still hold the initial values of its class.
+    const { hours, days, daysAhead, slotMinutes, minLeadMinutes } = host;
+    this.#defaults = { hours, days, daysAhead, slotMinutes, minLeadMinutes };
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.#unwatchLanguages ??= watchLanguages();
+  }
+
+  hostDisconnected(): void {
+    this.#unwatchLanguages?.();
+    this.#unwatchLanguages = undefined;
   }
 
   /** The chosen country, else `default-country`, else the browser's region. */
   get country(): string {
-    if (this.#country) return this.#country;
-    const explicit = this.#host.defaultCountry;
-    const loaded = this.phoneInput;
-    if (!lastDefault || lastDefault.explicit !== explicit || lastDefault.loaded !== loaded) {
-      if (!watchingLanguages) addEventListener('languagechange', () => (lastDefault = undefined));
-      watchingLanguages = true;
-      const region = loaded ? (loaded.normalizeRegion(explicit) ?? loaded.defaultRegion()) : provisionalRegion(explicit);
-      lastDefault = { explicit, loaded, region };
-    }
-    return lastDefault.region;
+    return this.#country || defaultCountry(this.#host.defaultCountry, this.phoneInput);
   }
 
   /** The offered languages; none (an empty attribute) means the API's default, English. */
@@ -129,7 +121,7 @@ export class ScheduleForm {
       country: this.country,
       slot: this.slot,
       now: this.now(),
-      minLeadMinutes: this.#settings?.minLeadMinutes ?? DEFAULTS.minLeadMinutes,
+      minLeadMinutes: this.#settings?.minLeadMinutes ?? this.#defaults.minLeadMinutes,
       language: this.language,
       languages: this.languages,
       menuId: host.menuId,
@@ -141,7 +133,13 @@ export class ScheduleForm {
 
   /** The time now, by the server's clock as far as it is known. */
   now(): number {
-    return this.serverClock.now(this.#host.clock.now());
+    const deviceNow = this.#host.clock.now();
+    return this.#serverClock ? this.#serverClock.now(deviceNow) : deviceNow;
+  }
+
+  /** The device clock looks wrong: the visitor is told that the times follow the server's. */
+  get clockSkewed(): boolean {
+    return this.#serverClock?.skewed ?? false;
   }
 
   /**
@@ -150,11 +148,12 @@ export class ScheduleForm {
    */
   readSettings(): void {
     const host = this.#host;
-    const { slots, problems } = readSettings(host, (attribute, value) => {
+    const written = (attribute: string, value: unknown) => {
       const text = host.getAttribute(attribute);
       const read = attribute.endsWith('-id') ? decimalId.fromAttribute(text) : attribute.includes('-') ? Number(text) : text;
       return text !== null && Object.is(read, value) ? text : String(value);
-    });
+    };
+    const { slots, problems } = readSettings(host, written, this.#defaults);
     (this.#warnings ??= new SettingWarnings(host.localName)).warn(problems);
     this.#settings = slots;
     this.notSetUp = problems.length > 0;
@@ -170,27 +169,33 @@ export class ScheduleForm {
 
   /** An answer came: the server's time (`undefined` when it did not say) is taken in, and the slots follow it. */
   learnServerTime(serverNow: number | undefined): void {
-    this.serverClock.learn(serverNow, this.#host.clock.now());
-    this.computeSlots();
+    this.#withServerClock((clock, deviceNow) => clock.learn(serverNow, deviceNow));
   }
 
   /** The server refused the chosen time as past: that time and those before it are offered no more. */
   refusedAsPast(instant: string): void {
-    this.serverClock.refused(Date.parse(instant), this.#host.clock.now());
-    this.computeSlots();
+    this.#withServerClock((clock, deviceNow) => clock.refused(Date.parse(instant), deviceNow));
   }
 
-  /** Loads the phone metadata, the checks and the outcome's views (once; again after a failure). */
+  /** Tells the clock what the device said now (whenever its module is here), then the slots follow. */
+  #withServerClock(tell: (clock: ServerClock, deviceNow: number) => void): void {
+    const deviceNow = this.#host.clock.now();
+    withModule('serverClock', ({ ServerClock }) => {
+      tell((this.#serverClock ??= new ServerClock()), deviceNow);
+      this.computeSlots();
+    });
+  }
+
+  /** Loads the phone metadata and everything else the form's first use needs (once; again after a failure). */
   loadPhoneInput(): Promise<typeof PhoneInput> {
     if (!this.#loading) {
-      // The request's schemas too, so that the first submit need not wait for them; the client
-      // reports it if they fail to load, so a failure here is of no interest.
-      import('../../core/schemas.js').catch(() => undefined);
-      this.#loading = Promise.all([import('../../internal/phone-input.js'), import('./checks.js'), import('./outcome.js')]).then(
-        ([module, checks, outcome]) => {
+      // A failure here is of no interest: the client reports it when it needs them.
+      loadModules(AHEAD_OF_FIRST_SUBMIT).catch(() => undefined);
+      this.#loading = loadModules(ON_FIRST_USE).then(
+        ([module, checks, request]) => {
           this.phoneInput = module;
           this.#checks = checks;
-          this.outcome = outcome;
+          this.#request = request;
           // Fields changed while these were loading are checked now.
           for (const field of CHECKED_FIELDS) this.#revalidate(field, false);
           this.#host.requestUpdate();
@@ -205,22 +210,22 @@ export class ScheduleForm {
     return this.#loading;
   }
 
-  /** The outcome's views alone, for a booking shown again after a reload: no form, so no phone metadata. */
-  async loadOutcome(): Promise<void> {
-    this.outcome = await import('./outcome.js');
-    this.#host.requestUpdate();
-  }
-
-  /** The submit's checks: every error is shown from now on; a refused time makes passed slots go. */
-  check(phoneInput: typeof PhoneInput): FormCheck {
+  /**
+   * The submit's checks, and the request when all pass: every error is shown from now on; a
+   * refused time makes passed slots go. The checks of fields left by the press that submitted
+   * (waiting for it to end, see `onPointerDown`) would only repeat these: they are dropped.
+   */
+  check(phoneInput: typeof PhoneInput): FormCheck & { request?: ScheduledCallRequest } {
     this.#interaction.submitted();
+    if (this.#afterPointer) this.#afterPointer.length = 0;
+    const values = this.values;
     // Loaded together with `phoneInput`, which the caller awaited.
-    const result = this.#checks!.checkForm(this.values, this.#messages(), phoneInput);
+    const result = this.#checks!.checkForm(values, this.#messages(), phoneInput);
     this.errors = result.errors;
     this.announcement = result.refused.length ? this.#messages().fixErrors : '';
     if (result.refused.includes('time')) this.computeSlots();
     this.#host.requestUpdate();
-    return result;
+    return result.checked ? { ...result, request: this.#request!.scheduledCallRequest(values, result.checked) } : result;
   }
 
   /** Back to a fresh form for another call; the number, country and language are kept. */

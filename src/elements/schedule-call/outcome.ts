@@ -8,10 +8,11 @@ import { html, nothing } from 'lit';
 import type { CallsClient, CreateCallResult } from '../../core/client.js';
 import type { Call } from '../../core/schemas.js';
 import type { Messages } from '../../i18n/en.js';
+import { withIsolated } from '../../internal/bidi.js';
 import { describeError } from '../../internal/describe-error.js';
 import type { CcaiStatusChangeEvent } from '../../internal/events.js';
 import { dateTimeFormat } from '../../internal/intl-cache.js';
-import { alertBox, isolated } from './views.js';
+import { alertBox } from './views.js';
 
 export interface OutcomeView {
   result: CreateCallResult;
@@ -54,7 +55,7 @@ export function outcomeView({ result, t, locale, requestedAt, cancel, status, on
   // Once cancelled, the message says so (and takes focus); a status element beside it would
   // announce the same change a second time through its own live region.
   return confirmation(
-    cancelled ? t.cancelled : isolated(t.confirmation, when),
+    cancelled ? t.cancelled : withIsolated(t.confirmation, when),
     cancelled
       ? nothing
       : html`<ccai-call-status

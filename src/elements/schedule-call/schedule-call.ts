@@ -11,11 +11,12 @@ import { describeError, isTransient, isUnconfirmedWrite } from '../../internal/d
 import { CcaiCallCancelledEvent, CcaiCallScheduledEvent, type CcaiStatusChangeEvent } from '../../internal/events.js';
 import type * as PhoneInput from '../../internal/phone-input.js';
 import { themeStyles } from '../../internal/styles.js';
-import { KeptBooking, bookingKey } from './booking-store.js';
 import { languageList } from './fields.js';
 import { ScheduleForm } from './form-state.js';
-import { decimalId } from './settings.js';
 import { regionName, zoneName } from './format.js';
+import { KeptBooking, bookingKey } from './kept-booking.js';
+import { loadedModule } from './lazy.js';
+import { decimalId } from './settings.js';
 import { scheduleCallStyles } from './schedule-call.styles.js';
 import { formView } from './views.js';
 
@@ -152,6 +153,7 @@ export class CcaiScheduleCall extends CcaiElement {
    */
   @property({ attribute: false }) clock: { now(): number } = { now: () => Date.now() };
 
+  // After the settings: it takes their initial values as the defaults.
   readonly #form = new ScheduleForm(this, { messages: () => this.t, uiLanguage: () => this.localize.language });
   /** A refusal that is not about one field (the page's setup, loading), shown where request errors are. */
   @state() private formError = '';
@@ -219,9 +221,9 @@ export class CcaiScheduleCall extends CcaiElement {
 
   override render() {
     const kept = this.#kept.booking;
-    if (this.#create.status === TaskStatus.INITIAL && kept) {
-      // Kept from before a reload: its confirmation once the outcome's views are here (a moment).
-      return this.#form.outcome ? this.#renderOutcome({ kind: 'created', status: 201, ...kept }, true) : nothing;
+    if (this.#create.status === TaskStatus.INITIAL && (kept || this.#kept.reading)) {
+      // Kept from before a reload: its confirmation once it is read, with the outcome's views (a moment).
+      return kept ? this.#renderOutcome({ kind: 'created', status: 201, ...kept }, true) : nothing;
     }
     return this.#create.render({
       initial: () => this.#renderForm(),
@@ -317,7 +319,7 @@ export class CcaiScheduleCall extends CcaiElement {
       errors: form.errors,
       alert: this.formError || (form.notSetUp ? t.serverConfig : requestError === undefined ? '' : describeCreateError(requestError, t)),
       notSetUp: form.notSetUp,
-      clockSkewed: form.serverClock.skewed,
+      clockSkewed: form.clockSkewed,
       retry: requestError !== undefined && !this.formError && isTransient(requestError) && !isUnconfirmedWrite(requestError) ? this.#retry : undefined,
       pending: this.#create.status === TaskStatus.PENDING,
       announcement: form.announcement,
@@ -362,21 +364,16 @@ export class CcaiScheduleCall extends CcaiElement {
     return bookingKey(this.api.baseUrl, this.menuId, this.callId);
   }
 
-  /** The booking kept for this form's key, if any; its views load first (the form's may never). */
+  /** The booking kept for this form's key, if any (read with its views: the form's may never load). */
   #restore(): void {
-    const booking = this.#kept.restore(this.#storageKey(), this.clock.now());
-    if (!booking || this.#form.outcome) return;
-    this.#form.loadOutcome().catch(() => {
-      // Not loadable now: the form instead; the booking stays kept for the next reload.
-      if (this.#kept.booking === booking) this.#kept.clear();
-    });
+    this.#kept.restore(this.#storageKey(), this.clock.now());
   }
 
   /** `restored`: the call as it was when booked, before a reload; its status is read afresh. */
   #renderOutcome(result: CreateCallResult, restored = false) {
     // Loaded with the checks, which passed before the request that has this result was sent (or,
-    // for a kept booking, before this render: see `render`).
-    return this.#form.outcome!.outcomeView({
+    // for a kept booking, with the booking's store: see `KeptBooking#restore`).
+    return loadedModule('outcome')!.outcomeView({
       result,
       t: this.t,
       locale: this.localize.locale,

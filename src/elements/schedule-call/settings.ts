@@ -6,8 +6,17 @@
 import { parseDays, parseHours, type OpeningRange } from '../../internal/slots.js';
 import { isTimeZone, localTimeZone } from '../../internal/zoned-time.js';
 
-/** The defaults of the settings, for an attribute that is absent (or removed: Lit then sets `null`). */
-export const DEFAULTS = { hours: '09:00-17:00', days: 'mon-fri', daysAhead: 14, slotMinutes: 15, minLeadMinutes: 15 } as const;
+/**
+ * The defaults of the settings, for an attribute that is removed (Lit then sets `null`): the
+ * element's initial values, written once, in its class (where the manifest reads them).
+ */
+export interface SettingDefaults {
+  hours: string;
+  days: string;
+  daysAhead: number;
+  slotMinutes: number;
+  minLeadMinutes: number;
+}
 
 /** `days-ahead` up to a year; `slot-minutes` up to a day. */
 export const MAX_DAYS_AHEAD = 366;
@@ -58,21 +67,21 @@ export const decimalId = {
 };
 
 /** Every unreadable setting, and the slot settings when all that decide the slots are readable. */
-export function readSettings(raw: RawSettings, written: Written): { slots?: SlotSettings; problems: SettingProblem[] } {
+export function readSettings(raw: RawSettings, written: Written, defaults: SettingDefaults): { slots?: SlotSettings; problems: SettingProblem[] } {
   const problems: SettingProblem[] = [];
   const refuse = (attribute: string, value: unknown, problem: string) => problems.push({ attribute, value: written(attribute, value), problem });
 
   const zone = raw.timezone ?? undefined;
   if (zone !== undefined && !isTimeZone(zone)) refuse('timezone', zone, 'is not a time zone');
-  const hours = parseHours(raw.hours ?? DEFAULTS.hours);
+  const hours = parseHours(raw.hours ?? defaults.hours);
   if (!hours) refuse('hours', raw.hours, 'is not opening hours such as "09:00-17:00"');
-  const days = parseDays(raw.days ?? DEFAULTS.days);
+  const days = parseDays(raw.days ?? defaults.days);
   if (!days) refuse('days', raw.days, 'is not days such as "mon-fri"');
-  const daysAhead = raw.daysAhead ?? DEFAULTS.daysAhead;
+  const daysAhead = raw.daysAhead ?? defaults.daysAhead;
   if (!isWhole(daysAhead, 1, MAX_DAYS_AHEAD)) refuse('days-ahead', daysAhead, `is not a whole number of days from 1 to ${MAX_DAYS_AHEAD}`);
-  const slotMinutes = raw.slotMinutes ?? DEFAULTS.slotMinutes;
+  const slotMinutes = raw.slotMinutes ?? defaults.slotMinutes;
   if (!isWhole(slotMinutes, 1, MAX_SLOT_MINUTES)) refuse('slot-minutes', slotMinutes, `is not a whole number of minutes from 1 to ${MAX_SLOT_MINUTES}`);
-  const minLeadMinutes = raw.minLeadMinutes ?? DEFAULTS.minLeadMinutes;
+  const minLeadMinutes = raw.minLeadMinutes ?? defaults.minLeadMinutes;
   if (typeof minLeadMinutes !== 'number' || !(minLeadMinutes >= 0) || !Number.isFinite(minLeadMinutes)) {
     refuse('min-lead-minutes', minLeadMinutes, 'is not a number of minutes, 0 or more');
   }

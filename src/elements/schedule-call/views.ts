@@ -5,6 +5,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { Messages } from '../../i18n/en.js';
+import { withIsolated } from '../../internal/bidi.js';
 import type { CountryOption } from '../../internal/phone-input.js';
 import type { SlotDay } from '../../internal/slots.js';
 import type { CheckedField } from './checks.js';
@@ -85,21 +86,19 @@ function phoneField(view: FormView) {
   return field(
     'phone',
     t.phoneLabel,
-    html`<input id="phone" part="input" type="tel" autocomplete="tel" .value=${live(phone)} aria-invalid=${invalid(view, 'phone')} aria-describedby=${describedBy(view, 'phone', 'phone-hint')} @input=${on.phone} />`,
+    html`<input
+      id="phone"
+      part="input"
+      type="tel"
+      autocomplete="tel"
+      .value=${live(phone)}
+      aria-invalid=${invalid(view, 'phone')}
+      aria-describedby=${describedBy(view, 'phone', 'phone-hint')}
+      @input=${on.phone}
+    />`,
     html`<p id="phone-hint" part="hint" class="hint">${t.phoneHint}</p>
       ${fieldError(view, 'phone')}`,
   );
-}
-
-/**
- * A sentence with a value inserted (a date, a zone, a name) and that value in `<bdi>`, so that it
- * reads in order on a right-to-left page whichever way its own text runs. The message is called
- * with a marker to find where (and how often) it puts the value.
- */
-export function isolated(message: (value: string) => string, value: string): TemplateResult {
-  const marker = '\u{E000}';
-  const parts = message(marker).split(marker);
-  return html`${parts.map((part, i) => (i === 0 ? part : html`<bdi>${value}</bdi>${part}`))}`;
 }
 
 function whenFields(view: FormView) {
@@ -121,14 +120,20 @@ function whenFields(view: FormView) {
       ${field(
         'time',
         t.timeLabel,
-        html`<select id="time" part="input" aria-invalid=${invalid(view, 'time')} aria-describedby=${describedBy(view, 'time', 'zone', ...(view.clockSkewed ? ['clock'] : []))} @change=${on.time}>
+        html`<select
+          id="time"
+          part="input"
+          aria-invalid=${invalid(view, 'time')}
+          aria-describedby=${describedBy(view, 'time', 'zone', ...(view.clockSkewed ? ['clock'] : []))}
+          @change=${on.time}
+        >
           <option value="" .selected=${slot === ''}>${t.timePlaceholder}</option>
           ${slots.map((instant) => html`<option value=${instant} .selected=${instant === slot}>${label(time, instant)}</option>`)}
         </select>`,
         fieldError(view, 'time'),
       )}
     </div>
-    <p id="zone" part="hint" class="hint">${isolated(t.timeZoneNote, zone)}</p>
+    <p id="zone" part="hint" class="hint">${withIsolated(t.timeZoneNote, zone)}</p>
     ${view.clockSkewed ? html`<p id="clock" part="hint" class="hint">${t.clockSkewed}</p>` : nothing}`;
 }
 
@@ -138,7 +143,13 @@ function languageField(view: FormView) {
   return field(
     'language',
     t.languageLabel,
-    html`<select id="language" part="input" aria-invalid=${invalid(view, 'language')} aria-describedby=${describedBy(view, 'language')} @change=${on.language}>
+    html`<select
+      id="language"
+      part="input"
+      aria-invalid=${invalid(view, 'language')}
+      aria-describedby=${describedBy(view, 'language')}
+      @change=${on.language}
+    >
       ${languages.map((code) => html`<option value=${code} .selected=${code === language}>${languageName(code, locale)}</option>`)}
     </select>`,
     fieldError(view, 'language'),
@@ -163,18 +174,29 @@ export function alertBox(message: string | TemplateResult, action?: { label: str
 
 export function formView(view: FormView) {
   const { t, on } = view;
-  return html`<form part="form" novalidate @submit=${on.submit} @focusin=${on.prepare} @pointerover=${on.prepare} @input=${on.prepare} @focusout=${on.focusOut} @pointerdown=${on.pointerDown}>
+  return html`<form
+    part="form"
+    novalidate
+    @submit=${on.submit}
+    @focusin=${on.prepare}
+    @pointerover=${on.prepare}
+    @input=${on.prepare}
+    @focusout=${on.focusOut}
+    @pointerdown=${on.pointerDown}
+  >
     <fieldset>
       <legend part="legend">${t.scheduleLegend}</legend>
       <div class="row">${countryField(view)} ${phoneField(view)}</div>
       ${whenFields(view)} ${languageField(view)} ${consentField(view)}
     </fieldset>
     ${view.alert ? alertBox(view.alert, view.retry && { label: t.tryAgain, run: view.retry }) : nothing}
-    ${view.days.length && !view.notSetUp
-      ? html`<button part="button" type="submit" aria-disabled=${view.pending ? 'true' : nothing}>
-          ${view.pending ? t.submitting : t.submit}
-        </button>`
-      : nothing}
+    ${
+      view.days.length && !view.notSetUp
+        ? html`<button part="button" type="submit" aria-disabled=${view.pending ? 'true' : nothing}>
+            ${view.pending ? t.submitting : t.submit}
+          </button>`
+        : nothing
+    }
     <div class="visually-hidden" role="status">${view.announcement}</div>
   </form>`;
 }
