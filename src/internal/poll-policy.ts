@@ -25,8 +25,10 @@
  * Errors back off exponentially with jitter from 5–10 s to 2.5–5 min, honour `Retry-After`, and
  * never poll sooner than a success would have.
  */
-import { backoffDelay } from '../core/retry.js';
 import { ROUTING_STATUSES, isTerminalStatus } from '../core/calls.js';
+import { CallsApiError } from '../core/errors.js';
+import { backoffDelay } from '../core/retry.js';
+import type { PollPolicy } from './polling-controller.js';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -57,9 +59,15 @@ export interface PollError {
   retryAfterMs?: number | undefined;
 }
 
+/** What the policy reads of a call. */
+export interface PolledCall {
+  status: string;
+  scheduled_at?: string | null | undefined;
+}
+
 export interface PollInput {
   /** The last call learned (fetched or pushed in), or `null` before the first one. */
-  call: { status: string; scheduled_at?: string | null | undefined } | null;
+  call: PolledCall | null;
   /** The current time, ms since the epoch. */
   now: number;
   /** When the current status was first seen, ms since the epoch. */
@@ -87,7 +95,26 @@ export function isGone(error: PollError): boolean {
   return error.status === 404 || error.status === 410 || error.kind === 'validation';
 }
 
-function normalDelay(call: NonNullable<PollInput['call']>, now: number, statusSince: number, random: () => number): number {
+/** What the policy knows of any failure: a `CallsApiError` as it is, anything else as a network failure. */
+export function toPollError(error: unknown): PollError {
+  return error instanceof CallsApiError ? error : { kind: 'network', status: 0 };
+}
+
+/** `nextPollDelay` for `PollingController`: a call's phase is its status. */
+export const callPollPolicy: PollPolicy<PolledCall> = {
+  phaseOf: (call) => call.status,
+  nextDelay: ({ latest, phaseSince, now, consecutiveErrors, error, random }) =>
+    nextPollDelay({
+      call: latest ?? null,
+      now,
+      statusSince: phaseSince,
+      consecutiveErrors,
+      error: consecutiveErrors > 0 ? toPollError(error) : null,
+      random,
+    }),
+};
+
+function normalDelay(call: PolledCall, now: number, statusSince: number, random: () => number): number {
   const lengthen = (ms: number) => ms * (1 + POLL_TIMING.jitter * random());
   if (call.status === 'scheduled') {
     const scheduledAt = call.scheduled_at ? Date.parse(call.scheduled_at) : Number.NaN;

@@ -3,15 +3,15 @@
  * fake clock while the call moves through a timeline, every read counted.
  *
  * A "watcher" is what polls: `policyWatcher` is the element's polling in miniature — the real
- * `PollingController` (timers, visibility, one read at a time) and the real `nextPollDelay` with
- * the element's bookkeeping (a status is first seen when a read returns it) — and runs anywhere,
+ * `PollingController` (timers, visibility, one read at a time, a status first seen when a read
+ * returns it) with the element's policy, `callPollPolicy` — and runs anywhere,
  * Node included (`scripts/budget.mjs` loads this file through Vite and gives it a stand-in
  * `document`). `naiveWatcher` is the comparison: a timer every few seconds that ignores
  * visibility. `test/internal/poll-budget.test.ts` also drives the real element through `simulate`,
  * which proves the miniature counts what the element does.
  */
 import { isTerminalStatus } from '../../src/core/calls.js';
-import { nextPollDelay } from '../../src/internal/poll-policy.js';
+import { callPollPolicy } from '../../src/internal/poll-policy.js';
 import { PollingController, type Clock } from '../../src/internal/polling-controller.js';
 
 export const SECOND = 1000;
@@ -175,27 +175,21 @@ function peakPerMinute(reads: number[]): number {
   return Math.max(0, ...reads.map((start) => reads.filter((offset) => offset >= start && offset < start + MINUTE).length));
 }
 
-/** The element's polling in miniature: its controller, its policy and its bookkeeping; answers come at once. */
+/** The element's polling in miniature: its controller and its policy; answers come at once. */
 export function policyWatcher({ clock, serve }: Environment): Watcher {
-  let current: KnownCall | null = null;
-  let statusSince = clock.now();
   const host = { addController() {}, removeController() {}, requestUpdate() {}, updateComplete: Promise.resolve(true) };
   const poller = new PollingController<KnownCall>(host, {
     source: () => ({ scope: host, key: 'the call', read: async () => serve() }),
-    received: (call) => {
-      if (call.status !== current?.status) statusSince = clock.now();
-      current = call;
-    },
+    policy: callPollPolicy,
+    received: () => undefined,
     failed: () => undefined,
-    nextDelay: ({ consecutiveErrors }) =>
-      nextPollDelay({ call: current, now: clock.now(), statusSince, consecutiveErrors, random: () => clock.random() }),
     clock: () => clock,
   });
   return {
     // As Lit does: the controller learns of the connection, then the first update starts polling.
     open: () => {
       poller.hostConnected();
-      poller.start(0);
+      poller.start();
     },
     close: () => poller.hostDisconnected(),
     settled: nextTask,

@@ -8,7 +8,7 @@ import { withIsolated, type Isolated } from '../../internal/bidi.js';
 import { CcaiElement } from '../../internal/ccai-element.js';
 import { CcaiStatusChangeEvent } from '../../internal/events.js';
 import { dateTimeFormat } from '../../internal/intl-cache.js';
-import { isGone, nextPollDelay, type PollError } from '../../internal/poll-policy.js';
+import { callPollPolicy, isGone, toPollError } from '../../internal/poll-policy.js';
 import { PollingController, systemClock, type Clock, type PollSource } from '../../internal/polling-controller.js';
 import { themeStyles } from '../../internal/styles.js';
 import { callStatusStyles } from './call-status.styles.js';
@@ -102,44 +102,41 @@ export class CcaiCallStatus extends CcaiElement {
   /** @internal Time and timers for polling; tests replace it before connecting the element. */
   clock: Clock = systemClock;
 
-  @state() private current: Call | null = null;
   @state() private problem: unknown = null;
-  /** When `current`'s status was first seen, for the policy's staleness rule. */
-  private statusSince = 0;
-  /** The object this element put into `call`, so that it is not mistaken for one pushed in. */
-  private fetched: Call | undefined;
 
+  /** Reads `call` on the poll policy's schedule; it knows the latest call it was told of or read. */
   readonly #poller = new PollingController<Call>(this, {
     source: () => this.#source(),
-    received: (call) => {
+    policy: callPollPolicy,
+    received: (call, previous) => {
       this.problem = null;
-      this.#learn(call);
-      this.fetched = call;
+      this.#announce(call, previous);
       this.call = call;
     },
     failed: (error) => {
       this.problem = error;
       this.reportError(error);
     },
-    nextDelay: ({ consecutiveErrors, error }) => this.#nextDelay(consecutiveErrors, error),
     clock: () => this.clock,
   });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const pushed = changed.has('call') && this.call !== undefined && this.call !== this.fetched;
+    // Not the call the poller read or was told of: the page pushed it in.
+    const pushed = changed.has('call') && this.call !== undefined && this.call !== this.#poller.latest;
     const sourceChanged =
       changed.has('callId') || changed.has('capability') || changed.has('src') || changed.has('baseUrl') || changed.has('client');
-    if (changed.has('callId') && this.current && String(this.current.id) !== String(this.callId)) this.#forget();
-    if (pushed) this.#learn(this.call!);
+    const known = this.#poller.latest;
+    if (changed.has('callId') && known && String(known.id) !== String(this.callId)) this.#forget(pushed);
+    if (pushed) this.#announce(this.call!, this.#poller.seen(this.call!));
     if (!sourceChanged && !pushed) return;
     if (!this.callId) this.#poller.stop();
     // Fresh data pushed in: the next read can wait its turn. A new source: read it now.
-    else this.#poller.start(pushed && this.current ? this.#nextDelay(0, null) : 0);
+    else this.#poller.start(pushed ? 'when-due' : 'now');
   }
 
   override render() {
     const t = this.t;
-    const call = this.current;
+    const call = this.call;
     return html`<div part="base" class="base">
       <p part="status" class="status" role="status" aria-atomic="true">
         <span part="label" class="label">${t.statusHeading}</span>
@@ -206,31 +203,17 @@ export class CcaiCallStatus extends CcaiElement {
     };
   }
 
-  #learn(call: Call): void {
-    const previousStatus = this.current?.status ?? null;
-    this.current = call;
-    if (call.status === previousStatus) return;
-    this.statusSince = this.clock.now();
-    this.dispatchEvent(new CcaiStatusChangeEvent({ call, previousStatus }));
+  /** Fires `ccai-status-change` when `call`'s status differs from the one known before it. */
+  #announce(call: Call, previous: Call | undefined): void {
+    const previousStatus = previous?.status ?? null;
+    if (call.status !== previousStatus) this.dispatchEvent(new CcaiStatusChangeEvent({ call, previousStatus }));
   }
 
-  /** Another call now: nothing known about it yet. */
-  #forget(): void {
-    this.current = null;
+  /** Another call now: nothing known about it yet (a call pushed in with the new id stays). */
+  #forget(pushed: boolean): void {
+    this.#poller.forget();
     this.problem = null;
-    if (this.call === this.fetched) this.call = undefined;
-    this.fetched = undefined;
-  }
-
-  #nextDelay(consecutiveErrors: number, error: unknown): number | null {
-    return nextPollDelay({
-      call: this.current,
-      now: this.clock.now(),
-      statusSince: this.statusSince,
-      consecutiveErrors,
-      error: consecutiveErrors > 0 ? toPollError(error) : null,
-      random: () => this.clock.random(),
-    });
+    if (!pushed) this.call = undefined;
   }
 }
 
@@ -245,10 +228,6 @@ function statusTone(status: string): string {
 /** Ids as the API writes them (digits) and as the page wrote them (`call-id`, perhaps with leading zeros). */
 function sameId(read: number, asked: string): boolean {
   return String(read) === asked.replace(/^0+(?=\d)/, '');
-}
-
-function toPollError(error: unknown): PollError {
-  return error instanceof CallsApiError ? error : { kind: 'network', status: 0 };
 }
 
 /** The status in the UI language; a status we have no name for is shown as the API spells it. */
