@@ -33,6 +33,8 @@ type Channel = 'inbound' | 'scheduled';
 
 interface MenuCallContext extends RequestContext {
   channel: Channel;
+  /** `scheduled_at` normalised to UTC, once the rule that checks it has passed it. */
+  scheduledAt?: string;
 }
 
 const ALLOWED_MENU_TYPES: Record<Channel, { types: readonly string[]; message: string }> = {
@@ -105,11 +107,18 @@ const numberRequired: Rule<MenuCallContext> = ({ params }) =>
 const numberWellFormed: Rule<MenuCallContext> = ({ params }) =>
   isPresent(params.ticket_id) || isWellFormedNumber(params.end_user_number) ? undefined : fail('end_user_number is not well formed');
 
-/** S14, plus two extensions: a time that is not ISO 8601 with a zone, and one not in the future. */
-const scheduledAtValid: Rule<MenuCallContext> = ({ world, params, channel }) => {
+/**
+ * S14, plus two extensions: a time that is not ISO 8601 with a zone, and one not in the future.
+ * The time it passes is kept, normalised, for the call (checked once per request).
+ */
+const scheduledAtValid: Rule<MenuCallContext> = (context) => {
+  const { world, params, channel } = context;
   if (channel !== 'scheduled') return undefined;
   const result = validateScheduledAt(params.scheduled_at, { now: nowOf(world) });
-  if (result.ok) return undefined;
+  if (result.ok) {
+    context.scheduledAt = result.value;
+    return undefined;
+  }
   if (result.code === 'required') return fail('scheduled_at is required');
   if (result.code === 'malformed') return fail('scheduled_at is not well formed');
   return fail('scheduled_at must be in the future');
@@ -151,7 +160,6 @@ export function createMenuCall(world: World, params: Params, channel: Channel): 
   const now = nowOf(world);
   const menu = menuOf(context) as Menu;
   const ticket = ticketOf(context);
-  const scheduledAt = validateScheduledAt(params.scheduled_at, { now });
   const call = menuCall(world, now, {
     lang: langOf(params),
     menuId: menuIdOf(context) as number,
@@ -160,7 +168,7 @@ export function createMenuCall(world: World, params: Params, channel: Channel): 
     endUser: ticket ? endUserFor(world, ticket.contactId, ticket.endUserId) : null,
     outboundNumber: managedNumber(world, params.outbound_number),
     recordingPermission: recordingPermissionOf(menu, params.recording_permission),
-    ...(channel === 'scheduled' && scheduledAt.ok ? { scheduledAt: scheduledAt.value, parentId: parentOf(context)?.id ?? null } : {}),
+    ...(channel === 'scheduled' && context.scheduledAt ? { scheduledAt: context.scheduledAt, parentId: parentOf(context)?.id ?? null } : {}),
   });
   world.calls[call.id] = call;
   markChanged(world, call.id);
