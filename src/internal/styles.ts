@@ -89,3 +89,23 @@ export const themeStyles = css`
     }
   }
 `;
+
+/**
+ * A checkbox with its label in one row (`.checkbox` on the row), the whole row a comfortable touch
+ * target. Elements put their own rules after it (cursor, read-only colour).
+ */
+export const checkboxStyles = css`
+  .checkbox {
+    display: flex;
+    align-items: center;
+    gap: calc(var(--_space) / 1.5);
+    min-block-size: 44px;
+  }
+  input[type='checkbox'] {
+    flex: none;
+    inline-size: 1.25em;
+    block-size: 1.25em;
+    margin: 0;
+    accent-color: var(--_accent);
+  }
+`;

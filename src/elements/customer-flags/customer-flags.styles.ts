@@ -16,20 +16,11 @@ export const customerFlagsStyles = css`
     padding: 0 calc(var(--_space) / 2);
     font-weight: 600;
   }
+  /* The whole row toggles the box. */
   label {
-    display: flex;
-    align-items: center;
-    gap: calc(var(--_space) / 1.5);
-    /* A comfortable touch target: the whole row toggles the box. */
-    min-block-size: 44px;
     cursor: pointer;
   }
   input[type='checkbox'] {
-    flex: none;
-    inline-size: 1.25em;
-    block-size: 1.25em;
-    margin: 0;
-    accent-color: var(--_accent);
     cursor: inherit;
   }
   /* Saving: the box keeps focus and shows the new value, but cannot change again until the server answers.

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { CUSTOMER_FLAG_NAMES, type CustomerFlagName, type CustomerFlags } from '../../core/calls.js';
@@ -10,7 +11,7 @@ import { isolatedIn, type Isolated } from '../../internal/bidi.js';
 import { CcaiElement } from '../../internal/ccai-element.js';
 import { describeError } from '../../internal/describe-error.js';
 import { CcaiFlagsChangeEvent } from '../../internal/events.js';
-import { themeStyles } from '../../internal/styles.js';
+import { checkboxStyles, themeStyles } from '../../internal/styles.js';
 import { customerFlagsStyles } from './customer-flags.styles.js';
 
 /** "Try again" after a failed load: whenever asking again may help (an unreadable answer too), not for an unknown call. */
@@ -88,7 +89,7 @@ const LABEL_KEYS: Record<CustomerFlagName, 'verifiedCustomer' | 'badActor' | 're
  * @cssprop --ccai-font-size - Base font size.
  */
 export class CcaiCustomerFlags extends CcaiElement {
-  static override styles = [themeStyles, customerFlagsStyles];
+  static override styles = [themeStyles, checkboxStyles, customerFlagsStyles];
 
   /** The call whose flags are shown (the `id` of a call object). Changing it reloads. */
   @property({ attribute: 'call-id' }) callId = '';
@@ -160,11 +161,11 @@ export class CcaiCustomerFlags extends CcaiElement {
   #renderFlags(t: Messages, flags?: CustomerFlags) {
     const loading = !flags;
     return html`
-      <fieldset part="fieldset" aria-busy=${loading ? 'true' : nothing}>
+      <fieldset part="fieldset" aria-busy=${ifDefined(loading ? 'true' : undefined)}>
         <legend part="legend">${t.flagsLegend}</legend>
         ${CUSTOMER_FLAG_NAMES.map(
           (name) => html`
-            <label part="flag">
+            <label part="flag" class="checkbox">
               <input
                 type="checkbox"
                 part="checkbox"
@@ -172,8 +173,8 @@ export class CcaiCustomerFlags extends CcaiElement {
                 .checked=${live(flags?.[name] ?? false)}
                 .indeterminate=${loading}
                 ?disabled=${loading}
-                aria-disabled=${this.pending.has(name) ? 'true' : nothing}
-                aria-readonly=${this.readonly ? 'true' : nothing}
+                aria-disabled=${ifDefined(this.pending.has(name) ? 'true' : undefined)}
+                aria-readonly=${ifDefined(this.readonly ? 'true' : undefined)}
                 @click=${this.#guard}
                 @change=${this.#onChange}
               />

@@ -10,7 +10,7 @@ import { CcaiElement } from '../../internal/ccai-element.js';
 import { describeError, isTransient, isUnconfirmedWrite } from '../../internal/describe-error.js';
 import { CcaiCallCancelledEvent, CcaiCallScheduledEvent, type CcaiStatusChangeEvent } from '../../internal/events.js';
 import type * as PhoneInput from '../../internal/phone-input.js';
-import { themeStyles } from '../../internal/styles.js';
+import { checkboxStyles, themeStyles } from '../../internal/styles.js';
 import { languageList } from './fields.js';
 import { ScheduleForm } from './form-state.js';
 import { regionName, zoneName } from './format.js';
@@ -103,7 +103,8 @@ const BOOKING_KEY_INPUTS = ['baseUrl', 'client', 'menuId', 'callId'] as const;
  * @cssprop --ccai-font-size - Base font size.
  */
 export class CcaiScheduleCall extends CcaiElement {
-  static override styles = [themeStyles, scheduleCallStyles];
+  // The consent row is also a `.field`: the shared checkbox row must come after it to win.
+  static override styles = [themeStyles, scheduleCallStyles, checkboxStyles];
 
   /** The mobile or web menu the call is queued on (required unless `call-id`); decimal digits only. */
   @property({ attribute: 'menu-id', converter: decimalId }) menuId?: number;
