@@ -14,7 +14,7 @@ import { ja } from '../../src/i18n/ja.js';
 import { alertText, box, checked, collect, gate, loaded, patches, retryButton, sent, useMockApi } from './customer-flags.helpers.js';
 import { FAULTS, SLOW_MS, clientFor, guardEscapes } from './faults.helpers.js';
 
-const { mock, worker } = useMockApi();
+const { worker } = useMockApi();
 const FLAGS = '*/apps/api/v1/calls/:id/customer_flag';
 /** Flags that the schema refuses: not a boolean. */
 const BROKEN_FLAGS = { verified_customer: 'yes', bad_actor: false, repeat_customer: false };
