@@ -325,7 +325,7 @@ function readResponse(response: Response, text: string): Exchange {
     }
     return { status, body, headers: response.headers };
   }
-  // `errorBodySchema` by hand: an error may come before the schemas have loaded.
+  // By hand, not with zod: an error may come before the schemas have loaded.
   const message = isRecord(body) && typeof body.message === 'string' ? body.message : `The server answered ${status}${response.statusText ? ` ${response.statusText}` : ''}`;
   throw new CallsApiError(message, { kind: 'http', status, body, retryAfterMs: parseRetryAfter(response.headers.get('Retry-After')) });
 }

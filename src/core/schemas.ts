@@ -102,8 +102,6 @@ export const customerFlagsSchema = z.object({
 
 export const customerFlagsUpdateSchema = z.partial(customerFlagsSchema);
 
-export const errorBodySchema = z.looseObject({ message: z.string() });
-
 export const waitTimeSchema = z.looseObject({
   menu_id: z.number(),
   menu_type: text,

@@ -28,7 +28,6 @@ export const en = {
   submit: 'Schedule call',
   submitting: 'Scheduling…',
   timeZoneNote: (zone: string) => `Times are shown in your time zone: ${zone}.`,
-  noSlotsOnDay: 'No times are available on this day. Choose another date.',
   noSlotsAtAll: 'No callback times are available in the coming days.',
   phoneRequired: 'Enter your phone number.',
   phoneInvalid: 'Enter a complete phone number, including the area code.',

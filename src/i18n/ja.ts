@@ -25,7 +25,6 @@ export const ja: Messages = {
   submit: '通話を予約',
   submitting: '予約しています…',
   timeZoneNote: (zone: string) => `時刻はお使いのタイムゾーン(${zone})で表示しています。`,
-  noSlotsOnDay: 'この日に予約できる時刻はありません。別の日付を選んでください。',
   noSlotsAtAll: '今後数日間に予約できる時刻はありません。',
   phoneRequired: '電話番号を入力してください。',
   phoneInvalid: '市外局番を含む電話番号をすべて入力してください。',
