@@ -68,19 +68,6 @@ export const scheduleCallStyles = css`
     font-size: 0.875em;
     font-weight: 500;
   }
-  .checkbox {
-    display: flex;
-    align-items: center;
-    gap: calc(var(--_space) / 1.5);
-    min-block-size: 44px;
-  }
-  input[type='checkbox'] {
-    flex: none;
-    inline-size: 1.25em;
-    block-size: 1.25em;
-    margin: 0;
-    accent-color: var(--_accent);
-  }
   .alert {
     display: grid;
     gap: calc(var(--_space) / 2);
