@@ -48,6 +48,3 @@ export function describeError(error: unknown, t: Messages): string {
   if (code) return t[SERVER_MESSAGE_COPY[code]] as string;
   return `${t.errorUnknown} ${error.message}`;
 }
-
-// Until schedule-call imports from core.
-export { isTransient, isUnconfirmedWrite } from '../core/errors.js';

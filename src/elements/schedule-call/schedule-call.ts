@@ -3,11 +3,12 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { isTerminalStatus } from '../../core/calls.js';
 import type { CreateCallResult } from '../../core/client.js';
-import { CallsApiError } from '../../core/errors.js';
+import { CallsApiError, isTransient, isUnconfirmedWrite } from '../../core/errors.js';
+import { classifyServerMessage } from '../../core/messages.js';
 import type { Call, ScheduledCallRequest } from '../../core/schemas.js';
 import type { Messages } from '../../i18n/en.js';
 import { CcaiElement } from '../../internal/ccai-element.js';
-import { describeError, isTransient, isUnconfirmedWrite } from '../../internal/describe-error.js';
+import { describeError } from '../../internal/describe-error.js';
 import { CcaiCallCancelledEvent, CcaiCallScheduledEvent, type CcaiStatusChangeEvent } from '../../internal/events.js';
 import type * as PhoneInput from '../../internal/phone-input.js';
 import { checkboxStyles, themeStyles } from '../../internal/styles.js';
@@ -31,9 +32,6 @@ function describeCreateError(error: unknown, t: Messages): string | TemplateResu
   const described = describeError(error, t);
   return error instanceof CallsApiError && described === `${t.errorUnknown} ${error.message}` ? html`${t.errorUnknown} <bdi>${error.message}</bdi>` : described;
 }
-
-/** The server's answer to a time it holds to be past (calls-api.md, scheduled calls). */
-const PAST_TIME = /^scheduled_at must be in the future$/;
 
 /** Settings read (and checked) again when they change; `clock` only moves the slots. */
 const SETTINGS = ['timezone', 'hours', 'days', 'daysAhead', 'slotMinutes', 'minLeadMinutes', 'menuId', 'callId'] as const;
@@ -184,7 +182,7 @@ export class CcaiScheduleCall extends CcaiElement {
     onError: (error) => {
       this.#learnServerTime();
       // The server's clock is past that time: it, and every earlier one, is offered no more.
-      if (error instanceof CallsApiError && PAST_TIME.test(error.message) && this.#request) this.#form.refusedAsPast(this.#request.scheduled_at);
+      if (error instanceof CallsApiError && classifyServerMessage(error.message) === 'scheduled_at_past' && this.#request) this.#form.refusedAsPast(this.#request.scheduled_at);
       this.reportError(error);
     },
   });
