@@ -8,7 +8,7 @@ export default {
   ...base,
   // The accessibility suite emulates dark mode and reduced motion through the Chrome DevTools
   // Protocol (`emulateMedia`), which this Firefox driver does not offer; it runs in Chromium only.
-  files: [...base.files, '!test/elements/a11y.test.ts'],
+  files: [...base.files, '!test/elements/shared/a11y.test.ts'],
   concurrency: 1,
   groups: undefined,
   browsers: [

@@ -6,9 +6,9 @@
  * Times are compared with `Intl`, in the office's zone or the browser's, so the suite holds in any zone.
  */
 import { expect, fixture } from '@open-wc/testing';
-import type { CcaiScheduleCall } from '../../src/elements/schedule-call/schedule-call.js';
-import { en } from '../../src/i18n/en.js';
-import { ja } from '../../src/i18n/ja.js';
+import type { CcaiScheduleCall } from '../../../src/elements/schedule-call/schedule-call.js';
+import { en } from '../../../src/i18n/en.js';
+import { ja } from '../../../src/i18n/ja.js';
 import {
   FIRST_SLOT,
   NOW,
@@ -24,7 +24,7 @@ import {
   typeInto,
   until,
   useMockApi,
-} from './schedule-call.helpers.js';
+} from './helpers.js';
 
 const times = (el: CcaiScheduleCall, label = 'Time') => [...control(el, label).options].slice(1).map((option) => option.value);
 const texts = (select: HTMLSelectElement) => [...select.options].map((option) => option.text);

@@ -1,8 +1,8 @@
 /** Helpers for the `<ccai-schedule-call>` suite: requests seen, events seen, gated answers, the form by its labels. */
 import { fixture, waitUntil } from '@open-wc/testing';
-import type { CcaiScheduleCall } from '../../src/elements/schedule-call/schedule-call.js';
-import '../../src/elements/schedule-call/define.js';
-import { sent, useMockApi as useSharedMockApi } from '../helpers/mock-api.js';
+import type { CcaiScheduleCall } from '../../../src/elements/schedule-call/schedule-call.js';
+import '../../../src/elements/schedule-call/define.js';
+import { sent, useMockApi as useSharedMockApi } from '../../helpers/mock-api.js';
 
 export const CALLS = '*/apps/api/v1/calls';
 
@@ -41,7 +41,7 @@ export const creates = () => sent.filter(isCreate);
 export const createBodies = () => Promise.all(creates().map(async (request) => JSON.parse(await request.body) as Record<string, unknown>));
 export const cancels = () => sent.filter((request) => request.method === 'PATCH' && request.url.endsWith('/cancel'));
 
-export { collect, gate, stopCollecting } from '../helpers/events.js';
+export { collect, gate, stopCollecting } from '../../helpers/events.js';
 
 // --- the form, found the way a visitor finds it: by the labels ---------------------------------
 

@@ -1,5 +1,5 @@
 /**
- * The faults that the `faults.*.test.ts` suites put every request of every element through, and a
+ * The faults that the suites `test/elements/<name>/faults.test.ts` put every request of every element through, and a
  * guard that fails a test when anything escapes to the window (an uncaught error, an unhandled
  * rejection): the test runner only logs those, it does not fail on them.
  */

@@ -1,15 +1,15 @@
 /** Helpers for the `<ccai-customer-flags>` suite: requests seen, events seen, gated answers, DOM queries. */
 import { fixture, html, waitUntil } from '@open-wc/testing';
-import { sent } from '../helpers/mock-api.js';
-import { createCallsClient } from '../../src/core/index.js';
-import type { CcaiCustomerFlags } from '../../src/elements/customer-flags/customer-flags.js';
-import '../../src/elements/customer-flags/define.js';
+import { sent } from '../../helpers/mock-api.js';
+import { createCallsClient } from '../../../src/core/index.js';
+import type { CcaiCustomerFlags } from '../../../src/elements/customer-flags/customer-flags.js';
+import '../../../src/elements/customer-flags/define.js';
 
-export { sent, useMockApi } from '../helpers/mock-api.js';
+export { sent, useMockApi } from '../../helpers/mock-api.js';
 export const patches = () => sent.filter((request) => request.method === 'PATCH');
 export const patchBodies = () => Promise.all(patches().map(async (request) => JSON.parse(await request.body) as unknown));
 
-export { collect, gate, stopCollecting } from '../helpers/events.js';
+export { collect, gate, stopCollecting } from '../../helpers/events.js';
 
 export const root = (el: CcaiCustomerFlags) => el.shadowRoot!;
 export const boxes = (el: CcaiCustomerFlags) => [...root(el).querySelectorAll<HTMLInputElement>('input[type=checkbox]')];

@@ -2,15 +2,15 @@
 import { fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
-import { callSchema, type Call } from '../../src/core/schemas.js';
-import type { CcaiCallStatus } from '../../src/elements/call-status/call-status.js';
-import '../../src/elements/call-status/define.js';
-import type { CcaiCustomerFlags } from '../../src/elements/customer-flags/customer-flags.js';
-import type { CcaiScheduleCall } from '../../src/elements/schedule-call/schedule-call.js';
-import type { en } from '../../src/i18n/en.js';
-import { createCallsApiMock } from '../../src/mock/index.js';
-import { noRetry } from './customer-flags.helpers.js';
-import { FIRST_SLOT, choose, clock, control, phoneReady, root, typeInto } from './schedule-call.helpers.js';
+import { callSchema, type Call } from '../../../src/core/schemas.js';
+import type { CcaiCallStatus } from '../../../src/elements/call-status/call-status.js';
+import '../../../src/elements/call-status/define.js';
+import type { CcaiCustomerFlags } from '../../../src/elements/customer-flags/customer-flags.js';
+import type { CcaiScheduleCall } from '../../../src/elements/schedule-call/schedule-call.js';
+import type { en } from '../../../src/i18n/en.js';
+import { createCallsApiMock } from '../../../src/mock/index.js';
+import { noRetry } from '../customer-flags/helpers.js';
+import { FIRST_SLOT, choose, clock, control, phoneReady, root, typeInto } from '../schedule-call/helpers.js';
 
 /** What a screen reader says for the focused control: its label, or a button's text. */
 export function focusedName(el: CcaiScheduleCall): string {

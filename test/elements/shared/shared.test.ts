@@ -6,12 +6,12 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
-import { createCallsClient } from '../../src/core/client.js';
-import type { CcaiElement } from '../../src/internal/ccai-element.js';
-import { defineElement } from '../../src/internal/define.js';
-import type { CcaiErrorEvent } from '../../src/internal/events.js';
-import { createCallsApiMock } from '../../src/mock/index.js';
-import '../../src/index.js';
+import { createCallsClient } from '../../../src/core/client.js';
+import type { CcaiElement } from '../../../src/internal/ccai-element.js';
+import { defineElement } from '../../../src/internal/define.js';
+import type { CcaiErrorEvent } from '../../../src/internal/events.js';
+import { createCallsApiMock } from '../../../src/mock/index.js';
+import '../../../src/index.js';
 
 const mock = createCallsApiMock();
 const worker = setupWorker(...mock.handlers);

@@ -5,10 +5,10 @@
  */
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import { en } from '../../src/i18n/en.js';
-import { ja } from '../../src/i18n/ja.js';
-import { CallsClient } from '../../src/core/client.js';
-import type { CcaiScheduleCall } from '../../src/elements/schedule-call/schedule-call.js';
+import { en } from '../../../src/i18n/en.js';
+import { ja } from '../../../src/i18n/ja.js';
+import { CallsClient } from '../../../src/core/client.js';
+import type { CcaiScheduleCall } from '../../../src/elements/schedule-call/schedule-call.js';
 import {
   CALLS,
   FIRST_SLOT,
@@ -25,7 +25,7 @@ import {
   submit,
   until,
   useMockApi,
-} from './schedule-call.helpers.js';
+} from './helpers.js';
 
 const HOUR = 3_600_000;
 const times = (el: CcaiScheduleCall) => [...control(el, 'Time').options].map((option) => option.value).filter(Boolean);

@@ -1,9 +1,9 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import { CALL_STATUSES } from '../../src/core/calls.js';
-import { en } from '../../src/i18n/en.js';
-import { ja } from '../../src/i18n/ja.js';
-import { simulateGateway } from '../helpers/gateway.js';
+import { CALL_STATUSES } from '../../../src/core/calls.js';
+import { en } from '../../../src/i18n/en.js';
+import { ja } from '../../../src/i18n/ja.js';
+import { simulateGateway } from '../../helpers/gateway.js';
 import {
   CALL_URL,
   MINUTE,
@@ -25,7 +25,7 @@ import {
   statusName,
   worker,
   worldCall,
-} from './call-status-helpers.js';
+} from './helpers.js';
 
 const origin = location.origin;
 const iso = (offsetMs: number) => new Date(T0 + offsetMs).toISOString();

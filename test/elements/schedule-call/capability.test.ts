@@ -5,11 +5,11 @@
  * A "reload" here is the element removed and a new one made with the same attributes.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { CAPABILITY_HEADER } from '../../src/core/client.js';
-import type { CcaiCallStatus } from '../../src/elements/call-status/call-status.js';
-import type { CcaiScheduleCall } from '../../src/elements/schedule-call/schedule-call.js';
-import { en } from '../../src/i18n/en.js';
-import { simulateGateway } from '../helpers/gateway.js';
+import { CAPABILITY_HEADER } from '../../../src/core/client.js';
+import type { CcaiCallStatus } from '../../../src/elements/call-status/call-status.js';
+import type { CcaiScheduleCall } from '../../../src/elements/schedule-call/schedule-call.js';
+import { en } from '../../../src/i18n/en.js';
+import { simulateGateway } from '../../helpers/gateway.js';
 import {
   FIRST_SLOT,
   alertText,
@@ -27,7 +27,7 @@ import {
   until,
   useMockApi,
   whenText,
-} from './schedule-call.helpers.js';
+} from './helpers.js';
 
 // The call status reads only while the page is visible; the runner may open this page in a background tab.
 Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });

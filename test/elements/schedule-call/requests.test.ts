@@ -5,7 +5,7 @@
  */
 import { aTimeout, expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import { en } from '../../src/i18n/en.js';
+import { en } from '../../../src/i18n/en.js';
 import {
   CALLS,
   FIRST_SLOT,
@@ -31,7 +31,7 @@ import {
   until,
   useMockApi,
   whenText,
-} from './schedule-call.helpers.js';
+} from './helpers.js';
 
 describe('<ccai-schedule-call> requests', () => {
   const { mock, worker } = useMockApi();

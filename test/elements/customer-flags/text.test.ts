@@ -5,10 +5,10 @@
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import type { CcaiCustomerFlags } from '../../src/elements/customer-flags/customer-flags.js';
-import { en } from '../../src/i18n/en.js';
-import { ja } from '../../src/i18n/ja.js';
-import { alertText, collect, retryButton, root, sent, useMockApi } from './customer-flags.helpers.js';
+import type { CcaiCustomerFlags } from '../../../src/elements/customer-flags/customer-flags.js';
+import { en } from '../../../src/i18n/en.js';
+import { ja } from '../../../src/i18n/ja.js';
+import { alertText, collect, retryButton, root, sent, useMockApi } from './helpers.js';
 
 const { worker } = useMockApi();
 const FLAGS = '*/apps/api/v1/calls/:id/customer_flag';

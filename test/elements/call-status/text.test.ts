@@ -5,8 +5,8 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import type { CcaiCallStatus } from '../../src/elements/call-status/call-status.js';
-import { en } from '../../src/i18n/en.js';
+import type { CcaiCallStatus } from '../../../src/elements/call-status/call-status.js';
+import { en } from '../../../src/i18n/en.js';
 import {
   CALL_URL,
   SECOND,
@@ -23,7 +23,7 @@ import {
   statusName,
   worker,
   worldCall,
-} from './call-status-helpers.js';
+} from './helpers.js';
 
 const fresh = { reads: 0, call: undefined, errors: 0 };
 const agent = (name: string) => ({ id: 1, name, first_name: '', last_name: '', agent_number: null, avatar_url: null });

@@ -1,16 +1,16 @@
 /**
  * `<ccai-schedule-call>` under faults: the create and the cancel request each answered with every
- * fault of `faults.helpers.ts`, and the element removed while each is in flight. Each time the
+ * fault of `test/helpers/faults.ts`, and the element removed while each is in flight. Each time the
  * visitor reads what happened in their language and can go on (the form keeps every value and
  * submits again; Cancel call can be pressed again), nothing is sent twice, `ccai-error` tells the
  * page, and nothing escapes to the window.
  */
 import { aTimeout, expect, fixture } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import type { CcaiScheduleCall } from '../../src/elements/schedule-call/schedule-call.js';
-import { en } from '../../src/i18n/en.js';
-import { ja } from '../../src/i18n/ja.js';
-import { FAULTS, SLOW_MS, clientFor, guardEscapes, type Fault } from './faults.helpers.js';
+import type { CcaiScheduleCall } from '../../../src/elements/schedule-call/schedule-call.js';
+import { en } from '../../../src/i18n/en.js';
+import { ja } from '../../../src/i18n/ja.js';
+import { FAULTS, SLOW_MS, clientFor, guardEscapes, type Fault } from '../../helpers/faults.js';
 import {
   CALLS,
   FIRST_SLOT,
@@ -34,7 +34,7 @@ import {
   until,
   useMockApi,
   whenText,
-} from './schedule-call.helpers.js';
+} from './helpers.js';
 
 const CANCEL = '*/apps/api/v1/calls/scheduled/:id/cancel';
 const confirmation = (el: CcaiScheduleCall) => root(el).querySelector('.message')?.textContent ?? '';

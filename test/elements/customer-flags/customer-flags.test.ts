@@ -1,9 +1,9 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
-import type { CcaiCustomerFlags } from '../../src/elements/customer-flags/customer-flags.js';
-import { en } from '../../src/i18n/en.js';
-import { ja } from '../../src/i18n/ja.js';
+import type { CcaiCustomerFlags } from '../../../src/elements/customer-flags/customer-flags.js';
+import { en } from '../../../src/i18n/en.js';
+import { ja } from '../../../src/i18n/ja.js';
 import {
   alertText,
   box,
@@ -21,7 +21,7 @@ import {
   retryButton,
   root,
   sent,
-} from './customer-flags.helpers.js';
+} from './helpers.js';
 
 const { mock, worker } = useMockApi();
 const FLAGS = '*/apps/api/v1/calls/:id/customer_flag';

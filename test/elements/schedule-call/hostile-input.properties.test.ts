@@ -7,9 +7,9 @@
 import { aTimeout, expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { getCountryCallingCode, parseIncompletePhoneNumber, type CountryCode } from 'libphonenumber-js/min';
-import { validateLanguage, validatePhoneNumber } from '../../src/core/validation/index.js';
-import type { CcaiScheduleCall } from '../../src/elements/schedule-call/schedule-call.js';
-import { guardEscapes } from './faults.helpers.js';
+import { validateLanguage, validatePhoneNumber } from '../../../src/core/validation/index.js';
+import type { CcaiScheduleCall } from '../../../src/elements/schedule-call/schedule-call.js';
+import { guardEscapes } from '../../helpers/faults.js';
 import {
   FIRST_SLOT,
   choose,
@@ -27,7 +27,7 @@ import {
   submit,
   until,
   useMockApi,
-} from './schedule-call.helpers.js';
+} from './helpers.js';
 
 const RUNS = 40;
 /** A later slot of the same day (09:30 New York). */

@@ -1,12 +1,12 @@
 /** Shared by the `<ccai-call-status>` suites: the mock API, a hand-driven clock, and probes. */
 import { aTimeout, fixture, html, waitUntil } from '@open-wc/testing';
 import { setupWorker } from 'msw/browser';
-import { callSchema, type Call } from '../../src/core/schemas.js';
-import type { CcaiCallStatus } from '../../src/elements/call-status/call-status.js';
-import '../../src/elements/call-status/define.js';
-import type { Clock } from '../../src/internal/polling-controller.js';
-import { stopCollecting } from '../helpers/events.js';
-import { createCallsApiMock, type CallObject } from '../../src/mock/index.js';
+import { callSchema, type Call } from '../../../src/core/schemas.js';
+import type { CcaiCallStatus } from '../../../src/elements/call-status/call-status.js';
+import '../../../src/elements/call-status/define.js';
+import type { Clock } from '../../../src/internal/polling-controller.js';
+import { stopCollecting } from '../../helpers/events.js';
+import { createCallsApiMock, type CallObject } from '../../../src/mock/index.js';
 
 export const mock = createCallsApiMock();
 export const worker = setupWorker(...mock.handlers);
@@ -74,7 +74,7 @@ worker.events.on('request:start', ({ request }) => {
   if (request.method === 'GET' && new URL(request.url).pathname.includes('/calls/')) reads.push(request.url);
 });
 
-export { collect } from '../helpers/events.js';
+export { collect } from '../../helpers/events.js';
 
 let visibility: DocumentVisibilityState = 'visible';
 

@@ -7,10 +7,10 @@
 import { expect } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
-import { en } from '../../src/i18n/en.js';
-import { ja } from '../../src/i18n/ja.js';
+import { en } from '../../../src/i18n/en.js';
+import { ja } from '../../../src/i18n/ja.js';
 import { agent, callOf, callStatus, customerFlags, fillIn, focusedName, fullForm, message, moving, shiftTab } from './a11y.helpers.js';
-import { box, loaded } from './customer-flags.helpers.js';
+import { box, loaded } from '../customer-flags/helpers.js';
 import {
   CALLS,
   FIRST_SLOT,
@@ -25,7 +25,7 @@ import {
   submit,
   until,
   useMockApi,
-} from './schedule-call.helpers.js';
+} from '../schedule-call/helpers.js';
 
 const FLAGS = '*/apps/api/v1/calls/:id/customer_flag';
 const CALL = '*/apps/api/v1/calls/:id';

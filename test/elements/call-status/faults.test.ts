@@ -1,13 +1,13 @@
 /**
- * `<ccai-call-status>` under faults: a poll answered with every fault of `faults.helpers.ts`, and
+ * `<ccai-call-status>` under faults: a poll answered with every fault of `test/helpers/faults.ts`, and
  * the element removed while a poll is in flight. The last known status stays on screen with a
  * localised note, the read is made once (the poller never retries by itself), `ccai-error` tells
  * the page, polling goes on later (or stops, for an unknown call), and nothing escapes.
  */
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import { en } from '../../src/i18n/en.js';
-import { ja } from '../../src/i18n/ja.js';
+import { en } from '../../../src/i18n/en.js';
+import { ja } from '../../../src/i18n/ja.js';
 import {
   CALL_URL,
   MINUTE,
@@ -24,9 +24,9 @@ import {
   statusName,
   worker,
   worldCall,
-} from './call-status-helpers.js';
-import type { CallsClient } from '../../src/core/client.js';
-import { FAULTS, SLOW_MS, clientFor, guardEscapes } from './faults.helpers.js';
+} from './helpers.js';
+import type { CallsClient } from '../../../src/core/client.js';
+import { FAULTS, SLOW_MS, clientFor, guardEscapes } from '../../helpers/faults.js';
 
 /** When the next read comes after the failed one: a queued call is read every 15 s, Retry-After wins, a 404 stops. */
 const NEXT_READ: Record<string, number | null> = { 'a 429 with Retry-After': 120 * SECOND, 'a 404': null };

@@ -4,8 +4,8 @@
  * not set up rather than guessed at. Also: a huge slot count does not block the page.
  */
 import { expect } from '@open-wc/testing';
-import { en } from '../../src/i18n/en.js';
-import { MAX_SLOTS } from '../../src/internal/slots.js';
+import { en } from '../../../src/i18n/en.js';
+import { MAX_SLOTS } from '../../../src/internal/slots.js';
 import {
   FIRST_SLOT,
   alertText,
@@ -20,7 +20,7 @@ import {
   submit,
   until,
   useMockApi,
-} from './schedule-call.helpers.js';
+} from './helpers.js';
 
 /** Every `console.warn` of the test, as one string each. */
 const warnings: string[] = [];

@@ -7,11 +7,11 @@
  */
 import { aTimeout, expect, fixture } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import { callSchema } from '../../src/core/schemas.js';
-import type { CcaiCallStatus } from '../../src/elements/call-status/call-status.js';
-import type { CcaiScheduleCall } from '../../src/elements/schedule-call/schedule-call.js';
-import { en } from '../../src/i18n/en.js';
-import { guardEscapes } from './faults.helpers.js';
+import { callSchema } from '../../../src/core/schemas.js';
+import type { CcaiCallStatus } from '../../../src/elements/call-status/call-status.js';
+import type { CcaiScheduleCall } from '../../../src/elements/schedule-call/schedule-call.js';
+import { en } from '../../../src/i18n/en.js';
+import { guardEscapes } from '../../helpers/faults.js';
 import {
   CALLS,
   FIRST_SLOT,
@@ -33,7 +33,7 @@ import {
   typeInto,
   until,
   useMockApi,
-} from './schedule-call.helpers.js';
+} from './helpers.js';
 
 const MARKUP = '<img src=x onerror="window.__pwned = 1"><script>window.__pwned = 2</script><b>Queue</b> closed';
 const pwned = () => (window as { __pwned?: number }).__pwned;

@@ -1,6 +1,6 @@
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import { en } from '../../src/i18n/en.js';
+import { en } from '../../../src/i18n/en.js';
 import {
   CALL_URL,
   MINUTE,
@@ -19,7 +19,7 @@ import {
   statusName,
   worker,
   worldCall,
-} from './call-status-helpers.js';
+} from './helpers.js';
 
 const iso = (offsetMs: number) => new Date(T0 + offsetMs).toISOString();
 const fresh = { reads: 0, call: undefined, errors: 0 };

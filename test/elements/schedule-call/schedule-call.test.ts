@@ -3,13 +3,13 @@
  * the API mock (the element's clock pinned to `NOW` in 2031, and the mock's following it: the form
  * takes in the server's time from its answers). Controls are found by their visible labels. Times are compared with
  * `Intl` in the browser's own zone, so the suite holds in any zone. Requests and their outcomes:
- * `schedule-call.requests.test.ts`.
+ * `requests.test.ts`.
  */
 import { aTimeout, expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { CcaiScheduleCall } from '../../src/elements/schedule-call/schedule-call.js';
-import { en } from '../../src/i18n/en.js';
-import { ja } from '../../src/i18n/ja.js';
+import type { CcaiScheduleCall } from '../../../src/elements/schedule-call/schedule-call.js';
+import { en } from '../../../src/i18n/en.js';
+import { ja } from '../../../src/i18n/ja.js';
 import {
   FIRST_SLOT,
   NOW,
@@ -38,7 +38,7 @@ import {
   until,
   useMockApi,
   whenText,
-} from './schedule-call.helpers.js';
+} from './helpers.js';
 
 describe('<ccai-schedule-call>', () => {
   useMockApi();

@@ -1,18 +1,18 @@
 /**
  * `<ccai-customer-flags>` under faults: the load and a PATCH each answered with every fault of
- * `faults.helpers.ts`, and the element removed while each is in flight. A failed load says why and
+ * `test/helpers/faults.ts`, and the element removed while each is in flight. A failed load says why and
  * (unless the call is unknown) offers "Try again"; a failed save rolls the flag back and leaves it
  * toggleable; reads are retried only within the client's policy, writes never; `ccai-error`
  * tells the page once per failure; nothing escapes to the window.
  */
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import type { CallsClient } from '../../src/core/client.js';
-import type { CcaiCustomerFlags } from '../../src/elements/customer-flags/customer-flags.js';
-import { en } from '../../src/i18n/en.js';
-import { ja } from '../../src/i18n/ja.js';
-import { alertText, box, checked, collect, gate, loaded, patches, retryButton, sent, useMockApi } from './customer-flags.helpers.js';
-import { FAULTS, SLOW_MS, clientFor, guardEscapes } from './faults.helpers.js';
+import type { CallsClient } from '../../../src/core/client.js';
+import type { CcaiCustomerFlags } from '../../../src/elements/customer-flags/customer-flags.js';
+import { en } from '../../../src/i18n/en.js';
+import { ja } from '../../../src/i18n/ja.js';
+import { alertText, box, checked, collect, gate, loaded, patches, retryButton, sent, useMockApi } from './helpers.js';
+import { FAULTS, SLOW_MS, clientFor, guardEscapes } from '../../helpers/faults.js';
 
 const { worker } = useMockApi();
 const FLAGS = '*/apps/api/v1/calls/:id/customer_flag';

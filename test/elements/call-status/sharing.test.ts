@@ -4,10 +4,10 @@
  * element that is taken out and put back. Requests are counted where they reach the mock.
  */
 import { aTimeout, expect, fixture, html } from '@open-wc/testing';
-import type { CcaiCallStatus } from '../../src/elements/call-status/call-status.js';
-import { en } from '../../src/i18n/en.js';
-import { nextTask } from '../internal/poll-simulation.js';
-import { ManualClock, SECOND, collect, reads, resetAll, statusName, worker, worldCall } from './call-status-helpers.js';
+import type { CcaiCallStatus } from '../../../src/elements/call-status/call-status.js';
+import { en } from '../../../src/i18n/en.js';
+import { nextTask } from '../../internal/poll-simulation.js';
+import { ManualClock, SECOND, collect, reads, resetAll, statusName, worker, worldCall } from './helpers.js';
 
 /** The page-wide ceiling the elements keep to (reads per second). */
 const CEILING = 2;
