@@ -1,9 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse, delay } from 'msw';
-import { setupWorker } from 'msw/browser';
 import { CAPABILITY_HEADER, CallsApiError, createCallsClient, type CallsClient } from '../../src/core/index.js';
+import { useWorker } from '../helpers/mock-api.js';
 
-const worker = setupWorker();
 const api = (path: string) => `*/apps/api/v1${path}`;
 const origin = location.origin;
 
@@ -37,12 +36,10 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 describe('CallsClient', () => {
   let client: CallsClient;
 
-  before(() => worker.start({ onUnhandledRequest: 'error', quiet: true }));
-  after(() => worker.stop());
+  const worker = useWorker();
   beforeEach(() => {
     client = createCallsClient({ baseUrl: origin, timeoutMs: 2000, retry: { baseDelayMs: 5, maxDelayMs: 20 } });
   });
-  afterEach(() => worker.resetHandlers());
 
   it('sends a scheduled call as JSON and returns the created call', async () => {
     const log = recorder();

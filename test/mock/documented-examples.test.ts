@@ -4,12 +4,11 @@
  * where section 5 says the page contradicts itself; world changes are the spec table's.
  */
 import { expect } from '@open-wc/testing';
-import { setupWorker } from 'msw/browser';
 import { CallsApiError, callSchema, createCallsClient, type Call, type CreateCallRequest } from '../../src/core/index.js';
 import { createCallsApiMock } from '../../src/mock/index.js';
+import { useMockApi } from '../helpers/mock-api.js';
 
 const mock = createCallsApiMock({ now: '2019-09-10T00:19:14Z' });
-const worker = setupWorker(...mock.handlers);
 const client = createCallsClient({ baseUrl: location.origin });
 const api = `${location.origin}/apps/api/v1`;
 
@@ -78,9 +77,7 @@ const agents = () => mock.world.agents;
 const twoNumbers = ['+1 339-219-5276', '+1 415-555-0134'];
 
 describe('documented examples (calls-api.md section 4)', () => {
-  before(() => worker.start({ onUnhandledRequest: 'error', quiet: true }));
-  after(() => worker.stop());
-  afterEach(() => mock.reset());
+  useMockApi({ mock });
 
   describe('outbound', () => {
     it('O1 agent not available', () =>

@@ -1,10 +1,8 @@
 /** The mock itself: options, world merge, reset in place, any origin, and the undocumented corners. */
 import { expect } from '@open-wc/testing';
-import { setupWorker } from 'msw/browser';
 import { createCallsApiMock, createDefaultWorld, type CallObject } from '../../src/mock/index.js';
+import { useMockApi } from '../helpers/mock-api.js';
 
-const mock = createCallsApiMock({ now: '2019-09-10T00:19:14Z' });
-const worker = setupWorker(...mock.handlers);
 const api = `${location.origin}/apps/api/v1`;
 
 interface Answer {
@@ -82,9 +80,7 @@ describe('createCallsApiMock', () => {
   });
 
   describe('over HTTP', () => {
-    before(() => worker.start({ onUnhandledRequest: 'error', quiet: true }));
-    after(() => worker.stop());
-    afterEach(() => mock.reset());
+    const { mock } = useMockApi({ mock: { now: '2019-09-10T00:19:14Z' } });
 
     it('answers on any origin', async () => {
       for (const base of ['https://tenant.example.com/apps/api/v1', 'http://localhost:4999/apps/api/v1', api]) {

@@ -21,9 +21,8 @@ import {
   part,
   pollAfter,
   reads,
-  resetAll,
+  useMockApi,
   statusName,
-  worker,
   worldCall,
 } from './helpers.js';
 
@@ -44,9 +43,7 @@ const formatted = (at: string, locale: string) =>
   }).format(new Date(at));
 
 describe('<ccai-call-status>', () => {
-  before(() => worker.start({ onUnhandledRequest: 'error', quiet: true }));
-  after(() => worker.stop());
-  afterEach(resetAll);
+  const { worker } = useMockApi();
 
   describe('rendering', () => {
     it('names every status of the spec in English', async () => {

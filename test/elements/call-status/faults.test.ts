@@ -20,13 +20,12 @@ import {
   notice,
   pollAfter,
   reads,
-  resetAll,
+  useMockApi,
   statusName,
-  worker,
   worldCall,
 } from './helpers.js';
 import type { CallsClient } from '../../../src/core/client.js';
-import { FAULTS, SLOW_MS, clientFor, guardEscapes } from '../../helpers/faults.js';
+import { FAULTS, SLOW_MS, clientFor, guardEscapes, guardHearsRejection } from '../../helpers/faults.js';
 
 /** When the next read comes after the failed one: a queued call is read every 15 s, Retry-After wins, a 404 stops. */
 const NEXT_READ: Record<string, number | null> = { 'a 429 with Retry-After': 120 * SECOND, 'a 404': null };
@@ -53,10 +52,9 @@ async function watching(lang = 'en', client?: CallsClient) {
 describe('<ccai-call-status> under faults', function () {
   // The slow answers and the client's own retries take a few seconds on a loaded machine.
   this.timeout(20_000);
-  before(() => worker.start({ onUnhandledRequest: 'error', quiet: true }));
-  after(() => worker.stop());
-  afterEach(resetAll);
+  const { worker } = useMockApi();
   guardEscapes();
+  it('(the guard hears an unhandled rejection)', guardHearsRejection);
 
   const brokenCall = () => ({ ...structuredClone(mock.world.calls[600]), id: 'x' });
 

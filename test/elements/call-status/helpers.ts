@@ -1,15 +1,13 @@
 /** Shared by the `<ccai-call-status>` suites: the mock API, a hand-driven clock, and probes. */
 import { aTimeout, fixture, html, waitUntil } from '@open-wc/testing';
-import { setupWorker } from 'msw/browser';
 import { callSchema, type Call } from '../../../src/core/schemas.js';
 import type { CcaiCallStatus } from '../../../src/elements/call-status/call-status.js';
 import '../../../src/elements/call-status/define.js';
 import type { Clock } from '../../../src/internal/polling-controller.js';
-import { stopCollecting } from '../../helpers/events.js';
+import { useMockApi as useSharedMockApi } from '../../helpers/mock-api.js';
 import { createCallsApiMock, type CallObject } from '../../../src/mock/index.js';
 
 export const mock = createCallsApiMock();
-export const worker = setupWorker(...mock.handlers);
 export const CALL_URL = '*/apps/api/v1/calls/:id';
 export const T0 = Date.parse('2030-01-15T09:00:00Z');
 export const SECOND = 1000;
@@ -68,13 +66,10 @@ export class ManualClock implements Clock {
   }
 }
 
-/** URLs of the call reads that reached the network (the worker), in order. */
+/** URLs of the call reads that reached the network (the worker), in order (reset after each test). */
 export const reads: string[] = [];
-worker.events.on('request:start', ({ request }) => {
-  if (request.method === 'GET' && new URL(request.url).pathname.includes('/calls/')) reads.push(request.url);
-});
 
-export { collect } from '../../helpers/events.js';
+export { collect, gate } from '../../helpers/events.js';
 
 let visibility: DocumentVisibilityState = 'visible';
 
@@ -89,12 +84,21 @@ export function setVisibility(state: DocumentVisibilityState, announce = true): 
 }
 setVisibility('visible', false);
 
-export function resetAll(): void {
-  mock.reset();
-  worker.resetHandlers();
-  reads.length = 0;
-  stopCollecting();
-  setVisibility('visible', false);
+/**
+ * The API mock for these suites (see test/helpers/mock-api.ts), recording the call reads in
+ * `reads`; after each test the tab is "visible" again.
+ */
+export function useMockApi() {
+  return useSharedMockApi({
+    mock,
+    onRequest: (request) => {
+      if (request.method === 'GET' && new URL(request.url).pathname.includes('/calls/')) reads.push(request.url);
+    },
+    onReset: () => {
+      reads.length = 0;
+      setVisibility('visible', false);
+    },
+  });
 }
 
 /** Call 514 of the default world without its agent: a call not yet answered. */

@@ -13,29 +13,26 @@ import {
   notice,
   part,
   pollAfter,
+  gate,
   reads,
-  resetAll,
+  useMockApi,
   setVisibility,
   statusName,
-  worker,
   worldCall,
 } from './helpers.js';
 
 const iso = (offsetMs: number) => new Date(T0 + offsetMs).toISOString();
 const fresh = { reads: 0, call: undefined, errors: 0 };
 
-/** A read that waits until the test releases it, then falls through to the mock. */
-function gate() {
-  let release!: () => void;
-  const opened = new Promise<void>((resolve) => (release = resolve));
-  worker.use(http.get(CALL_URL, async () => void (await opened)));
-  return release;
-}
-
 describe('<ccai-call-status> polling', () => {
-  before(() => worker.start({ onUnhandledRequest: 'error', quiet: true }));
-  after(() => worker.stop());
-  afterEach(resetAll);
+  const { worker } = useMockApi();
+
+  /** A read that waits until the test releases it, then falls through to the mock. */
+  function holdReads() {
+    const held = gate();
+    worker.use(http.get(CALL_URL, async () => void (await held.wait())));
+    return held.release;
+  }
 
   it('adapts the interval to the scheduled time and the status, and stops at a final status', async () => {
     const call = worldCall(600, { status: 'scheduled', scheduled_at: iso(60 * MINUTE) });
@@ -128,7 +125,7 @@ describe('<ccai-call-status> polling', () => {
       worldCall(600, { status: 'queued' });
       const changes = collect('ccai-status-change');
       const errors = collect('ccai-error');
-      const release = gate();
+      const release = holdReads();
       const { el, clock } = await mount({ callId: '600' });
       await waitUntil(() => reads.length === 1);
       const parent = el.parentElement!;
@@ -154,7 +151,7 @@ describe('<ccai-call-status> polling', () => {
     it('never has two reads in flight', async () => {
       worldCall(600, { status: 'queued' });
       const errors = collect('ccai-error');
-      const release = gate();
+      const release = holdReads();
       const { el, clock } = await mount({ callId: '600' });
       await waitUntil(() => reads.length === 1);
       setVisibility('hidden');

@@ -7,7 +7,7 @@ import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import type { CcaiCallStatus } from '../../../src/elements/call-status/call-status.js';
 import { en } from '../../../src/i18n/en.js';
 import { nextTask } from '../../internal/poll-simulation.js';
-import { ManualClock, SECOND, collect, reads, resetAll, statusName, worker, worldCall } from './helpers.js';
+import { ManualClock, SECOND, collect, reads, useMockApi, statusName, worldCall } from './helpers.js';
 
 /** The page-wide ceiling the elements keep to (reads per second). */
 const CEILING = 2;
@@ -47,9 +47,7 @@ async function until(check: () => boolean, message: string, timeoutMs = 20_000):
 
 describe('<ccai-call-status> elements share their reads', function () {
   this.timeout(60_000);
-  before(() => worker.start({ onUnhandledRequest: 'error', quiet: true }));
-  after(() => worker.stop());
-  afterEach(resetAll);
+  useMockApi();
 
   it('200 elements showing one call cost one read per poll, and each fires its own events', async () => {
     worldCall(900, { status: 'queued' });

@@ -19,9 +19,8 @@ import {
   notice,
   part,
   pollAfter,
-  resetAll,
+  useMockApi,
   statusName,
-  worker,
   worldCall,
 } from './helpers.js';
 
@@ -55,9 +54,7 @@ function textNodesWith(el: CcaiCallStatus, value: string): Text[] {
 const isolated = (node: Text) => node.parentElement?.closest('bdi, [dir=auto]') != null;
 
 describe('<ccai-call-status> and the text it is given', () => {
-  before(() => worker.start({ onUnhandledRequest: 'error', quiet: true }));
-  after(() => worker.stop());
-  afterEach(resetAll);
+  const { worker } = useMockApi();
 
   describe('a read of another call', () => {
     it('is refused: not shown as this call, reported as an unreadable answer', async () => {

@@ -12,7 +12,7 @@ import type { CcaiCustomerFlags } from '../../../src/elements/customer-flags/cus
 import { en } from '../../../src/i18n/en.js';
 import { ja } from '../../../src/i18n/ja.js';
 import { alertText, box, checked, collect, gate, loaded, patches, retryButton, sent, useMockApi } from './helpers.js';
-import { FAULTS, SLOW_MS, clientFor, guardEscapes } from '../../helpers/faults.js';
+import { FAULTS, SLOW_MS, clientFor, guardEscapes, guardHearsRejection } from '../../helpers/faults.js';
 
 const { worker } = useMockApi();
 const FLAGS = '*/apps/api/v1/calls/:id/customer_flag';
@@ -32,6 +32,7 @@ describe('<ccai-customer-flags> under faults', function () {
   // The slow answers and the client's own retries take a few seconds on a loaded machine.
   this.timeout(20_000);
   guardEscapes();
+  it('(the guard hears an unhandled rejection)', guardHearsRejection);
 
   describe('loading', () => {
     for (const fault of FAULTS) {

@@ -10,7 +10,7 @@ import { http, HttpResponse } from 'msw';
 import type { CcaiScheduleCall } from '../../../src/elements/schedule-call/schedule-call.js';
 import { en } from '../../../src/i18n/en.js';
 import { ja } from '../../../src/i18n/ja.js';
-import { FAULTS, SLOW_MS, clientFor, guardEscapes, type Fault } from '../../helpers/faults.js';
+import { FAULTS, SLOW_MS, clientFor, guardEscapes, guardHearsRejection, type Fault } from '../../helpers/faults.js';
 import {
   CALLS,
   FIRST_SLOT,
@@ -52,6 +52,7 @@ describe('<ccai-schedule-call> under faults', function () {
   this.timeout(20_000);
   const { mock, worker } = useMockApi();
   guardEscapes();
+  it('(the guard hears an unhandled rejection)', guardHearsRejection);
 
   /** A call that the schema refuses: its id is not a number. */
   const brokenCall = () => ({ ...structuredClone(mock.world.calls[514]), id: 'x' });

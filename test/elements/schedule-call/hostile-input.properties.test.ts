@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { getCountryCallingCode, parseIncompletePhoneNumber, type CountryCode } from 'libphonenumber-js/min';
 import { validateLanguage, validatePhoneNumber } from '../../../src/core/validation/index.js';
 import type { CcaiScheduleCall } from '../../../src/elements/schedule-call/schedule-call.js';
-import { guardEscapes } from '../../helpers/faults.js';
+import { guardEscapes, guardHearsRejection } from '../../helpers/faults.js';
 import {
   FIRST_SLOT,
   choose,
@@ -151,6 +151,7 @@ describe('<ccai-schedule-call> with generated input', function () {
   this.timeout(120_000);
   useMockApi();
   guardEscapes();
+  it('(the guard hears an unhandled rejection)', guardHearsRejection);
 
   it('sends nothing for input the validators refuse, one request otherwise, and never throws', async () => {
     await fc.assert(

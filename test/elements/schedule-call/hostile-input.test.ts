@@ -11,7 +11,7 @@ import { callSchema } from '../../../src/core/schemas.js';
 import type { CcaiCallStatus } from '../../../src/elements/call-status/call-status.js';
 import type { CcaiScheduleCall } from '../../../src/elements/schedule-call/schedule-call.js';
 import { en } from '../../../src/i18n/en.js';
-import { guardEscapes } from '../../helpers/faults.js';
+import { guardEscapes, guardHearsRejection } from '../../helpers/faults.js';
 import {
   CALLS,
   FIRST_SLOT,
@@ -70,6 +70,7 @@ const PHONE_CASES: PhoneCase[] = [
 describe('<ccai-schedule-call> with hostile and odd input', () => {
   const { mock, worker } = useMockApi();
   guardEscapes();
+  it('(the guard hears an unhandled rejection)', guardHearsRejection);
 
   describe('server text', () => {
     it('shows a refusal that looks like markup as text, and runs nothing', async () => {

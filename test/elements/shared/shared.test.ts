@@ -5,22 +5,15 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import { setupWorker } from 'msw/browser';
 import { createCallsClient } from '../../../src/core/client.js';
 import type { CcaiElement } from '../../../src/internal/ccai-element.js';
 import { defineElement } from '../../../src/internal/define.js';
 import type { CcaiErrorEvent } from '../../../src/internal/events.js';
-import { createCallsApiMock } from '../../../src/mock/index.js';
 import '../../../src/index.js';
+import { useMockApi } from '../../helpers/mock-api.js';
 
-const mock = createCallsApiMock();
-const worker = setupWorker(...mock.handlers);
+/** The API requests sent during the current test (reset after each test). */
 const requests: URL[] = [];
-worker.events.on('request:start', ({ request }) => {
-  const url = new URL(request.url);
-  // Not the form's question for the server's time (HEAD /calls): a test waiting for its booking would take it for that.
-  if (url.pathname.includes('/apps/api/v1/') && request.method !== 'HEAD') requests.push(url);
-});
 
 /** Test pages may run in background tabs, where `<ccai-call-status>` rightly does not poll. */
 Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
@@ -101,13 +94,16 @@ async function mount(markup: string, parent?: HTMLElement): Promise<Widget> {
 }
 
 describe('shared behaviour of the three elements', () => {
-  before(() => worker.start({ onUnhandledRequest: 'error', quiet: true }));
-  after(() => worker.stop());
-  afterEach(() => {
-    mock.reset();
-    worker.resetHandlers();
-    requests.length = 0;
-    for (const node of mounted.splice(0)) node.remove();
+  const { worker } = useMockApi({
+    onRequest: (request) => {
+      const url = new URL(request.url);
+      // Not the form's question for the server's time (HEAD /calls): a test waiting for its booking would take it for that.
+      if (url.pathname.includes('/apps/api/v1/') && request.method !== 'HEAD') requests.push(url);
+    },
+    onReset: () => {
+      requests.length = 0;
+      for (const node of mounted.splice(0)) node.remove();
+    },
   });
 
   for (const c of cases) {
