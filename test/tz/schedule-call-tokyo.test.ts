@@ -12,6 +12,7 @@ import type { CcaiScheduleCall } from '../../src/elements/schedule-call/schedule
 import '../../src/elements/schedule-call/define.js';
 import { en } from '../../src/i18n/en.js';
 import { ja } from '../../src/i18n/ja.js';
+import { control, root } from '../helpers/dom.js';
 
 const HOUR = 3_600_000;
 /**
@@ -45,11 +46,6 @@ function expectedOn(zone: Office, tokyoDate: string): number[] {
   return around.flatMap((date) => openingSlots(zone, date)).filter((instant) => dayKey(instant, TOKYO_OFFSET) === tokyoDate);
 }
 
-const root = (el: CcaiScheduleCall) => el.shadowRoot!;
-function control(el: CcaiScheduleCall, label: string): HTMLSelectElement {
-  const found = [...root(el).querySelectorAll('label')].find((node) => node.textContent!.trim() === label);
-  return root(el).getElementById(found!.htmlFor) as HTMLSelectElement;
-}
 const realOptions = (select: HTMLSelectElement) => [...select.options].filter((option) => option.value !== '');
 const spaced = (text: string) => text.replace(/\s/g, ' ').trim();
 

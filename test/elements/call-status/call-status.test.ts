@@ -1,4 +1,4 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { CALL_STATUSES } from '../../../src/core/calls.js';
 import { en } from '../../../src/i18n/en.js';
@@ -24,6 +24,7 @@ import {
   useMockApi,
   statusName,
   worldCall,
+  until,
 } from './helpers.js';
 
 const origin = location.origin;
@@ -191,7 +192,7 @@ describe('<ccai-call-status>', () => {
       await handled(el, fresh, errors);
       el.callId = '601';
       // Not `handled`: forgetting call 600 already changes `call`, before 601 is read.
-      await waitUntil(() => el.call?.id === 601, 'call 601 was not read');
+      await until(() => el.call?.id === 601, 'call 601 was not read');
       await el.updateComplete;
       expect(reads.at(-1)).to.equal(`${origin}/apps/api/v1/calls/601`);
       expect(statusName(el)).to.equal(en.statusNames.scheduled);
@@ -230,7 +231,7 @@ describe('<ccai-call-status>', () => {
       worker.use(...gateway.handlers);
       const errors = collect('ccai-error');
       const { el } = await mount({ callId: '611' });
-      await waitUntil(() => errors.length === 1, 'no 404 without a capability');
+      await until(() => errors.length === 1, 'no 404 without a capability');
       await el.updateComplete;
       expect(notice(el)).to.equal(en.errorNotFound);
       el.capability = gateway.issue(611);
@@ -277,7 +278,7 @@ describe('<ccai-call-status>', () => {
       worldCall(600, { status: 'queued' });
       worker.use(http.get(CALL_URL, () => new Promise<Response>(() => {})));
       const { el } = await mount({ callId: '600' });
-      await waitUntil(() => reads.length === 1);
+      await until(() => reads.length === 1);
       expect(part(el, 'loading')).to.not.equal(null);
       await expect(el).to.be.accessible();
     });
@@ -301,7 +302,7 @@ describe('<ccai-call-status>', () => {
       worker.use(http.get(CALL_URL, () => HttpResponse.json({ message: 'Down' }, { status: 503 })));
       const { el, clock } = await mount({ callId: '600', call: callOf({ id: 600, status: 'queued' }), lang: 'ja' });
       clock.tick(15 * SECOND);
-      await waitUntil(() => errors.length === 1);
+      await until(() => errors.length === 1);
       await el.updateComplete;
       expect(notice(el)).to.equal(`${ja.statusUnavailable} ${ja.statusRetrying}`);
       expect(statusName(el)).to.equal(ja.statusNames.queued);

@@ -4,7 +4,7 @@
  * localised note, the read is made once (the poller never retries by itself), `ccai-error` tells
  * the page, polling goes on later (or stops, for an unknown call), and nothing escapes.
  */
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { en } from '../../../src/i18n/en.js';
 import { ja } from '../../../src/i18n/ja.js';
@@ -23,6 +23,7 @@ import {
   useMockApi,
   statusName,
   worldCall,
+  until,
 } from './helpers.js';
 import type { CallsClient } from '../../../src/core/client.js';
 import { FAULTS, SLOW_MS, clientFor, guardEscapes, guardHearsRejection } from '../../helpers/faults.js';
@@ -116,7 +117,7 @@ describe('<ccai-call-status> under faults', function () {
       );
       const before = el.call;
       clock.tick(15 * SECOND);
-      await waitUntil(() => reads.length === 2, 'no read was made');
+      await until(() => reads.length === 2, 'no read was made');
       const parent = el.parentElement!;
       el.remove();
       release();
@@ -129,7 +130,7 @@ describe('<ccai-call-status> under faults', function () {
       // Ten minutes later: read again, unless the answer of the read that was in flight (not aborted:
       // others on the page may wait for it) arrives only now, which is then as good as a new read.
       parent.append(el);
-      await waitUntil(() => el.call !== before || errors.length > 0, 'the call was not read again');
+      await until(() => el.call !== before || errors.length > 0, 'the call was not read again');
       await aTimeout(50);
       expect(reads).to.have.length.within(2, 3);
       if (reads.length === 3) expect(statusName(el)).to.equal(en.statusNames.queued);

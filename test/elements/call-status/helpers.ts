@@ -1,9 +1,10 @@
 /** Shared by the `<ccai-call-status>` suites: the mock API, a hand-driven clock, and probes. */
-import { aTimeout, fixture, html, waitUntil } from '@open-wc/testing';
+import { aTimeout, fixture, html } from '@open-wc/testing';
 import { callSchema, type Call } from '../../../src/core/schemas.js';
 import type { CcaiCallStatus } from '../../../src/elements/call-status/call-status.js';
 import '../../../src/elements/call-status/define.js';
 import type { Clock } from '../../../src/internal/polling-controller.js';
+import { root, textOf, until } from '../../helpers/dom.js';
 import { useMockApi as useSharedMockApi } from '../../helpers/mock-api.js';
 import { createCallsApiMock, type CallObject } from '../../../src/mock/index.js';
 
@@ -70,6 +71,7 @@ export class ManualClock implements Clock {
 export const reads: string[] = [];
 
 export { collect, gate } from '../../helpers/events.js';
+export { root, until } from '../../helpers/dom.js';
 
 let visibility: DocumentVisibilityState = 'visible';
 
@@ -145,8 +147,8 @@ export async function mount({ callId, src, baseUrl, call, capability, lang = 'en
 
 /** Waits until the read now under way (or the first one) has been handled by the element. */
 export async function handled(el: CcaiCallStatus, before: { reads: number; call: Call | undefined; errors: number }, errors: unknown[]) {
-  await waitUntil(() => reads.length > before.reads, 'no read was made');
-  await waitUntil(() => el.call !== before.call || errors.length > before.errors, 'the read was not handled');
+  await until(() => reads.length > before.reads, 'no read was made');
+  await until(() => el.call !== before.call || errors.length > before.errors, 'the read was not handled');
   await aTimeout(0);
   await el.updateComplete;
 }
@@ -166,10 +168,9 @@ export async function noReadAfter(clock: ManualClock, ms: number): Promise<boole
   return reads.length === before;
 }
 
-const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-export const part = (el: CcaiCallStatus, name: string) => el.shadowRoot!.querySelector(`[part~=${name}]`);
+export const part = (el: CcaiCallStatus, name: string) => root(el).querySelector(`[part~=${name}]`);
 /** The live region's text. */
-export const announced = (el: CcaiCallStatus) => text(el.shadowRoot!.querySelector('[part=status][role=status]'));
-export const statusName = (el: CcaiCallStatus) => text(part(el, 'name'));
-export const details = (el: CcaiCallStatus) => [...el.shadowRoot!.querySelectorAll('[part=detail]')].map(text);
-export const notice = (el: CcaiCallStatus) => text(part(el, 'notice'));
+export const announced = (el: CcaiCallStatus) => textOf(root(el).querySelector('[part=status][role=status]'));
+export const statusName = (el: CcaiCallStatus) => textOf(part(el, 'name'));
+export const details = (el: CcaiCallStatus) => [...root(el).querySelectorAll('[part=detail]')].map(textOf);
+export const notice = (el: CcaiCallStatus) => textOf(part(el, 'notice'));

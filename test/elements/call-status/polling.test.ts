@@ -1,4 +1,4 @@
-import { aTimeout, expect, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { en } from '../../../src/i18n/en.js';
 import {
@@ -19,6 +19,7 @@ import {
   setVisibility,
   statusName,
   worldCall,
+  until,
 } from './helpers.js';
 
 const iso = (offsetMs: number) => new Date(T0 + offsetMs).toISOString();
@@ -100,7 +101,7 @@ describe('<ccai-call-status> polling', () => {
       setVisibility('hidden');
       clock.tick(10 * SECOND);
       setVisibility('visible');
-      await waitUntil(() => reads.length > 0, 'no read on return');
+      await until(() => reads.length > 0, 'no read on return');
       await aTimeout(50);
       expect(reads).to.have.length(1);
       expect(clock.nextIn).to.equal(5 * SECOND);
@@ -127,7 +128,7 @@ describe('<ccai-call-status> polling', () => {
       const errors = collect('ccai-error');
       const release = holdReads();
       const { el, clock } = await mount({ callId: '600' });
-      await waitUntil(() => reads.length === 1);
+      await until(() => reads.length === 1);
       const parent = el.parentElement!;
       el.remove();
       release();
@@ -141,7 +142,7 @@ describe('<ccai-call-status> polling', () => {
       // Back ten minutes later: a new read, or the answer of the first one if it is only now arriving
       // (a read in flight is not aborted: others on the page may be waiting for it).
       parent.append(el);
-      await waitUntil(() => statusName(el) === en.statusNames.queued, 'the call was not shown again');
+      await until(() => statusName(el) === en.statusNames.queued, 'the call was not shown again');
       await aTimeout(50);
       expect(reads).to.have.length.within(1, 2);
       expect(changes).to.have.length(1);
@@ -153,7 +154,7 @@ describe('<ccai-call-status> polling', () => {
       const errors = collect('ccai-error');
       const release = holdReads();
       const { el, clock } = await mount({ callId: '600' });
-      await waitUntil(() => reads.length === 1);
+      await until(() => reads.length === 1);
       setVisibility('hidden');
       setVisibility('visible');
       expect(await noReadAfter(clock, 10 * MINUTE)).to.equal(true);

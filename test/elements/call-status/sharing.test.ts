@@ -36,7 +36,7 @@ async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) await nextTask();
 }
 
-/** `waitUntil` without timers (see `settle`). */
+/** `until` (test/helpers/dom.ts) without timers (see `settle`). */
 async function until(check: () => boolean, message: string, timeoutMs = 20_000): Promise<void> {
   const giveUp = performance.now() + timeoutMs;
   while (!check()) {

@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import type { CcaiCustomerFlags } from '../../../src/elements/customer-flags/customer-flags.js';
@@ -6,7 +6,7 @@ import { en } from '../../../src/i18n/en.js';
 import { ja } from '../../../src/i18n/ja.js';
 import {
   alertText,
-  box,
+  control,
   boxes,
   checked,
   collect,
@@ -21,6 +21,7 @@ import {
   retryButton,
   root,
   sent,
+  until,
 } from './helpers.js';
 
 const { mock, worker } = useMockApi();
@@ -63,7 +64,7 @@ describe('<ccai-customer-flags>', () => {
       mock.world.flags[600] = { verified_customer: false, bad_actor: true, repeat_customer: false };
       const el = await loaded(await flagsOf());
       el.callId = '600';
-      await waitUntil(() => boxes(el).length === 3 && checked(el)[1] === true, 'call 600 was not shown');
+      await until(() => boxes(el).length === 3 && checked(el)[1] === true, 'call 600 was not shown');
       expect(checked(el)).to.deep.equal([false, true, false]);
       expect(sent.map((request) => new URL(request.url).pathname)).to.deep.equal([
         '/apps/api/v1/calls/514/customer_flag',
@@ -74,7 +75,7 @@ describe('<ccai-customer-flags>', () => {
     it('says an unknown call was not found, without a pointless "Try again"', async () => {
       const errors = collect('ccai-error');
       const el = await flagsOf('9999');
-      await waitUntil(() => alertText(el) !== '', 'no error shown');
+      await until(() => alertText(el) !== '', 'no error shown');
       expect(alertText(el)).to.equal(`${en.flagsLoadFailed} ${en.errorNotFound}`);
       expect(retryButton(el)).to.equal(null);
       expect(boxes(el)).to.have.length(0);
@@ -86,7 +87,7 @@ describe('<ccai-customer-flags>', () => {
       const errors = collect('ccai-error');
       worker.use(http.get(FLAGS, () => HttpResponse.json({ message: 'down' }, { status: 503 })));
       const el = await fixture<CcaiCustomerFlags>(html`<ccai-customer-flags call-id="514" .client=${noRetry()}></ccai-customer-flags>`);
-      await waitUntil(() => retryButton(el), 'no Try again button');
+      await until(() => retryButton(el), 'no Try again button');
       expect(alertText(el)).to.equal(`${en.flagsLoadFailed} ${en.errorServer}`);
       expect(retryButton(el)!.textContent?.trim()).to.equal(en.tryAgain);
       expect(errors.map((event) => event.detail)).to.deep.equal([{ status: 503, message: 'down', kind: 'http' }]);
@@ -104,7 +105,7 @@ describe('<ccai-customer-flags>', () => {
     it('offers "Try again" after a network failure', async () => {
       worker.use(http.get(FLAGS, () => HttpResponse.error()));
       const el = await fixture<CcaiCustomerFlags>(html`<ccai-customer-flags call-id="514" .client=${noRetry()}></ccai-customer-flags>`);
-      await waitUntil(() => retryButton(el), 'no Try again button');
+      await until(() => retryButton(el), 'no Try again button');
       expect(alertText(el)).to.equal(`${en.flagsLoadFailed} ${en.errorNetwork}`);
     });
   });
@@ -113,21 +114,21 @@ describe('<ccai-customer-flags>', () => {
     it('sends a PATCH with just that flag and fires ccai-flags-change with the saved flags', async () => {
       const changes = collect('ccai-flags-change');
       const el = await loaded(await flagsOf());
-      box(el, en.badActor).click();
-      await waitUntil(() => changes.length === 1, 'no ccai-flags-change');
+      control(el, en.badActor).click();
+      await until(() => changes.length === 1, 'no ccai-flags-change');
       expect(await patchBodies()).to.deep.equal([{ bad_actor: true }]);
       expect(new URL(patches()[0]!.url).pathname).to.equal('/apps/api/v1/calls/514/customer_flag');
       expect(changes[0]!.detail).to.deep.equal({ flags: { verified_customer: true, bad_actor: true, repeat_customer: false } });
       expect(mock.world.flags[514]).to.deep.equal({ verified_customer: true, bad_actor: true, repeat_customer: false });
       await el.updateComplete;
-      expect(box(el, en.badActor).hasAttribute('aria-disabled')).to.equal(false);
+      expect(control(el, en.badActor).hasAttribute('aria-disabled')).to.equal(false);
     });
 
     it('spells the repeat flag repeat_customer', async () => {
       const changes = collect('ccai-flags-change');
       const el = await loaded(await flagsOf());
-      box(el, en.repeatCustomer).click();
-      await waitUntil(() => changes.length === 1, 'no ccai-flags-change');
+      control(el, en.repeatCustomer).click();
+      await until(() => changes.length === 1, 'no ccai-flags-change');
       expect(await patchBodies()).to.deep.equal([{ repeat_customer: true }]);
       expect(mock.world.flags[514]!.repeat_customer).to.equal(true);
     });
@@ -137,8 +138,8 @@ describe('<ccai-customer-flags>', () => {
       const elsewhere = { verified_customer: false, bad_actor: true, repeat_customer: true };
       worker.use(http.patch(FLAGS, () => HttpResponse.json(elsewhere)));
       const el = await loaded(await flagsOf());
-      box(el, en.repeatCustomer).click();
-      await waitUntil(() => changes.length === 1, 'no ccai-flags-change');
+      control(el, en.repeatCustomer).click();
+      await until(() => changes.length === 1, 'no ccai-flags-change');
       await el.updateComplete;
       expect(checked(el)).to.deep.equal([false, true, true]);
       expect(changes[0]!.detail.flags).to.deep.equal(elsewhere);
@@ -147,11 +148,11 @@ describe('<ccai-customer-flags>', () => {
     it('toggles with the keyboard', async () => {
       const changes = collect('ccai-flags-change');
       const el = await loaded(await flagsOf());
-      box(el, en.badActor).focus();
+      control(el, en.badActor).focus();
       await sendKeys({ press: ' ' });
-      await waitUntil(() => changes.length === 1, 'no ccai-flags-change');
+      await until(() => changes.length === 1, 'no ccai-flags-change');
       expect(await patchBodies()).to.deep.equal([{ bad_actor: true }]);
-      expect(root(el).activeElement).to.equal(box(el, en.badActor));
+      expect(root(el).activeElement).to.equal(control(el, en.badActor));
     });
 
     it('shows the change at once and locks that flag until the server answers', async () => {
@@ -159,7 +160,7 @@ describe('<ccai-customer-flags>', () => {
       const slow = gate();
       worker.use(http.patch(FLAGS, () => slow.wait()));
       const el = await loaded(await flagsOf());
-      const badActor = box(el, en.badActor);
+      const badActor = control(el, en.badActor);
       badActor.click();
       await el.updateComplete;
       expect(badActor.checked).to.equal(true);
@@ -175,13 +176,13 @@ describe('<ccai-customer-flags>', () => {
       expect(badActor.checked).to.equal(true);
       expect(root(el).activeElement).to.equal(badActor);
       // Requests are reported asynchronously: wait for the first, then give a second one time to show.
-      await waitUntil(() => patches().length > 0, 'no PATCH');
+      await until(() => patches().length > 0, 'no PATCH');
       await aTimeout(50);
       expect(patches()).to.have.length(1);
       expect(changes).to.have.length(0);
 
       slow.release();
-      await waitUntil(() => changes.length === 1, 'no ccai-flags-change');
+      await until(() => changes.length === 1, 'no ccai-flags-change');
       await el.updateComplete;
       expect(badActor.checked).to.equal(true);
       expect(badActor.hasAttribute('aria-disabled')).to.equal(false);
@@ -194,23 +195,23 @@ describe('<ccai-customer-flags>', () => {
       let calls = 0;
       worker.use(http.patch(FLAGS, () => answers[calls++]!.wait()));
       const el = await loaded(await flagsOf());
-      box(el, en.badActor).click();
-      box(el, en.verifiedCustomer).click();
+      control(el, en.badActor).click();
+      control(el, en.verifiedCustomer).click();
       await el.updateComplete;
       expect(checked(el)).to.deep.equal([false, true, false]);
-      await waitUntil(() => patches().length > 0, 'no PATCH');
+      await until(() => patches().length > 0, 'no PATCH');
       await aTimeout(50);
       expect(patches()).to.have.length(1);
 
       answers[0]!.release();
-      await waitUntil(() => changes.length === 1 && patches().length === 2, 'the second write did not follow the first');
+      await until(() => changes.length === 1 && patches().length === 2, 'the second write did not follow the first');
       await el.updateComplete;
       // The first answer predates the second write: the box being saved must not flicker back.
       expect(changes[0]!.detail.flags).to.deep.equal({ verified_customer: true, bad_actor: true, repeat_customer: false });
       expect(checked(el)).to.deep.equal([false, true, false]);
 
       answers[1]!.release();
-      await waitUntil(() => changes.length === 2, 'the second change was not saved');
+      await until(() => changes.length === 2, 'the second change was not saved');
       expect(await patchBodies()).to.deep.equal([{ bad_actor: true }, { verified_customer: false }]);
       expect(changes[1]!.detail.flags).to.deep.equal({ verified_customer: false, bad_actor: true, repeat_customer: false });
       await el.updateComplete;
@@ -224,13 +225,13 @@ describe('<ccai-customer-flags>', () => {
       const slow = gate();
       worker.use(http.patch(FLAGS, () => slow.wait()));
       const el = await loaded(await flagsOf());
-      box(el, en.badActor).click();
+      control(el, en.badActor).click();
       el.callId = '600';
-      await waitUntil(() => boxes(el).length === 3 && checked(el)[0] === false, 'call 600 was not shown');
-      expect(box(el, en.badActor).hasAttribute('aria-disabled')).to.equal(false);
+      await until(() => boxes(el).length === 3 && checked(el)[0] === false, 'call 600 was not shown');
+      expect(control(el, en.badActor).hasAttribute('aria-disabled')).to.equal(false);
 
       slow.release();
-      await waitUntil(() => mock.world.flags[514]!.bad_actor, 'the write to call 514 did not land');
+      await until(() => mock.world.flags[514]!.bad_actor, 'the write to call 514 did not land');
       await aTimeout(50);
       await el.updateComplete;
       expect(checked(el)).to.deep.equal([false, false, false]);
@@ -269,13 +270,13 @@ describe('<ccai-customer-flags>', () => {
           }),
         );
         const el = await loaded(await flagsOf());
-        const verified = box(el, en.verifiedCustomer);
+        const verified = control(el, en.verifiedCustomer);
         verified.click();
         await el.updateComplete;
         expect(verified.checked).to.equal(false);
 
         slow.release();
-        await waitUntil(() => errors.length === 1, 'no ccai-error');
+        await until(() => errors.length === 1, 'no ccai-error');
         await el.updateComplete;
         expect(errors[0]!.detail).to.deep.equal(failure.detail);
         expect(checked(el)).to.deep.equal([true, false, false]);
@@ -292,18 +293,18 @@ describe('<ccai-customer-flags>', () => {
       const changes = collect('ccai-flags-change');
       worker.use(http.patch(FLAGS, () => HttpResponse.json({ message: 'boom' }, { status: 500 }), { once: true }));
       const el = await loaded(await flagsOf());
-      box(el, en.badActor).click();
-      box(el, en.repeatCustomer).click();
-      await waitUntil(() => errors.length === 1 && changes.length === 1, 'the writes did not finish');
+      control(el, en.badActor).click();
+      control(el, en.repeatCustomer).click();
+      await until(() => errors.length === 1 && changes.length === 1, 'the writes did not finish');
       await el.updateComplete;
       expect(checked(el)).to.deep.equal([true, false, true]);
       expect(await patchBodies()).to.deep.equal([{ bad_actor: true }, { repeat_customer: true }]);
       expect(alertText(el)).to.equal(`${en.flagsSaveFailed} ${en.errorServer}`);
 
-      box(el, en.badActor).click();
+      control(el, en.badActor).click();
       await el.updateComplete;
       expect(alertText(el)).to.equal('');
-      await waitUntil(() => changes.length === 2, 'the retry was not saved');
+      await until(() => changes.length === 2, 'the retry was not saved');
       expect(mock.world.flags[514]).to.deep.equal({ verified_customer: true, bad_actor: true, repeat_customer: true });
     });
 
@@ -311,8 +312,8 @@ describe('<ccai-customer-flags>', () => {
       const errors = collect('ccai-error');
       worker.use(http.patch(FLAGS, () => HttpResponse.json({ message: '<img src=x alt=injected>' }, { status: 400 })));
       const el = await loaded(await flagsOf());
-      box(el, en.badActor).click();
-      await waitUntil(() => errors.length === 1, 'no ccai-error');
+      control(el, en.badActor).click();
+      await until(() => errors.length === 1, 'no ccai-error');
       await el.updateComplete;
       expect(alertText(el)).to.equal(`${en.flagsSaveFailed} ${en.errorUnknown} <img src=x alt=injected>`);
       expect(root(el).querySelector('img')).to.equal(null);
@@ -324,8 +325,8 @@ describe('<ccai-customer-flags>', () => {
       const el = await loaded(await flagsOf('514', true));
       for (const input of boxes(el)) expect(input.getAttribute('aria-readonly')).to.equal('true');
       await expect(el).to.be.accessible();
-      for (const label of LABELS) box(el, label).click();
-      box(el, en.repeatCustomer).focus();
+      for (const label of LABELS) control(el, label).click();
+      control(el, en.repeatCustomer).focus();
       await sendKeys({ press: ' ' });
       await el.updateComplete;
       expect(checked(el)).to.deep.equal([true, false, false]);
@@ -357,8 +358,8 @@ describe('<ccai-customer-flags>', () => {
       const errors = collect('ccai-error');
       worker.use(http.patch(FLAGS, () => HttpResponse.json({ message: 'boom' }, { status: 502 })));
       const el = await loaded(await inJapanese());
-      box(el, ja.badActor).click();
-      await waitUntil(() => errors.length === 1, 'no ccai-error');
+      control(el, ja.badActor).click();
+      await until(() => errors.length === 1, 'no ccai-error');
       await el.updateComplete;
       expect(alertText(el)).to.equal(`${ja.flagsSaveFailed} ${ja.errorServer}`);
       await expect(el).to.be.accessible();

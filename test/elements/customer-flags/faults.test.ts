@@ -5,13 +5,13 @@
  * toggleable; reads are retried only within the client's policy, writes never; `ccai-error`
  * tells the page once per failure; nothing escapes to the window.
  */
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import type { CallsClient } from '../../../src/core/client.js';
 import type { CcaiCustomerFlags } from '../../../src/elements/customer-flags/customer-flags.js';
 import { en } from '../../../src/i18n/en.js';
 import { ja } from '../../../src/i18n/ja.js';
-import { alertText, box, checked, collect, gate, loaded, patches, retryButton, sent, useMockApi } from './helpers.js';
+import { alertText, control, checked, collect, gate, loaded, patches, retryButton, sent, useMockApi, until } from './helpers.js';
 import { FAULTS, SLOW_MS, clientFor, guardEscapes, guardHearsRejection } from '../../helpers/faults.js';
 
 const { worker } = useMockApi();
@@ -40,7 +40,7 @@ describe('<ccai-customer-flags> under faults', function () {
         worker.use(http.get(FLAGS, () => fault.respond(200, BROKEN_FLAGS)));
         const errors = collect('ccai-error');
         const el = await flagsWith(clientFor(fault));
-        await waitUntil(() => alertText(el) !== '', 'no error shown', { timeout: 10_000 });
+        await until(() => alertText(el) !== '', 'no error shown', { timeout: 10_000 });
         expect(alertText(el)).to.equal(`${en.flagsLoadFailed} ${fault.message(en)}`);
         expect(kindsAndStatuses(errors), 'one event for the load').to.deep.equal([[fault.kind, fault.status(200)]]);
         expect(gets(), 'within the retry policy').to.have.length(fault.retriedRead ? READ_ATTEMPTS : 1);
@@ -60,7 +60,7 @@ describe('<ccai-customer-flags> under faults', function () {
     it('says it in Japanese', async () => {
       worker.use(http.get(FLAGS, () => HttpResponse.json({ message: 'boom' }, { status: 503 })));
       const el = await flagsWith(undefined, 'ja');
-      await waitUntil(() => alertText(el) !== '', 'no error shown', { timeout: 5000 });
+      await until(() => alertText(el) !== '', 'no error shown', { timeout: 5000 });
       expect(alertText(el)).to.equal(`${ja.flagsLoadFailed} ${ja.errorServer}`);
       expect(retryButton(el)?.textContent?.trim()).to.equal(ja.tryAgain);
     });
@@ -69,7 +69,7 @@ describe('<ccai-customer-flags> under faults', function () {
       const slow = gate();
       worker.use(http.get(FLAGS, async () => void (await slow.wait())));
       const el = await flagsWith();
-      await waitUntil(() => gets().length === 1);
+      await until(() => gets().length === 1);
       const parent = el.parentElement!;
       el.remove();
       slow.release();
@@ -88,18 +88,18 @@ describe('<ccai-customer-flags> under faults', function () {
         worker.use(http.patch(FLAGS, () => fault.respond(200, BROKEN_FLAGS), { once: true }));
         const errors = collect('ccai-error');
         const changes = collect('ccai-flags-change');
-        box(el, en.badActor).click();
-        await waitUntil(() => errors.length === 1, 'no ccai-error', { timeout: 5000 });
+        control(el, en.badActor).click();
+        await until(() => errors.length === 1, 'no ccai-error', { timeout: 5000 });
         await el.updateComplete;
         expect(checked(el), 'rolled back').to.deep.equal([true, false, false]);
         expect(alertText(el)).to.equal(`${en.flagsSaveFailed} ${fault.message(en)}`);
         expect(kindsAndStatuses(errors)).to.deep.equal([[fault.kind, fault.status(200)]]);
-        expect(box(el, en.badActor).hasAttribute('aria-disabled')).to.equal(false);
+        expect(control(el, en.badActor).hasAttribute('aria-disabled')).to.equal(false);
         await aTimeout(50);
         expect(patches(), 'a write is never retried by itself').to.have.length(1);
 
-        box(el, en.badActor).click();
-        await waitUntil(() => changes.length === 1, 'the second change was not saved');
+        control(el, en.badActor).click();
+        await until(() => changes.length === 1, 'the second change was not saved');
         await el.updateComplete;
         expect(checked(el)).to.deep.equal([true, true, false]);
         expect(alertText(el)).to.equal('');
@@ -114,16 +114,16 @@ describe('<ccai-customer-flags> under faults', function () {
       worker.use(http.patch(FLAGS, async () => void (await slow.wait())));
       const changes: Event[] = [];
       el.addEventListener('ccai-flags-change', (event) => changes.push(event));
-      box(el, en.badActor).click();
-      await waitUntil(() => patches().length === 1);
+      control(el, en.badActor).click();
+      await until(() => patches().length === 1);
       const parent = el.parentElement!;
       el.remove();
       slow.release();
-      await waitUntil(() => changes.length === 1, 'the answer was not taken');
+      await until(() => changes.length === 1, 'the answer was not taken');
       parent.append(el);
       await el.updateComplete;
       expect(checked(el)).to.deep.equal([true, true, false]);
-      expect(box(el, en.badActor).hasAttribute('aria-disabled')).to.equal(false);
+      expect(control(el, en.badActor).hasAttribute('aria-disabled')).to.equal(false);
       expect(patches()).to.have.length(1);
     });
   });

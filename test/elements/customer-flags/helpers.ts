@@ -1,9 +1,10 @@
 /** Helpers for the `<ccai-customer-flags>` suite: requests seen, events seen, gated answers, DOM queries. */
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { fixture, html } from '@open-wc/testing';
 import { sent } from '../../helpers/mock-api.js';
 import { createCallsClient } from '../../../src/core/index.js';
 import type { CcaiCustomerFlags } from '../../../src/elements/customer-flags/customer-flags.js';
 import '../../../src/elements/customer-flags/define.js';
+import { root, until } from '../../helpers/dom.js';
 
 export { sent, useMockApi } from '../../helpers/mock-api.js';
 export const patches = () => sent.filter((request) => request.method === 'PATCH');
@@ -11,14 +12,9 @@ export const patchBodies = () => Promise.all(patches().map(async (request) => JS
 
 export { collect, gate, stopCollecting } from '../../helpers/events.js';
 
-export const root = (el: CcaiCustomerFlags) => el.shadowRoot!;
+export { control, root, until } from '../../helpers/dom.js';
 export const boxes = (el: CcaiCustomerFlags) => [...root(el).querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
 export const labelsOf = (el: CcaiCustomerFlags) => boxes(el).map((input) => input.labels?.[0]?.textContent?.trim());
-export const box = (el: CcaiCustomerFlags, label: string) => {
-  const found = boxes(el).find((input) => input.labels?.[0]?.textContent?.trim() === label);
-  if (!found) throw new Error(`no checkbox labelled ${label}`);
-  return found;
-};
 export const checked = (el: CcaiCustomerFlags) => boxes(el).map((input) => input.checked);
 export const alertText = (el: CcaiCustomerFlags) => root(el).querySelector('[role=alert]')?.textContent?.trim() ?? '';
 export const retryButton = (el: CcaiCustomerFlags) => root(el).querySelector('button');
@@ -28,7 +24,7 @@ export const busy = (el: CcaiCustomerFlags) => root(el).querySelector('fieldset'
 
 /** Until the flags have arrived: the three boxes shown and the group no longer busy. */
 export async function loaded(el: CcaiCustomerFlags): Promise<CcaiCustomerFlags> {
-  await waitUntil(() => boxes(el).length === 3 && !busy(el), 'the flags did not load');
+  await until(() => boxes(el).length === 3 && !busy(el), 'the flags did not load');
   return el;
 }
 

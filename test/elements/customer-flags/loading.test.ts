@@ -4,7 +4,7 @@
  * and "Loading…" the status; the answer fills the same boxes in place; nothing can be sent before.
  * Every answer here is held with a gate, so the loading state is seen for certain.
  */
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import type { CcaiCustomerFlags } from '../../../src/elements/customer-flags/customer-flags.js';
@@ -12,7 +12,7 @@ import { en } from '../../../src/i18n/en.js';
 import { ja } from '../../../src/i18n/ja.js';
 import {
   alertText,
-  box,
+  control,
   boxes,
   busy,
   checked,
@@ -26,6 +26,7 @@ import {
   root,
   sent,
   useMockApi,
+  until,
 } from './helpers.js';
 
 const { mock, worker } = useMockApi();
@@ -77,8 +78,8 @@ describe('<ccai-customer-flags> while loading', () => {
     const changes = collect('ccai-flags-change');
     const slow = holdLoads();
     const el = await flagsOf();
-    for (const label of LABELS) box(el, label).click();
-    box(el, en.badActor).focus();
+    for (const label of LABELS) control(el, label).click();
+    control(el, en.badActor).focus();
     expect(root(el).activeElement, 'a box not yet known takes no focus').to.equal(null);
     await sendKeys({ press: ' ' });
     await el.updateComplete;
@@ -113,11 +114,11 @@ describe('<ccai-customer-flags> while loading', () => {
   it('shows the flags loading again after "Try again", then focuses the first one', async () => {
     worker.use(http.get(FLAGS, () => HttpResponse.json({ message: 'down' }, { status: 503 }), { once: true }));
     const el = await fixture<CcaiCustomerFlags>(html`<ccai-customer-flags call-id="514" .client=${noRetry()}></ccai-customer-flags>`);
-    await waitUntil(() => retryButton(el), 'no Try again button');
+    await until(() => retryButton(el), 'no Try again button');
     expect(boxes(el), 'a failed load shows no flags').to.have.length(0);
     const slow = holdLoads();
     retryButton(el)!.click();
-    await waitUntil(() => busy(el), 'the flags were not shown loading again');
+    await until(() => busy(el), 'the flags were not shown loading again');
     expect(unknown(el)).to.deep.equal([true, true, true]);
     expect(alertText(el)).to.equal('');
     expect(root(el).querySelector('[role=status]')?.textContent?.trim()).to.equal(en.loading);
@@ -135,8 +136,8 @@ describe('<ccai-customer-flags> while loading', () => {
     slow.release();
     await loaded(el);
     for (const input of boxes(el)) expect([input.disabled, input.indeterminate, input.getAttribute('aria-readonly')]).to.deep.equal([false, false, 'true']);
-    box(el, en.badActor).focus();
-    expect(root(el).activeElement).to.equal(box(el, en.badActor));
+    control(el, en.badActor).focus();
+    expect(root(el).activeElement).to.equal(control(el, en.badActor));
   });
 
   it('says it in Japanese, accessibly', async () => {

@@ -3,12 +3,12 @@
  * message, long server text that wraps inside a narrow page, server text isolated on a
  * right-to-left page.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import type { CcaiCustomerFlags } from '../../../src/elements/customer-flags/customer-flags.js';
 import { en } from '../../../src/i18n/en.js';
 import { ja } from '../../../src/i18n/ja.js';
-import { alertText, collect, retryButton, root, sent, useMockApi } from './helpers.js';
+import { alertText, collect, retryButton, root, sent, useMockApi, until } from './helpers.js';
 
 const { worker } = useMockApi();
 const FLAGS = '*/apps/api/v1/calls/:id/customer_flag';
@@ -20,7 +20,7 @@ async function failing(callId: string, { style = '', dir = 'ltr', lang = 'en' } 
   box.setAttribute('style', style);
   // The element is the fixture, so that it awaits its update, not an animation frame (none comes in a background tab).
   const el = await fixture<CcaiCustomerFlags>(html`<ccai-customer-flags call-id=${callId}></ccai-customer-flags>`, { parentNode: box });
-  await waitUntil(() => alertText(el) !== '', 'no error shown');
+  await until(() => alertText(el) !== '', 'no error shown');
   return { box, el };
 }
 

@@ -1,7 +1,8 @@
 /** Helpers for the `<ccai-schedule-call>` suite: requests seen, events seen, gated answers, the form by its labels. */
-import { fixture, waitUntil } from '@open-wc/testing';
+import { fixture } from '@open-wc/testing';
 import type { CcaiScheduleCall } from '../../../src/elements/schedule-call/schedule-call.js';
 import '../../../src/elements/schedule-call/define.js';
+import { control, root, until } from '../../helpers/dom.js';
 import { sent, useMockApi as useSharedMockApi } from '../../helpers/mock-api.js';
 
 export const CALLS = '*/apps/api/v1/calls';
@@ -45,19 +46,12 @@ export { collect, gate, stopCollecting } from '../../helpers/events.js';
 
 // --- the form, found the way a visitor finds it: by the labels ---------------------------------
 
-export const root = (el: CcaiScheduleCall) => el.shadowRoot!;
+export { control, root, until } from '../../helpers/dom.js';
 
 export function labels(el: CcaiScheduleCall): string[] {
   return [...root(el).querySelectorAll('label')].map((label) => label.textContent!.trim());
 }
 
-/** The control a visible label names (`<label for>`). */
-export function control<T extends HTMLElement = HTMLSelectElement>(el: CcaiScheduleCall, label: string): T {
-  const found = [...root(el).querySelectorAll('label')].find((candidate) => candidate.textContent!.trim() === label);
-  const target = found && root(el).getElementById(found.htmlFor);
-  if (!target) throw new Error(`no control labelled "${label}"`);
-  return target as T;
-}
 
 export const button = (el: CcaiScheduleCall, text: string) => {
   const found = [...root(el).querySelectorAll('button')].find((candidate) => candidate.textContent!.trim() === text);
@@ -104,8 +98,6 @@ export function typeInto(input: HTMLInputElement, text: string): void {
   input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertFromPaste' }));
 }
 
-/** `waitUntil` with room for a loaded machine (the runner's default of 1 s is tight with two pages side by side). */
-export const until = (predicate: () => unknown, message?: string) => waitUntil(predicate, message, { timeout: 5000 });
 
 /** Waits until the phone metadata has loaded (the country list is complete). */
 export async function phoneReady(el: CcaiScheduleCall, countryLabel = 'Country'): Promise<void> {

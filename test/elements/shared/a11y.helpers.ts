@@ -2,13 +2,13 @@
 import { fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
-import { callSchema, type Call } from '../../../src/core/schemas.js';
+import type { Call } from '../../../src/core/schemas.js';
 import type { CcaiCallStatus } from '../../../src/elements/call-status/call-status.js';
 import '../../../src/elements/call-status/define.js';
 import type { CcaiCustomerFlags } from '../../../src/elements/customer-flags/customer-flags.js';
 import type { CcaiScheduleCall } from '../../../src/elements/schedule-call/schedule-call.js';
 import type { en } from '../../../src/i18n/en.js';
-import { createCallsApiMock } from '../../../src/mock/index.js';
+export { callOf } from '../call-status/helpers.js';
 import { noRetry } from '../customer-flags/helpers.js';
 import { FIRST_SLOT, choose, clock, control, phoneReady, root, typeInto } from '../schedule-call/helpers.js';
 
@@ -36,14 +36,7 @@ export async function fillIn(el: CcaiScheduleCall, t: typeof en): Promise<void> 
 
 export const message = (el: CcaiScheduleCall) => root(el).querySelector('.message')?.textContent ?? '';
 
-/** Call 514 of the default world, unanswered: the base of the calls pushed into `<ccai-call-status>`. */
-const call514 = createCallsApiMock().world.calls[514]!;
 export const agent = { id: 1, name: 'Admin UJET', first_name: 'Admin', last_name: 'UJET', agent_number: null, avatar_url: null };
-
-/** A call object as the client hands it out, for `<ccai-call-status>`'s `call` property. */
-export function callOf(fields: Record<string, unknown> & { status: string }): Call {
-  return callSchema.parse({ ...structuredClone(call514), id: 700, agent_info: null, fail_reason: 'nothing', ...fields });
-}
 
 /**
  * Renders `template` inside `<div lang>`. The element itself is the fixture, so that `fixture`

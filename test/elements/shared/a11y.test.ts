@@ -10,12 +10,13 @@ import { http, HttpResponse } from 'msw';
 import { en } from '../../../src/i18n/en.js';
 import { ja } from '../../../src/i18n/ja.js';
 import { agent, callOf, callStatus, customerFlags, fillIn, focusedName, fullForm, message, moving, shiftTab } from './a11y.helpers.js';
-import { box, loaded } from '../customer-flags/helpers.js';
+import { loaded } from '../customer-flags/helpers.js';
 import {
   CALLS,
   FIRST_SLOT,
   button,
   cancels,
+  control,
   createBodies,
   gate,
   phoneOf,
@@ -221,9 +222,9 @@ describe('accessibility of the three elements', () => {
         await expect(el).to.be.accessible();
         const slow = gate();
         worker.use(http.patch(FLAGS, () => slow.wait().then(() => HttpResponse.json({ message: 'Down' }, { status: 503 }))));
-        box(el, t.badActor).click();
+        control(el, t.badActor).click();
         await el.updateComplete;
-        expect(box(el, t.badActor).getAttribute('aria-disabled'), 'saving').to.equal('true');
+        expect(control(el, t.badActor).getAttribute('aria-disabled'), 'saving').to.equal('true');
         await expect(el).to.be.accessible();
         slow.release();
         await until(() => el.shadowRoot!.querySelector('[role=alert]')!.textContent !== '', 'no failure shown');

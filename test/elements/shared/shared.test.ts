@@ -3,13 +3,14 @@
  * `client`, `ccai-error` on a failed request, the UI language from the nearest `lang`, string
  * overrides, theming from an ancestor, safe double registration, and server text kept inert.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { createCallsClient } from '../../../src/core/client.js';
 import type { CcaiElement } from '../../../src/internal/ccai-element.js';
 import { defineElement } from '../../../src/internal/define.js';
 import type { CcaiErrorEvent } from '../../../src/internal/events.js';
 import '../../../src/index.js';
+import { control, root, until } from '../../helpers/dom.js';
 import { useMockApi } from '../../helpers/mock-api.js';
 
 /** The API requests sent during the current test (reset after each test). */
@@ -30,30 +31,26 @@ interface Case {
   path: string;
   /** A visible string in English and Japanese, and the catalogue key it comes from. */
   copy: { en: string; ja: string; key: 'scheduleLegend' | 'flagsLegend' | 'statusHeading' };
+  /** A public theme property, and a part whose computed style shows it. */
+  theme: { property: `--ccai-${string}`; part: string; style: 'backgroundColor' | 'accentColor' };
 }
 
-const shadow = (el: Element) => el.shadowRoot!;
-const text = (el: Element) => shadow(el).textContent!.replace(/\s+/g, ' ');
+const text = (el: Element) => root(el).textContent!.replace(/\s+/g, ' ');
 
 async function fillAndSubmit(el: Widget): Promise<void> {
   // A fixed "now" for the slots (a Monday morning in New York, years ahead of the mock's real clock).
   (el as Widget & { clock: { now(): number } }).clock = { now: () => Date.parse('2031-03-03T14:00:00Z') };
   await el.updateComplete;
-  const root = shadow(el);
-  const byLabel = (label: string) => {
-    const found = [...root.querySelectorAll('label')].find((node) => node.textContent!.trim() === label);
-    return root.getElementById(found!.htmlFor) as HTMLInputElement & HTMLSelectElement;
-  };
-  const phone = byLabel('Phone number');
+  const phone = control(el, 'Phone number');
   phone.focus();
   phone.value = '(201) 555-0123';
   phone.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertFromPaste' }));
-  await waitUntil(() => byLabel('Country').options.length > 100, 'phone metadata loaded');
-  const time = byLabel('Time');
+  await until(() => control(el, 'Country').options.length > 100, 'phone metadata loaded');
+  const time = control(el, 'Time');
   time.value = [...time.options].find((option) => option.value)!.value;
   time.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
   await el.updateComplete;
-  [...root.querySelectorAll('button')].find((button) => button.textContent!.trim() === 'Schedule call')!.click();
+  [...root(el).querySelectorAll('button')].find((button) => button.textContent!.trim() === 'Schedule call')!.click();
 }
 
 const cases: Case[] = [
@@ -63,6 +60,7 @@ const cases: Case[] = [
     trigger: fillAndSubmit,
     path: '/apps/api/v1/calls',
     copy: { en: 'Schedule a callback', ja: 'コールバックを予約', key: 'scheduleLegend' },
+    theme: { property: '--ccai-accent', part: 'button', style: 'backgroundColor' },
   },
   {
     tag: 'ccai-call-status',
@@ -70,6 +68,7 @@ const cases: Case[] = [
     trigger: async () => {},
     path: '/apps/api/v1/calls/514',
     copy: { en: 'Call status', ja: '通話の状況', key: 'statusHeading' },
+    theme: { property: '--ccai-surface', part: 'base', style: 'backgroundColor' },
   },
   {
     tag: 'ccai-customer-flags',
@@ -77,6 +76,7 @@ const cases: Case[] = [
     trigger: async () => {},
     path: '/apps/api/v1/calls/514/customer_flag',
     copy: { en: 'Customer flags', ja: '顧客フラグ', key: 'flagsLegend' },
+    theme: { property: '--ccai-accent', part: 'checkbox', style: 'accentColor' },
   },
 ];
 
@@ -112,7 +112,7 @@ describe('shared behaviour of the three elements', () => {
         const el = await mount(`<${c.tag} ${c.attributes} base-url="https://backend.example.test/support"></${c.tag}>`);
         await c.trigger(el);
         // Requests of earlier tests (aborted on disconnect) may still be reported late: look for ours.
-        await waitUntil(() => requests.some((url) => url.pathname.endsWith(c.path)), 'a request was sent');
+        await until(() => requests.some((url) => url.pathname.endsWith(c.path)), 'a request was sent');
         const ours = requests.filter((url) => url.pathname.endsWith(c.path));
         expect(ours.map((url) => url.origin)).to.deep.equal(ours.map(() => 'https://backend.example.test'));
         expect(ours[0]!.pathname).to.equal(`/support${c.path}`);
@@ -133,7 +133,7 @@ describe('shared behaviour of the three elements', () => {
         host.append(el);
         await el.updateComplete;
         await c.trigger(el);
-        await waitUntil(() => seen.length > 0, 'the injected fetch was used');
+        await until(() => seen.length > 0, 'the injected fetch was used');
         expect(new URL(seen[0]!).pathname).to.equal(c.path);
         expect(requests.every((url) => url.origin === location.origin)).to.equal(true);
       });
@@ -146,7 +146,7 @@ describe('shared behaviour of the three elements', () => {
         try {
           const el = await mount(`<${c.tag} ${c.attributes}></${c.tag}>`);
           await c.trigger(el);
-          await waitUntil(() => errors.length > 0, 'ccai-error fired', { timeout: 5000 });
+          await until(() => errors.length > 0, 'ccai-error fired');
           expect(errors[0]!.detail).to.deep.equal({ status: 500, message: 'Upstream exploded', kind: 'http' });
           expect(errors[0]!.bubbles && errors[0]!.composed).to.equal(true);
         } finally {
@@ -158,27 +158,29 @@ describe('shared behaviour of the three elements', () => {
         const parent = document.createElement('div');
         parent.lang = 'ja';
         const el = await mount(`<${c.tag} ${c.attributes}></${c.tag}>`, parent);
-        await waitUntil(() => text(el).includes(c.copy.ja), 'Japanese copy');
+        await until(() => text(el).includes(c.copy.ja), 'Japanese copy');
         parent.lang = 'fr';
-        await waitUntil(() => text(el).includes(c.copy.en), 'an unshipped language falls back to English');
+        await until(() => text(el).includes(c.copy.en), 'an unshipped language falls back to English');
         el.lang = 'ja';
-        await waitUntil(() => text(el).includes(c.copy.ja), "the element's own lang wins");
+        await until(() => text(el).includes(c.copy.ja), "the element's own lang wins");
       });
 
       it('takes any string from the messages property', async () => {
         const el = await mount(`<${c.tag} ${c.attributes}></${c.tag}>`);
-        await waitUntil(() => text(el).includes(c.copy.en), 'English copy');
+        await until(() => text(el).includes(c.copy.en), 'English copy');
         el.messages = { [c.copy.key]: 'Our own words' };
-        await waitUntil(() => text(el).includes('Our own words'), 'the override');
+        await until(() => text(el).includes('Our own words'), 'the override');
         expect(text(el)).not.to.include(c.copy.en);
       });
 
       it('reads --ccai-* theme properties from any ancestor', async () => {
         const parent = document.createElement('section');
-        parent.style.setProperty('--ccai-accent', 'rgb(1, 2, 3)');
+        parent.style.setProperty(c.theme.property, 'rgb(1, 2, 3)');
         const el = await mount(`<${c.tag} ${c.attributes}></${c.tag}>`, parent);
-        expect(getComputedStyle(el).getPropertyValue('--_accent').trim()).to.equal('rgb(1, 2, 3)');
-        expect(getComputedStyle(el).getPropertyValue('--ccai-accent').trim(), 'not redeclared on :host').to.equal('rgb(1, 2, 3)');
+        const part = () => root(el).querySelector(`[part~=${c.theme.part}]`);
+        await until(() => part(), `the ${c.theme.part} part`);
+        expect(getComputedStyle(part()!)[c.theme.style], `the ${c.theme.part} part`).to.equal('rgb(1, 2, 3)');
+        expect(getComputedStyle(el).getPropertyValue(c.theme.property).trim(), 'not redeclared on :host').to.equal('rgb(1, 2, 3)');
       });
 
       it('survives being registered a second time', () => {
@@ -193,10 +195,10 @@ describe('shared behaviour of the three elements', () => {
     const hostile = '<img src=x onerror="window.__pwned = true">Closed <b>today</b>';
     worker.use(http.patch('*/apps/api/v1/calls/:id/customer_flag', () => HttpResponse.json({ message: hostile }, { status: 400 })));
     const el = await mount('<ccai-customer-flags call-id="514"></ccai-customer-flags>');
-    await waitUntil(() => shadow(el).querySelectorAll('input[type=checkbox]:enabled').length === 3, 'flags loaded');
-    shadow(el).querySelectorAll<HTMLInputElement>('input[type=checkbox]')[1]!.click();
-    await waitUntil(() => text(el).includes('Closed <b>today</b>'), 'the message, verbatim');
-    expect(shadow(el).querySelector('img, b')).to.equal(null);
+    await until(() => root(el).querySelectorAll('input[type=checkbox]:enabled').length === 3, 'flags loaded');
+    root(el).querySelectorAll<HTMLInputElement>('input[type=checkbox]')[1]!.click();
+    await until(() => text(el).includes('Closed <b>today</b>'), 'the message, verbatim');
+    expect(root(el).querySelector('img, b')).to.equal(null);
     expect((window as { __pwned?: boolean }).__pwned).to.equal(undefined);
   });
 });
