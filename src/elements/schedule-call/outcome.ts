@@ -5,6 +5,7 @@
  */
 import { TaskStatus, type Task } from '@lit/task';
 import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { CallsClient, CreateCallResult } from '../../core/client.js';
 import type { Call } from '../../core/schemas.js';
 import type { Messages } from '../../i18n/en.js';
@@ -88,7 +89,7 @@ function confirmation(message: unknown, status: unknown, actions: unknown) {
 
 /** A button that stays focusable while busy (`aria-disabled`), so focus is not lost mid-request. */
 function cancelButton(label: string, run: () => void, busy: boolean) {
-  return html`<button part="button" class="secondary" type="button" aria-disabled=${busy ? 'true' : nothing} @click=${run}>
+  return html`<button part="button" class="secondary" type="button" aria-disabled=${ifDefined(busy ? 'true' : undefined)} @click=${run}>
     ${label}
   </button>`;
 }

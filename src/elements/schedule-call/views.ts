@@ -3,6 +3,7 @@
  * state and the behaviour, these own the markup, its labels, ids and ARIA wiring.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { Messages } from '../../i18n/en.js';
 import { withIsolated } from '../../internal/bidi.js';
@@ -62,7 +63,7 @@ function fieldError(view: FormView, field: CheckedField) {
   return error ? html`<p id="${field}-error" part="error" class="error">${error}</p>` : nothing;
 }
 
-const invalid = (view: FormView, field: CheckedField) => (view.errors[field] ? 'true' : nothing);
+const invalid = (view: FormView, field: CheckedField) => (view.errors[field] ? 'true' : undefined);
 
 function field(id: string, label: string, control: TemplateResult, after: unknown = nothing) {
   return html`<div part="field" class="field">
@@ -92,7 +93,7 @@ function phoneField(view: FormView) {
       type="tel"
       autocomplete="tel"
       .value=${live(phone)}
-      aria-invalid=${invalid(view, 'phone')}
+      aria-invalid=${ifDefined(invalid(view, 'phone'))}
       aria-describedby=${describedBy(view, 'phone', 'phone-hint')}
       @input=${on.phone}
     />`,
@@ -123,7 +124,7 @@ function whenFields(view: FormView) {
         html`<select
           id="time"
           part="input"
-          aria-invalid=${invalid(view, 'time')}
+          aria-invalid=${ifDefined(invalid(view, 'time'))}
           aria-describedby=${describedBy(view, 'time', 'zone', ...(view.clockSkewed ? ['clock'] : []))}
           @change=${on.time}
         >
@@ -146,7 +147,7 @@ function languageField(view: FormView) {
     html`<select
       id="language"
       part="input"
-      aria-invalid=${invalid(view, 'language')}
+      aria-invalid=${ifDefined(invalid(view, 'language'))}
       aria-describedby=${describedBy(view, 'language')}
       @change=${on.language}
     >
@@ -192,7 +193,7 @@ export function formView(view: FormView) {
     ${view.alert ? alertBox(view.alert, view.retry && { label: t.tryAgain, run: view.retry }) : nothing}
     ${
       view.days.length && !view.notSetUp
-        ? html`<button part="button" type="submit" aria-disabled=${view.pending ? 'true' : nothing}>
+        ? html`<button part="button" type="submit" aria-disabled=${ifDefined(view.pending ? 'true' : undefined)}>
             ${view.pending ? t.submitting : t.submit}
           </button>`
         : nothing
