@@ -14,9 +14,6 @@ import { describeError } from '../../internal/describe-error.js';
 import type { CcaiStatusChangeEvent } from '../../internal/events.js';
 import { dateTimeFormat } from '../../internal/intl-cache.js';
 import { alertBox } from './views.js';
-// The confirmation renders the call's status: registered where it is shown (a no-op after the
-// form's own define.ts did it), so a form registered from `ccai-widgets/classes` shows it too.
-import '../call-status/define.js';
 
 export interface OutcomeView {
   result: CreateCallResult;
