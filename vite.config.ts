@@ -7,7 +7,12 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
  * Comments go first: an apostrophe in one would otherwise read as the start of a string.
  */
 function minifyCss(text: string): string {
-  const squeeze = (css: string) => css.replace(/\s+/g, ' ').replace(/ ?([{};,>]) ?/g, '$1').replace(/: /g, ':').replace(/;}/g, '}');
+  const squeeze = (css: string) =>
+    css
+      .replace(/\s+/g, ' ')
+      .replace(/ ?([{};,>]) ?/g, '$1')
+      .replace(/: /g, ':')
+      .replace(/;}/g, '}');
   return text
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .split(/('[^']*'|"[^"]*")/)
@@ -26,7 +31,10 @@ function minifyCssLiterals(): Plugin {
     name: 'minify-css-literals',
     transform(code, id) {
       if (!id.includes('/src/') || !code.includes('css`')) return null;
-      const minified = code.replace(/\bcss`([^`$]*)`/g, (_, text: string) => `css\`${minifyCss(text)}\`${'\n'.repeat(text.split('\n').length - 1)}`);
+      const minified = code.replace(
+        /\bcss`([^`$]*)`/g,
+        (_, text: string) => `css\`${minifyCss(text)}\`${'\n'.repeat(text.split('\n').length - 1)}`,
+      );
       return { code: minified, map: null };
     },
   };
@@ -47,7 +55,11 @@ function litTemplates(node: unknown, found: TemplateNode[] = []): TemplateNode[]
     for (const child of node) litTemplates(child, found);
   } else if (node && typeof node === 'object') {
     const candidate = node as TemplateNode;
-    if (candidate.type === 'TaggedTemplateExpression' && candidate.tag?.type === 'Identifier' && (candidate.tag.name === 'html' || candidate.tag.name === 'svg')) {
+    if (
+      candidate.type === 'TaggedTemplateExpression' &&
+      candidate.tag?.type === 'Identifier' &&
+      (candidate.tag.name === 'html' || candidate.tag.name === 'svg')
+    ) {
       found.push(candidate);
     }
     for (const [key, value] of Object.entries(candidate)) if (key !== 'parent' && typeof value === 'object') litTemplates(value, found);

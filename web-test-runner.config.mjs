@@ -3,7 +3,6 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 
-
 /** MSW's worker must be served from the origin root to control the test pages. */
 function mockServiceWorker() {
   return {

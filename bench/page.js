@@ -57,7 +57,8 @@ function floorShape(markup) {
 
 /** `staticHtml` needs the same strings array for the same shape of template. */
 const blanks = new Map();
-const stringsOf = (count) => blanks.get(count) ?? blanks.set(count, Object.assign(Array(count).fill(''), { raw: Array(count).fill('') })).get(count);
+const stringsOf = (count) =>
+  blanks.get(count) ?? blanks.set(count, Object.assign(Array(count).fill(''), { raw: Array(count).fill('') })).get(count);
 
 class Floor extends LitElement {
   static properties = { shape: { attribute: false }, typed: { state: true } };
@@ -151,7 +152,12 @@ const flagsShown = (el) => {
   return boxes.length === 3 && boxes.every((box, i) => !box.disabled && !box.indeterminate && box.checked === FLAG_VALUES[i]);
 };
 
-const MAKE = { 'schedule-call': makeForm, 'call-status': makeStatus, 'customer-flags': makeFlagsFirst, 'customer-flags shown': makeFlagsShown };
+const MAKE = {
+  'schedule-call': makeForm,
+  'call-status': makeStatus,
+  'customer-flags': makeFlagsFirst,
+  'customer-flags shown': makeFlagsShown,
+};
 const READY = {
   // Its first render: the three boxes on screen (still loading).
   'customer-flags': (el) => boxesOf(el).length === 3,
@@ -203,7 +209,9 @@ export async function setup() {
   names.forEach((name, i) => (shapes[name] = floorShape(elements[i].shadowRoot.innerHTML)));
   await Promise.all(elements.map((el, i) => subjects[names[i]].settle?.(el)));
   const describe = (root) =>
-    [...root.querySelectorAll('select, input, button')].map((control) => `${control.id || control.type}${control.options ? ` (${control.options.length})` : ''}`).join(', ');
+    [...root.querySelectorAll('select, input, button')]
+      .map((control) => `${control.id || control.type}${control.options ? ` (${control.options.length})` : ''}`)
+      .join(', ');
   const typing = await formBeingTyped();
   shapes['schedule-call typing'] = floorShape(typing.shadowRoot.innerHTML);
   const result = { form: describe(elements[0].shadowRoot), typing: describe(typing.shadowRoot), shapes };

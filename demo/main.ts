@@ -33,7 +33,11 @@ async function tenantWorld(): Promise<ChangeWorld | undefined> {
   await Promise.all(registrations.map((registration) => registration.unregister()));
   if (chain === 'tenant') return undefined;
   return async (patch) => {
-    const response = await fetch('/__demo/world', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(patch) });
+    const response = await fetch('/__demo/world', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(patch),
+    });
     if (!response.ok) throw new Error(`The demo server refused the change: ${response.status} ${await response.text()}`);
     return ((await response.json()) as { call?: Call }).call;
   };
@@ -58,7 +62,8 @@ if (chain === 'tenant') {
   };
   said('#agent .hint', 'Customer flags need an agent login, which this demo does not have in front of a real tenant.');
   said('#status .hint', 'The status of your latest callback, read through the gateway.');
-  document.querySelector('.site-footer p')!.textContent = 'Lock Star is a fictional locksmith. Built with ccai-widgets, answered by your CCAI Platform tenant through the gateway.';
+  document.querySelector('.site-footer p')!.textContent =
+    'Lock Star is a fictional locksmith. Built with ccai-widgets, answered by your CCAI Platform tenant through the gateway.';
 }
 // Registered only now, so that the widgets' first requests already reach the mock (or find no
 // leftover worker in their way).
@@ -121,7 +126,8 @@ panel?.addEventListener('change', (event) => {
   if (input.name === 'lang') applyLanguage(input.value as 'en' | 'ja');
   if (input.name === 'dark') document.documentElement.classList.toggle('dark', input.checked);
   if (input.name === 'menuState') void change({ menuState: input.value as WorldPatch['menuState'] });
-  if (input.name === 'offer') void change({ languages: [...panel.querySelectorAll<HTMLInputElement>('[name=offer]:checked')].map((box) => box.value) });
+  if (input.name === 'offer')
+    void change({ languages: [...panel.querySelectorAll<HTMLInputElement>('[name=offer]:checked')].map((box) => box.value) });
 });
 
 panel?.addEventListener('click', (event) => {

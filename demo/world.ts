@@ -35,11 +35,16 @@ export function parseWorldPatch(value: unknown): WorldPatch {
   const unknown = Object.keys(rest)[0];
   if (unknown !== undefined) throw new TypeError(`${unknown.slice(0, 32)} is not a world change`);
   if (callId !== undefined && !(Number.isSafeInteger(callId) && (callId as number) > 0)) throw new TypeError('callId is not a call id');
-  if (menuState !== undefined && !(MENU_STATES as readonly unknown[]).includes(menuState)) throw new TypeError('menuState is not a menu state');
-  if (languages !== undefined && !(Array.isArray(languages) && languages.length <= 20 && languages.every((code) => typeof code === 'string' && /^[a-z]{2}$/.test(code)))) {
+  if (menuState !== undefined && !(MENU_STATES as readonly unknown[]).includes(menuState))
+    throw new TypeError('menuState is not a menu state');
+  if (
+    languages !== undefined &&
+    !(Array.isArray(languages) && languages.length <= 20 && languages.every((code) => typeof code === 'string' && /^[a-z]{2}$/.test(code)))
+  ) {
     throw new TypeError('languages is not a list of language codes');
   }
-  if (move !== undefined && !(move === 'next' || (CALL_STATUSES as readonly unknown[]).includes(move))) throw new TypeError('move is not next or a status');
+  if (move !== undefined && !(move === 'next' || (CALL_STATUSES as readonly unknown[]).includes(move)))
+    throw new TypeError('move is not next or a status');
   if (reset !== undefined && typeof reset !== 'boolean') throw new TypeError('reset is not true or false');
   return value as WorldPatch;
 }

@@ -16,5 +16,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   const auth = user ? { user, password } : undefined;
   const { origin } = await startApiServer({ port: Number(process.argv[2] ?? 8787), auth });
-  console.log(`Calls API mock listening on ${origin}/apps/api/v1 (Manager API: ${origin}/manager/api/v1)${auth ? `, Basic auth as ${auth.user}` : ''}`);
+  console.log(
+    `Calls API mock listening on ${origin}/apps/api/v1 (Manager API: ${origin}/manager/api/v1)${auth ? `, Basic auth as ${auth.user}` : ''}`,
+  );
 }

@@ -11,7 +11,13 @@ import { chromiumArgs, chromiumPath } from './chromium.mjs';
 
 const root = new URL('../dist-demo/', import.meta.url);
 const PAGES = ['/', '/?lang=ja', '/?theme=dark', '/?lang=ja&theme=dark'];
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
 
 /** A static server for `dist-demo/` on localhost (a secure context, so the mock's service worker may register). */
 function serve() {
@@ -30,7 +36,12 @@ function serve() {
 /** Why an audit failed, with the first few nodes it names. */
 function describeFailure(audit) {
   const items = audit.details?.items ?? [];
-  const nodes = items.slice(0, 5).map((item) => `      ${item.node?.selector ?? ''}  ${item.node?.snippet ?? ''}\n        ${item.node?.explanation?.replaceAll('\n', '\n        ') ?? ''}`);
+  const nodes = items
+    .slice(0, 5)
+    .map(
+      (item) =>
+        `      ${item.node?.selector ?? ''}  ${item.node?.snippet ?? ''}\n        ${item.node?.explanation?.replaceAll('\n', '\n        ') ?? ''}`,
+    );
   return [`  ✗ ${audit.id}: ${audit.title}`, ...nodes, ...(items.length > 5 ? [`      … and ${items.length - 5} more`] : [])].join('\n');
 }
 
@@ -51,7 +62,12 @@ const chrome = await launch({
 let worst = 1;
 try {
   for (const page of PAGES) {
-    const result = await lighthouse(`${origin}${page}`, { port: chrome.port, onlyCategories: ['accessibility'], logLevel: 'error', output: 'json' });
+    const result = await lighthouse(`${origin}${page}`, {
+      port: chrome.port,
+      onlyCategories: ['accessibility'],
+      logLevel: 'error',
+      output: 'json',
+    });
     const { categories, audits, runtimeError } = result.lhr;
     if (runtimeError) throw new Error(`${page}: ${runtimeError.code} ${runtimeError.message}`);
     // The page has no <select> of its own: if axe passed `select-name`, it audited the schedule form inside its shadow root.

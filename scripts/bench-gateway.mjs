@@ -117,10 +117,13 @@ async function serveRole() {
     if (message.type === 'schedule') {
       for (const { id, at, patch } of message.transitions) {
         timers.push(
-          setTimeout(() => {
-            Object.assign(tenant.mock.world.calls[id], patch);
-            applied.push({ id, status: patch.status, at: Date.now() });
-          }, Math.max(0, at - Date.now())),
+          setTimeout(
+            () => {
+              Object.assign(tenant.mock.world.calls[id], patch);
+              applied.push({ id, status: patch.status, at: Date.now() });
+            },
+            Math.max(0, at - Date.now()),
+          ),
         );
       }
     } else if (message.type === 'collect') {
@@ -178,7 +181,13 @@ async function main() {
   const report = {
     date: new Date().toISOString(),
     // The machine may be shared: the 1-, 5- and 15-minute load averages before and after.
-    machine: { cores: cpus().length, cpu: cpus()[0]?.model, node: process.version, loadBefore, loadAfter: loadavg().map((value) => round(value, 2)) },
+    machine: {
+      cores: cpus().length,
+      cpu: cpus()[0]?.model,
+      node: process.version,
+      loadBefore,
+      loadAfter: loadavg().map((value) => round(value, 2)),
+    },
     config,
     ...results,
   };
@@ -199,7 +208,17 @@ async function loadPolicy(name) {
   return module.nextPollDelay;
 }
 
-const TERMINAL = new Set(['finished', 'failed', 'recovered', 'action_only_finished', 'deflected', 'voicemail_received', 'voicemail_read', 'cancelled', 'completed']);
+const TERMINAL = new Set([
+  'finished',
+  'failed',
+  'recovered',
+  'action_only_finished',
+  'deflected',
+  'voicemail_received',
+  'voicemail_read',
+  'cancelled',
+  'completed',
+]);
 
 function startServer(mode) {
   const child = fork(fileURLToPath(import.meta.url), ['--serve', mode], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -240,12 +259,23 @@ let staleSocketRetries = 0;
 function attempt(agent, url, { method = 'GET', headers = {}, body } = {}) {
   return new Promise((resolve) => {
     const started = performance.now();
-    const req = httpRequest(url, { method, agent, headers: { Accept: 'application/json', ...headers }, timeout: READ_TIMEOUT_MS }, (res) => {
-      const chunks = [];
-      res.on('data', (chunk) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, text: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - started }));
-      res.on('error', () => resolve({ status: 0, error: 'network', ms: performance.now() - started }));
-    });
+    const req = httpRequest(
+      url,
+      { method, agent, headers: { Accept: 'application/json', ...headers }, timeout: READ_TIMEOUT_MS },
+      (res) => {
+        const chunks = [];
+        res.on('data', (chunk) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode,
+            headers: res.headers,
+            text: Buffer.concat(chunks).toString('utf8'),
+            ms: performance.now() - started,
+          }),
+        );
+        res.on('error', () => resolve({ status: 0, error: 'network', ms: performance.now() - started }));
+      },
+    );
     req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'BENCH_TIMEOUT' })));
     req.on('error', (error) =>
       resolve({
@@ -286,7 +316,14 @@ function planCalls(config, t0) {
 function transitionsOf(id, plan) {
   if (plan.kind !== 'live') return [];
   const s = (seconds) => plan.scheduledAt + seconds * 1000 * plan.scale;
-  const agent = { id: 2000 + plan.index, name: 'Bench Agent', first_name: 'Bench', last_name: 'Agent', agent_number: null, avatar_url: null };
+  const agent = {
+    id: 2000 + plan.index,
+    name: 'Bench Agent',
+    first_name: 'Bench',
+    last_name: 'Agent',
+    agent_number: null,
+    avatar_url: null,
+  };
   return [
     { id, at: s(5), patch: { status: 'queued', queued_at: iso(s(5)) } },
     { id, at: s(15), patch: { status: 'assigned', assigned_at: iso(s(15)), agent_info: agent } },
@@ -311,8 +348,16 @@ async function book(phase, agent, urls, plans) {
       for (let attempt = 0; ; attempt++) {
         const answer =
           phase === 'gateway'
-            ? await exchange(agent, `${urls.gateway}/apps/api/v1/calls`, { method: 'POST', body, headers: { 'X-Forwarded-For': `10.9.${i >> 8}.${i & 255}` } })
-            : await exchange(agent, `${urls.tenant}/apps/api/v1/calls`, { method: 'POST', body: { ...body, call_type: 'Voice Scheduled (API)' }, headers: { Authorization: BASIC } });
+            ? await exchange(agent, `${urls.gateway}/apps/api/v1/calls`, {
+                method: 'POST',
+                body,
+                headers: { 'X-Forwarded-For': `10.9.${i >> 8}.${i & 255}` },
+              })
+            : await exchange(agent, `${urls.tenant}/apps/api/v1/calls`, {
+                method: 'POST',
+                body: { ...body, call_type: 'Voice Scheduled (API)' },
+                headers: { Authorization: BASIC },
+              });
         if (answer.status === 201) {
           booked[i] = { id: JSON.parse(answer.text).id, capability: answer.headers[CAPABILITY.toLowerCase()] };
           break;
@@ -354,13 +399,39 @@ async function runPhase(phase, config, nextDelay) {
     const retriesBefore = staleSocketRetries;
     const visitors = Array.from({ length: config.visitors }, (_, v) => {
       const callIndex = v % config.calls;
-      return visit({ v, callIndex, call: booked[callIndex], phase, urls, agent, t0, end, rampMs: config.rampSeconds * 1000, nextDelay, reads });
+      return visit({
+        v,
+        callIndex,
+        call: booked[callIndex],
+        phase,
+        urls,
+        agent,
+        t0,
+        end,
+        rampMs: config.rampSeconds * 1000,
+        nextDelay,
+        reads,
+      });
     });
     const finished = await Promise.race([Promise.all(visitors).then(() => true), sleep(end - Date.now() + GRACE_MS).then(() => false)]);
     const collectedAt = Date.now();
     const stats = await (child.send({ type: 'collect' }), next('stats'));
     child.send({ type: 'stop' });
-    return summarize({ phase, config, t0, end, collectedAt, reads, stats, plans, booked, bookingMs, retried429, abandoned: !finished, socketRetries: staleSocketRetries - retriesBefore });
+    return summarize({
+      phase,
+      config,
+      t0,
+      end,
+      collectedAt,
+      reads,
+      stats,
+      plans,
+      booked,
+      bookingMs,
+      retried429,
+      abandoned: !finished,
+      socketRetries: staleSocketRetries - retriesBefore,
+    });
   } finally {
     agent.destroy();
     if (child.exitCode === null) {
@@ -375,7 +446,10 @@ async function visit({ v, callIndex, call, phase, urls, agent, t0, end, rampMs, 
   await sleep(t0 + Math.random() * rampMs - Date.now());
   const address = `10.${1 + (v >> 16)}.${(v >> 8) & 255}.${v & 255}`;
   const url = phase === 'gateway' ? `${urls.gateway}/apps/api/v1/calls/${call.id}` : `${urls.tenant}/manager/api/v1/calls/${call.id}`;
-  const headers = phase === 'gateway' ? { [CAPABILITY]: call.capability, 'X-Forwarded-For': address } : { Authorization: BASIC, 'X-Bench-Visitor': String(v) };
+  const headers =
+    phase === 'gateway'
+      ? { [CAPABILITY]: call.capability, 'X-Forwarded-For': address }
+      : { Authorization: BASIC, 'X-Bench-Visitor': String(v) };
   let current = null;
   let statusSince = 0;
   let consecutiveErrors = 0;
@@ -395,7 +469,11 @@ async function visit({ v, callIndex, call, phase, urls, agent, t0, end, rampMs, 
       error = null;
     } else {
       consecutiveErrors++;
-      error = { kind: answer.status ? 'http' : answer.error === 'timeout' ? 'timeout' : 'network', status: answer.status ?? 0, retryAfterMs: retryAfterMs(answer.headers) };
+      error = {
+        kind: answer.status ? 'http' : answer.error === 'timeout' ? 'timeout' : 'network',
+        status: answer.status ?? 0,
+        retryAfterMs: retryAfterMs(answer.headers),
+      };
     }
     const delay = nextDelay({ call: current, now: Date.now(), statusSince, consecutiveErrors, error });
     if (delay === null || Date.now() + delay >= end) return;
@@ -483,9 +561,27 @@ function summarize({ config, t0, collectedAt, reads, stats, plans, booked, booki
     // Reads resent once on a new connection because the server had just closed the idle one.
     socketRetries,
     latencyMs: {
-      p50: round(percentile(reads.map((read) => read.ms), 50), 2),
-      p99: round(percentile(reads.map((read) => read.ms), 99), 2),
-      max: round(percentile(reads.map((read) => read.ms), 100), 2),
+      p50: round(
+        percentile(
+          reads.map((read) => read.ms),
+          50,
+        ),
+        2,
+      ),
+      p99: round(
+        percentile(
+          reads.map((read) => read.ms),
+          99,
+        ),
+        2,
+      ),
+      max: round(
+        percentile(
+          reads.map((read) => read.ms),
+          100,
+        ),
+        2,
+      ),
     },
     tenant: {
       requests: during.length,
@@ -497,7 +593,13 @@ function summarize({ config, t0, collectedAt, reads, stats, plans, booked, booki
       visitorsOverLimit: new Set(refused.map((request) => request.visitor).filter(Boolean)).size,
       secondsOverLimit: overSeconds(during, t0),
     },
-    stale: { answers: stale.length, share: round(ok.length ? (100 * stale.length) / ok.length : 0, 1), maxMs: stale.length ? Math.max(...stale) : 0, p99Ms: percentile(stale, 99) ?? 0, byStatus: staleByStatus },
+    stale: {
+      answers: stale.length,
+      share: round(ok.length ? (100 * stale.length) / ok.length : 0, 1),
+      maxMs: stale.length ? Math.max(...stale) : 0,
+      p99Ms: percentile(stale, 99) ?? 0,
+      byStatus: staleByStatus,
+    },
     transitions: stats.applied.length,
     serverCpuMs: Math.round(stats.cpuMs),
     abandoned,
@@ -509,7 +611,11 @@ function summarize({ config, t0, collectedAt, reads, stats, plans, booked, booki
       reads: counts.reads,
       readStatuses: counts.readStatuses,
       // The gateway's own time for a read (request in → response out), as its observer sees it.
-      readMs: { p50: round(percentile(counts.readDurations, 50), 2), p99: round(percentile(counts.readDurations, 99), 2), max: round(percentile(counts.readDurations, 100), 2) },
+      readMs: {
+        p50: round(percentile(counts.readDurations, 50), 2),
+        p99: round(percentile(counts.readDurations, 99), 2),
+        max: round(percentile(counts.readDurations, 100), 2),
+      },
       coalesced: counts.coalesced,
       coalescedShare: round(answered ? (100 * counts.coalesced) / answered : 0, 1),
       // The same, counted at the tenant: 1 − tenant reads / visitor reads.
@@ -546,19 +652,33 @@ function table({ config, machine, gateway: g, direct: d }) {
     ['visitor status codes', codes],
     ['visitor reads resent after a closed keep-alive connection', (p) => String(p.socketRetries)],
     ['visitor latency p50 / p99 / max', (p) => `${p.latencyMs.p50} / ${p.latencyMs.p99} / ${p.latencyMs.max} ms`],
-    ['the gateway’s own time per read p50 / p99 / max', (p) => (p.gateway ? `${p.gateway.readMs.p50} / ${p.gateway.readMs.p99} / ${p.gateway.readMs.max} ms` : '—')],
+    [
+      'the gateway’s own time per read p50 / p99 / max',
+      (p) => (p.gateway ? `${p.gateway.readMs.p50} / ${p.gateway.readMs.p99} / ${p.gateway.readMs.max} ms` : '—'),
+    ],
     ['**tenant req/s, peak in any 1 s**', (p) => `**${p.tenant.peakPerSecond}**`],
     ['tenant req/s, mean', (p) => `${p.tenant.meanPerSecond} (${p.tenant.requests.toLocaleString('en-US')} requests)`],
     [
       `tenant requests over ${RATE_LIMIT}/s (sliding 1 s)`,
-      (p) => `${p.tenant.overLimit.toLocaleString('en-US')} (${p.tenant.overLimitShare} %)${p === d ? `, ${p.tenant.visitorsOverLimit} visitors hit` : ''}, ${p.tenant.secondsOverLimit} whole s over`,
+      (p) =>
+        `${p.tenant.overLimit.toLocaleString('en-US')} (${p.tenant.overLimitShare} %)${p === d ? `, ${p.tenant.visitorsOverLimit} visitors hit` : ''}, ${p.tenant.secondsOverLimit} whole s over`,
     ],
-    ['reads coalesced (no tenant read)', (p) => (p.gateway ? `${p.gateway.coalescedShare} % (${p.gateway.coalesced.toLocaleString('en-US')} of ${(p.gateway.readStatuses[200] ?? 0).toLocaleString('en-US')}); tenant spared ${p.gateway.tenantSparedShare} %` : '0 %')],
+    [
+      'reads coalesced (no tenant read)',
+      (p) =>
+        p.gateway
+          ? `${p.gateway.coalescedShare} % (${p.gateway.coalesced.toLocaleString('en-US')} of ${(p.gateway.readStatuses[200] ?? 0).toLocaleString('en-US')}); tenant spared ${p.gateway.tenantSparedShare} %`
+          : '0 %',
+    ],
     [
       'stale answers (status already left when sent)',
       (p) =>
         `${p.stale.answers} (${p.stale.share} %), max ${(p.stale.maxMs / 1000).toFixed(1)} s` +
-        (p.stale.answers ? ` (${Object.entries(p.stale.byStatus).map(([status, { answers, maxMs }]) => `${status} ${answers}, ≤ ${(maxMs / 1000).toFixed(1)} s`).join('; ')})` : ''),
+        (p.stale.answers
+          ? ` (${Object.entries(p.stale.byStatus)
+              .map(([status, { answers, maxMs }]) => `${status} ${answers}, ≤ ${(maxMs / 1000).toFixed(1)} s`)
+              .join('; ')})`
+          : ''),
     ],
     ['server process CPU', (p) => `${(p.serverCpuMs / 1000).toFixed(1)} s`],
   ];
@@ -576,7 +696,12 @@ function table({ config, machine, gateway: g, direct: d }) {
         `largest budget queue ${g.gateway.maxQueueDepth}; tenant answers ${JSON.stringify(g.gateway.upstream)}.`,
     );
   }
-  for (const [name, phase] of [['gateway', g], ['direct', d]]) if (phase?.abandoned) lines.push(`Note: ${name} phase — some visitors were still reading ${GRACE_MS / 1000} s after the end and were abandoned.`);
+  for (const [name, phase] of [
+    ['gateway', g],
+    ['direct', d],
+  ])
+    if (phase?.abandoned)
+      lines.push(`Note: ${name} phase — some visitors were still reading ${GRACE_MS / 1000} s after the end and were abandoned.`);
   return lines.join('\n');
 }
 

@@ -118,8 +118,18 @@ async function compare({ page, problems }, label, method, element, arg) {
 function summarise(label, names, samples) {
   const medians = (list) => Object.fromEntries(Object.keys(list[0]).map((phase) => [phase, median(list.map((sample) => sample[phase]))]));
   const [ours, styled, bare] = names.map((name) => medians(samples[name]));
-  const row = { label, ours, styled, bare, ratio: ours.total / styled.total, bareRatio: ours.total / bare.total, samples: samples[names[0]].length };
-  console.log(`  ${label}: ${ms(ours.total)} vs ${ms(styled.total)} styled (${row.ratio.toFixed(2)}×), ${ms(bare.total)} bare (${row.bareRatio.toFixed(2)}×)`);
+  const row = {
+    label,
+    ours,
+    styled,
+    bare,
+    ratio: ours.total / styled.total,
+    bareRatio: ours.total / bare.total,
+    samples: samples[names[0]].length,
+  };
+  console.log(
+    `  ${label}: ${ms(ours.total)} vs ${ms(styled.total)} styled (${row.ratio.toFixed(2)}×), ${ms(bare.total)} bare (${row.bareRatio.toFixed(2)}×)`,
+  );
   return row;
 }
 
@@ -129,7 +139,10 @@ async function measureAll(context) {
   for (const element of ['schedule-call', 'call-status', 'customer-flags']) {
     rows.push(await compare(context, `first render: <ccai-${element}>`, 'firstRender', element));
   }
-  rows.push({ ...(await compare(context, '<ccai-customer-flags>: flags shown after the answer', 'firstRender', 'customer-flags shown')), informational: true });
+  rows.push({
+    ...(await compare(context, '<ccai-customer-flags>: flags shown after the answer', 'firstRender', 'customer-flags shown')),
+    informational: true,
+  });
   rows.push(await coldFirstRender(context, 'schedule-call'));
   rows.push({ ...(await coldFirstRender(context, 'schedule-call', { datedPage: true })), informational: true });
   rows.push(await compare(context, `${FORMS} × <ccai-schedule-call> on one page`, 'manyForms', 'schedule-call', FORMS));
@@ -141,19 +154,32 @@ const ms = (value) => `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`;
 
 function report(rows, { chromium }) {
   const facts = `Chromium ${chromium} headless, ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
-  console.log(`\n${facts}; medians of ${RUNS} runs after ${WARMUP} warm-up runs in one page (keystrokes: ${rows.at(-1).samples}); fresh page: ${COLD_RUNS} pages each.\n`);
+  console.log(
+    `\n${facts}; medians of ${RUNS} runs after ${WARMUP} warm-up runs in one page (keystrokes: ${rows.at(-1).samples}); fresh page: ${COLD_RUNS} pages each.\n`,
+  );
   console.log('| measurement | ccai-widgets | floor: same markup + CSS | ratio | target ≤ 1.5× | floor: same markup, no CSS | ratio |');
   console.log('|---|--:|--:|--:|:-:|--:|--:|');
   for (const row of rows) {
     const verdict = row.ratio <= TARGET ? 'met' : 'over';
-    const cells = [ms(row.ours.total), ms(row.styled.total), `${row.ratio.toFixed(2)}×`, row.informational ? `(${verdict}, not held)` : verdict, ms(row.bare.total), `${row.bareRatio.toFixed(2)}×`];
+    const cells = [
+      ms(row.ours.total),
+      ms(row.styled.total),
+      `${row.ratio.toFixed(2)}×`,
+      row.informational ? `(${verdict}, not held)` : verdict,
+      ms(row.bare.total),
+      `${row.bareRatio.toFixed(2)}×`,
+    ];
     console.log(`| ${row.label} | ${cells.join(' | ')} |`);
   }
-  console.log('\nWhere the time goes (medians; create = construct + connect, update = to `updateComplete` (with the data shown for "flags shown"), frame = style, layout, paint):\n');
+  console.log(
+    '\nWhere the time goes (medians; create = construct + connect, update = to `updateComplete` (with the data shown for "flags shown"), frame = style, layout, paint):\n',
+  );
   console.log('| measurement | create | update | of which the injected fetch answering | frame | styled floor: create | update | frame |');
   console.log('|---|--:|--:|--:|--:|--:|--:|--:|');
   for (const { label, ours, styled } of rows) {
-    const cells = [ours.create, ours.update, ours.answer, ours.frame, styled.create, styled.update, styled.frame].map((value) => (value === undefined ? '—' : ms(value)));
+    const cells = [ours.create, ours.update, ours.answer, ours.frame, styled.create, styled.update, styled.frame].map((value) =>
+      value === undefined ? '—' : ms(value),
+    );
     console.log(`| ${label} | ${cells.join(' | ')} |`);
   }
 }

@@ -48,18 +48,20 @@ if (process.argv.includes('--json')) {
   const lines = [
     '| scenario | minutes | requests: policy | requests: naive 5 s | of them while hidden (policy / naive) | peak req/min (policy / naive) | visitors in 10 req/s, average (policy / naive) | visitors in 10 req/s, all at peak (policy / naive) |',
     '|---|--:|--:|--:|--:|--:|--:|--:|',
-    ...rows.map(({ scenario, policy: p, naive: n }) =>
-      [
-        scenario,
-        p.minutes.toFixed(1),
-        fit(p.requests),
-        fit(n.requests),
-        `${p.hiddenRequests} / ${n.hiddenRequests}`,
-        `${p.peakPerMinute} / ${n.peakPerMinute}`,
-        `${fit(p.visitorsAverage)} / ${fit(n.visitorsAverage)}`,
-        `${fit(p.visitorsPeak)} / ${fit(n.visitorsPeak)}`,
-      ].join(' | '),
-    ).map((line) => `| ${line} |`),
+    ...rows
+      .map(({ scenario, policy: p, naive: n }) =>
+        [
+          scenario,
+          p.minutes.toFixed(1),
+          fit(p.requests),
+          fit(n.requests),
+          `${p.hiddenRequests} / ${n.hiddenRequests}`,
+          `${p.peakPerMinute} / ${n.peakPerMinute}`,
+          `${fit(p.visitorsAverage)} / ${fit(n.visitorsAverage)}`,
+          `${fit(p.visitorsPeak)} / ${fit(n.visitorsPeak)}`,
+        ].join(' | '),
+      )
+      .map((line) => `| ${line} |`),
   ];
   console.log(lines.join('\n'));
   const [a, , b, c] = rows;

@@ -16,7 +16,12 @@ await mkdir('docs', { recursive: true });
 try {
   for (const lang of ['en', 'ja']) {
     for (const theme of ['light', 'dark']) {
-      const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, colorScheme: theme, locale: lang === 'ja' ? 'ja-JP' : 'en-US', timezoneId: 'Asia/Tokyo' });
+      const page = await browser.newPage({
+        viewport: { width: 1200, height: 900 },
+        colorScheme: theme,
+        locale: lang === 'ja' ? 'ja-JP' : 'en-US',
+        timezoneId: 'Asia/Tokyo',
+      });
       await page.goto(`${base}?lang=${lang}&theme=${theme}`);
       await page.getByRole('checkbox', { name: lang === 'ja' ? '確認済みの顧客' : 'Verified customer' }).waitFor();
       await page.screenshot({ path: `docs/demo-${lang}-${theme}.png` });

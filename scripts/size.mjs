@@ -114,7 +114,10 @@ for (const path of files.filter((file) => file.endsWith('.js'))) {
   const data = readFileSync(path);
   console.log(`${pad(relative(root, path), 44)}${padStart(kb(data.length), 12)}${padStart(kb(gz(data)), 12)}`);
 }
-for (const [label, suffix] of [['all .d.ts (types)', '.d.ts'], ['all .map (source maps)', '.map']]) {
+for (const [label, suffix] of [
+  ['all .d.ts (types)', '.d.ts'],
+  ['all .map (source maps)', '.map'],
+]) {
   const matching = files.filter((file) => file.endsWith(suffix));
   const raw = matching.reduce((sum, file) => sum + statSync(file).size, 0);
   const zipped = matching.reduce((sum, file) => sum + gz(readFileSync(file)), 0);

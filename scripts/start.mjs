@@ -17,7 +17,10 @@ const MAX_PATCH_BYTES = 4096;
 const stops = [];
 
 async function stopAll() {
-  while (stops.length > 0) await stops.pop()().catch((error) => console.error(`npm start: ${error.message}`));
+  while (stops.length > 0)
+    await stops
+      .pop()()
+      .catch((error) => console.error(`npm start: ${error.message}`));
 }
 
 /** The real tenant's gateway: `ccai-gateway` on a free local port, stopped by us rather than by its own signal handlers. */
@@ -107,7 +110,9 @@ function worldControl({ tenant, renew }) {
 
 const given = TENANT_VARIABLES.filter((name) => process.env[name]);
 if (given.length > 0 && given.length < TENANT_VARIABLES.length) {
-  console.error(`npm start: set all of ${TENANT_VARIABLES.join(', ')} for a real tenant, or none for the mock tenant (missing: ${TENANT_VARIABLES.filter((name) => !process.env[name]).join(', ')})`);
+  console.error(
+    `npm start: set all of ${TENANT_VARIABLES.join(', ')} for a real tenant, or none for the mock tenant (missing: ${TENANT_VARIABLES.filter((name) => !process.env[name]).join(', ')})`,
+  );
   process.exit(2);
 }
 const chain = given.length > 0 ? 'tenant' : 'mock-tenant';
@@ -140,7 +145,9 @@ try {
   await vite.listen();
   stops.push(() => vite.close());
   const page = vite.resolvedUrls.local[0];
-  console.log(`Lock Star demo: ${page} (page → gateway → ${chain === 'tenant' ? process.env.CCAI_TENANT_URL : 'mock tenant'}). Ctrl-C stops it.`);
+  console.log(
+    `Lock Star demo: ${page} (page → gateway → ${chain === 'tenant' ? process.env.CCAI_TENANT_URL : 'mock tenant'}). Ctrl-C stops it.`,
+  );
 } catch (error) {
   console.error(`npm start: could not start: ${error instanceof Error ? error.message : String(error)}`);
   await stopAll();

@@ -11,8 +11,12 @@ const maxMs = Number(process.env.STRESS_MAX_MINUTES ?? 45) * 60_000;
 const started = Date.now();
 
 // Busy loops that yield every 50 ms to check the deadline, one per core.
-const hogs = Array.from({ length: availableParallelism() }, () =>
-  new Worker(`const end = ${started + maxMs}; while (Date.now() < end) { const t = Date.now(); while (Date.now() - t < 50); }`, { eval: true }),
+const hogs = Array.from(
+  { length: availableParallelism() },
+  () =>
+    new Worker(`const end = ${started + maxMs}; while (Date.now() < end) { const t = Date.now(); while (Date.now() - t < 50); }`, {
+      eval: true,
+    }),
 );
 const stopLoad = () => Promise.all(hogs.map((hog) => hog.terminate()));
 

@@ -91,7 +91,13 @@ export const IN_PROGRESS_STATUSES: ReadonlySet<string> = new Set<KnownCallStatus
 ]);
 
 /** The platform is routing the call to an agent: these usually change within seconds to minutes. */
-export const ROUTING_STATUSES: ReadonlySet<string> = new Set<KnownCallStatus>(['selecting', 'queued', 'assigned', 'connecting', 'switching']);
+export const ROUTING_STATUSES: ReadonlySet<string> = new Set<KnownCallStatus>([
+  'selecting',
+  'queued',
+  'assigned',
+  'connecting',
+  'switching',
+]);
 
 export const RECORDING_PERMISSIONS = [
   'recording_permission_not_asked',

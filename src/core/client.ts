@@ -326,11 +326,22 @@ function readResponse(response: Response, text: string): Exchange {
     return { status, body, headers: response.headers };
   }
   // By hand, not with zod: an error may come before the schemas have loaded.
-  const message = isRecord(body) && typeof body.message === 'string' ? body.message : `The server answered ${status}${response.statusText ? ` ${response.statusText}` : ''}`;
+  const message =
+    isRecord(body) && typeof body.message === 'string'
+      ? body.message
+      : `The server answered ${status}${response.statusText ? ` ${response.statusText}` : ''}`;
   throw new CallsApiError(message, { kind: 'http', status, body, retryAfterMs: parseRetryAfter(response.headers.get('Retry-After')) });
 }
 
-function parseWith<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: PropertyKey[]; message: string }[] } } }, body: unknown, status: number): T {
+function parseWith<T>(
+  schema: {
+    safeParse(
+      value: unknown,
+    ): { success: true; data: T } | { success: false; error: { issues: readonly { path: PropertyKey[]; message: string }[] } };
+  },
+  body: unknown,
+  status: number,
+): T {
   const result = schema.safeParse(body);
   if (result.success) return result.data;
   const issue = result.error.issues[0];

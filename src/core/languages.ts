@@ -17,7 +17,6 @@ const ISO_639_1 = new Set(
   ).split(' '),
 );
 
-
 export interface LanguageTag {
   language: string;
   region?: string;

@@ -51,8 +51,10 @@ export const en = {
   timePlaceholder: 'Choose a time',
   scheduleAccepted: 'We have received your request. We will confirm the time with you.',
   /** A create whose outcome is unknown: sending it again could book a second call, so no "try again". */
-  createTimedOut: 'The server took too long to answer, so your call may already be scheduled. If no one calls you at the chosen time, please book again.',
-  createUnreadable: 'We could not read the server’s answer, so your call may already be scheduled. If no one calls you at the chosen time, please book again.',
+  createTimedOut:
+    'The server took too long to answer, so your call may already be scheduled. If no one calls you at the chosen time, please book again.',
+  createUnreadable:
+    'We could not read the server’s answer, so your call may already be scheduled. If no one calls you at the chosen time, please book again.',
   /** The device clock is minutes or hours off the server's: the times offered follow the server's. */
   clockSkewed: 'Your device’s clock seems to be wrong, so the times offered follow our clock. Please check the time on your device.',
 

@@ -13,7 +13,10 @@ import { memo } from './memo.js';
 const JANUARY = Date.UTC(2026, 0, 15);
 const JULY = Date.UTC(2026, 6, 15);
 /** Locales come from `lang` attributes: at most 200 formatters are kept. */
-const cached = memo<Intl.DateTimeFormat | Intl.DisplayNames>(200) as <T extends Intl.DateTimeFormat | Intl.DisplayNames>(key: string, make: () => T) => T;
+const cached = memo<Intl.DateTimeFormat | Intl.DisplayNames>(200) as <T extends Intl.DateTimeFormat | Intl.DisplayNames>(
+  key: string,
+  make: () => T,
+) => T;
 
 /** Tells the browser's current zone from any other (its offsets and names), in about 1 µs. */
 export const systemZoneKey = () => `${new Date(JANUARY).toString()} ${new Date(JULY).toString()}`;

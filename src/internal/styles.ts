@@ -85,7 +85,9 @@ export const themeStyles = css`
   }
   @media (prefers-reduced-motion: no-preference) {
     button {
-      transition: background-color 120ms ease, box-shadow 120ms ease;
+      transition:
+        background-color 120ms ease,
+        box-shadow 120ms ease;
     }
   }
 `;

@@ -21,7 +21,16 @@ const DAY_MS = 86_400_000;
  * labels are formatted in `en` too, and each locale's date patterns cost a page their own loading.
  */
 const formatterFor = (timeZone: string) =>
-  dateTimeFormat('en', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+  dateTimeFormat('en', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
 
 /** Whether the engine knows `timeZone` as an IANA zone (or `UTC`). */
 export function isTimeZone(timeZone: unknown): timeZone is string {

@@ -37,17 +37,24 @@ async function jsonObjectOf(request: Request): Promise<Params | undefined> {
 
 export function createHandlers(world: World): HttpHandler[] {
   const respond = (outcome: Outcome) => answer(world, outcome);
-  const withBody = (rule: (params: Params, id: string) => Outcome) =>
+  const withBody =
+    (rule: (params: Params, id: string) => Outcome) =>
     async ({ request, params }: { request: Request; params: Record<string, string | readonly string[] | undefined> }) => {
       const body = await jsonObjectOf(request);
       return respond(body ? rule(body, String(params.id)) : fail('Missing parameters'));
     };
   return [
-    http.post(`${API}/calls`, withBody((body) => createCall(world, body))),
+    http.post(
+      `${API}/calls`,
+      withBody((body) => createCall(world, body)),
+    ),
     // Assumed endpoint: the platform documents no way to read one call (see calls-api.md, P4).
     http.get(`${API}/calls/:id`, ({ params }) => respond(readCall(world, String(params.id)))),
     http.get(`${API}/calls/:id/customer_flag`, ({ params }) => respond(readCustomerFlags(world, String(params.id)))),
-    http.patch(`${API}/calls/:id/customer_flag`, withBody((body, id) => updateCustomerFlags(world, id, body))),
+    http.patch(
+      `${API}/calls/:id/customer_flag`,
+      withBody((body, id) => updateCustomerFlags(world, id, body)),
+    ),
     // The cancel endpoint takes no body, so whatever is sent is ignored.
     http.patch(`${API}/calls/scheduled/:id/cancel`, ({ params }) => respond(cancelScheduledCall(world, String(params.id)))),
     http.get(`${API}/wait_times`, ({ request }) => respond(readWaitTimes(world, new URL(request.url).searchParams))),

@@ -188,8 +188,22 @@ export function createDefaultWorld(): World {
     defaultOutboundNumber: '+1 339-219-5276',
     agents: {
       'admin@somedomain.com': structuredClone(ADMIN),
-      'agent@somedomain.com': { id: 2, firstName: 'Avery', lastName: 'Agent', canCall: true, available: false, outboundNumbers: ['+1 339-219-5276'] },
-      'allen@somedomain.com': { id: 3, firstName: 'Allen', lastName: 'Smith', canCall: false, available: true, outboundNumbers: ['+1 339-219-5276'] },
+      'agent@somedomain.com': {
+        id: 2,
+        firstName: 'Avery',
+        lastName: 'Agent',
+        canCall: true,
+        available: false,
+        outboundNumbers: ['+1 339-219-5276'],
+      },
+      'allen@somedomain.com': {
+        id: 3,
+        firstName: 'Allen',
+        lastName: 'Smith',
+        canCall: false,
+        available: true,
+        outboundNumbers: ['+1 339-219-5276'],
+      },
     },
     menus: {
       9: structuredClone(LOCK_STAR),

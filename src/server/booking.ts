@@ -31,7 +31,7 @@ const refuse = (message: string) => new HttpError(400, message);
 
 /** Echoed values are cut short: the message is for a person, not a mirror. */
 function quoted(value: unknown): string {
-  return (typeof value === 'string' ? value : JSON.stringify(value) ?? String(value)).slice(0, 32);
+  return (typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value))).slice(0, 32);
 }
 
 function present(value: unknown): boolean {
@@ -67,7 +67,9 @@ export function parseBooking(body: Record<string, unknown>, policy: BookingPolic
   const lang = present(body.lang) ? body.lang : (policy.languages[0] ?? 'en');
   const language = validateLanguage(lang, { offered: policy.languages });
   if (!language.ok) {
-    throw refuse(language.code === 'not_offered' ? `Language '${quoted(lang)}' is not available` : `Language '${quoted(lang)}' is not found`);
+    throw refuse(
+      language.code === 'not_offered' ? `Language '${quoted(lang)}' is not available` : `Language '${quoted(lang)}' is not found`,
+    );
   }
 
   if (!present(body.end_user_number)) throw refuse('end_user_number is required');
@@ -85,7 +87,13 @@ export function parseBooking(body: Record<string, unknown>, policy: BookingPolic
   if (!now) {
     const at = validateScheduledAt(body.scheduled_at, { now: policy.now() });
     if (!at.ok) {
-      throw refuse(at.code === 'required' ? 'scheduled_at is required' : at.code === 'malformed' ? 'scheduled_at is not well formed' : 'scheduled_at must be in the future');
+      throw refuse(
+        at.code === 'required'
+          ? 'scheduled_at is required'
+          : at.code === 'malformed'
+            ? 'scheduled_at is not well formed'
+            : 'scheduled_at must be in the future',
+      );
     }
     const when = Date.parse(at.value);
     if (when - policy.now() > policy.horizonMs) {

@@ -16,35 +16,117 @@ interface Flag {
 }
 
 const FLAGS = [
-  { name: 'tenant', env: 'CCAI_TENANT_URL', arg: 'URL', default: 'built-in mock tenant', help: "The tenant's origin, e.g. https://acme.uc1.ccaiplatform.com" },
-  { name: 'subdomain', env: 'CCAI_SUBDOMAIN', arg: 'NAME', default: 'none, required with --tenant ("mock" with the mock)', help: "The tenant's subdomain (the API user name)" },
-  { name: 'menus', env: 'CCAI_MENUS', arg: 'IDS', default: 'none, required with --tenant (9,10 with the mock)', help: 'Menu ids visitors may book on, comma-separated' },
-  { name: 'languages', env: 'CCAI_LANGUAGES', arg: 'TAGS', default: 'en (en,ja,es with the mock)', help: 'Languages visitors may ask for, comma-separated' },
-  { name: 'origins', env: 'CCAI_ALLOWED_ORIGINS', arg: 'ORIGINS', default: 'none (same-origin pages only)', help: 'Origins allowed by CORS, comma-separated' },
+  {
+    name: 'tenant',
+    env: 'CCAI_TENANT_URL',
+    arg: 'URL',
+    default: 'built-in mock tenant',
+    help: "The tenant's origin, e.g. https://acme.uc1.ccaiplatform.com",
+  },
+  {
+    name: 'subdomain',
+    env: 'CCAI_SUBDOMAIN',
+    arg: 'NAME',
+    default: 'none, required with --tenant ("mock" with the mock)',
+    help: "The tenant's subdomain (the API user name)",
+  },
+  {
+    name: 'menus',
+    env: 'CCAI_MENUS',
+    arg: 'IDS',
+    default: 'none, required with --tenant (9,10 with the mock)',
+    help: 'Menu ids visitors may book on, comma-separated',
+  },
+  {
+    name: 'languages',
+    env: 'CCAI_LANGUAGES',
+    arg: 'TAGS',
+    default: 'en (en,ja,es with the mock)',
+    help: 'Languages visitors may ask for, comma-separated',
+  },
+  {
+    name: 'origins',
+    env: 'CCAI_ALLOWED_ORIGINS',
+    arg: 'ORIGINS',
+    default: 'none (same-origin pages only)',
+    help: 'Origins allowed by CORS, comma-separated',
+  },
   { name: 'port', env: 'PORT', arg: 'N', default: '8788', help: 'Visitor port (0: any free port)' },
   { name: 'host', env: 'CCAI_HOST', arg: 'HOST', default: '127.0.0.1', help: 'Address to listen on (visitor and admin ports)' },
-  { name: 'admin-port', env: 'CCAI_ADMIN_PORT', arg: 'N', default: 'none', help: 'Admin port for /metrics and /healthz (0: any free port)' },
+  {
+    name: 'admin-port',
+    env: 'CCAI_ADMIN_PORT',
+    arg: 'N',
+    default: 'none',
+    help: 'Admin port for /metrics and /healthz (0: any free port)',
+  },
   { name: 'trust-proxy', env: 'CCAI_TRUST_PROXY', default: 'off', help: "Take the visitor's address from X-Forwarded-For" },
   { name: 'call-now', env: 'CCAI_CALL_NOW', default: 'off', help: 'Also allow "call me now" on the same menus' },
   { name: 'allow-ticket-id', env: 'CCAI_ALLOW_TICKET_ID', default: 'off', help: "Pass a visitor's ticket_id on" },
-  { name: 'upstream-rps', env: 'CCAI_UPSTREAM_RPS', arg: 'N', default: '10', help: 'Requests per second the tenant may receive from this instance' },
-  { name: 'upstream-timeout-ms', env: 'CCAI_UPSTREAM_TIMEOUT_MS', arg: 'MS', default: '10000', help: 'Time allowed for one tenant request' },
-  { name: 'upstream-queue-size', env: 'CCAI_UPSTREAM_QUEUE_SIZE', arg: 'N', default: '100', help: "Requests that may wait for the tenant's budget before 429" },
-  { name: 'capability-ttl', env: 'CCAI_CAPABILITY_TTL', arg: 'DURATION', default: '7d', help: 'How long a capability stays valid (7d, 12h, 30m, 45s, 500ms)' },
+  {
+    name: 'upstream-rps',
+    env: 'CCAI_UPSTREAM_RPS',
+    arg: 'N',
+    default: '10',
+    help: 'Requests per second the tenant may receive from this instance',
+  },
+  {
+    name: 'upstream-timeout-ms',
+    env: 'CCAI_UPSTREAM_TIMEOUT_MS',
+    arg: 'MS',
+    default: '10000',
+    help: 'Time allowed for one tenant request',
+  },
+  {
+    name: 'upstream-queue-size',
+    env: 'CCAI_UPSTREAM_QUEUE_SIZE',
+    arg: 'N',
+    default: '100',
+    help: "Requests that may wait for the tenant's budget before 429",
+  },
+  {
+    name: 'capability-ttl',
+    env: 'CCAI_CAPABILITY_TTL',
+    arg: 'DURATION',
+    default: '7d',
+    help: 'How long a capability stays valid (7d, 12h, 30m, 45s, 500ms)',
+  },
   { name: 'horizon-days', env: 'CCAI_HORIZON_DAYS', arg: 'N', default: '30', help: 'How far ahead a call may be booked' },
   { name: 'instances', env: 'CCAI_INSTANCES', arg: 'N', default: '1', help: 'Instances sharing the tenant' },
   { name: 'bookings-per-hour', env: 'CCAI_BOOKINGS_PER_HOUR', arg: 'N', default: '5', help: 'Bookings per visitor address per hour' },
   { name: 'reads-per-second', env: 'CCAI_READS_PER_SECOND', arg: 'N', default: '20', help: 'Reads per visitor address per second' },
-  { name: 'bookings-per-number-per-day', env: 'CCAI_BOOKINGS_PER_NUMBER_PER_DAY', arg: 'N', default: '3', help: 'Bookings per phone number per day' },
-  { name: 'call-read-path', env: 'CCAI_CALL_READ_PATH', arg: 'PATH', default: '/manager/api/v1/calls/{id}', help: "The tenant's read of one call" },
+  {
+    name: 'bookings-per-number-per-day',
+    env: 'CCAI_BOOKINGS_PER_NUMBER_PER_DAY',
+    arg: 'N',
+    default: '3',
+    help: 'Bookings per phone number per day',
+  },
+  {
+    name: 'call-read-path',
+    env: 'CCAI_CALL_READ_PATH',
+    arg: 'PATH',
+    default: '/manager/api/v1/calls/{id}',
+    help: "The tenant's read of one call",
+  },
 ] as const satisfies readonly Flag[];
 
 type FlagName = (typeof FLAGS)[number]['name'];
 
 /** Secrets come from the environment only: a flag would show in `ps` and shell history. */
 const ENV_ONLY = [
-  { env: 'CCAI_API_TOKEN', default: 'none, required with --tenant (made per process with the mock)', help: 'The API token (the API password)', flags: ['token', 'api-token'] },
-  { env: 'CCAI_GATEWAY_SECRET', default: 'generated per process', help: 'Key that signs capabilities (at least 32 characters)', flags: ['secret', 'gateway-secret'] },
+  {
+    env: 'CCAI_API_TOKEN',
+    default: 'none, required with --tenant (made per process with the mock)',
+    help: 'The API token (the API password)',
+    flags: ['token', 'api-token'],
+  },
+  {
+    env: 'CCAI_GATEWAY_SECRET',
+    default: 'generated per process',
+    help: 'Key that signs capabilities (at least 32 characters)',
+    flags: ['secret', 'gateway-secret'],
+  },
 ] as const;
 
 export const MOCK_MENUS = [9, 10];
@@ -53,7 +135,11 @@ const MIN_SECRET_LENGTH = 32;
 
 export function helpText(): string {
   const entries = [
-    ...FLAGS.map((flag) => ({ usage: `--${flag.name}${'arg' in flag ? ` ${flag.arg}` : ''}  (${flag.env})`, help: flag.help, default: flag.default })),
+    ...FLAGS.map((flag) => ({
+      usage: `--${flag.name}${'arg' in flag ? ` ${flag.arg}` : ''}  (${flag.env})`,
+      help: flag.help,
+      default: flag.default,
+    })),
     ...ENV_ONLY.map((entry) => ({ usage: `${entry.env}  (environment only)`, help: entry.help, default: entry.default })),
   ];
   const lines = entries.map((entry) => `  ${entry.usage}\n      ${entry.help}. Default: ${entry.default}.`);
@@ -120,7 +206,9 @@ function matching({ raw, where }: Source, pattern: RegExp, what: string): string
 }
 
 function list({ raw, where }: Source, check: (item: string) => boolean, what: string): string[] {
-  const items = String(raw).split(',').map((item) => item.trim());
+  const items = String(raw)
+    .split(',')
+    .map((item) => item.trim());
   const bad = items.find((item) => !check(item));
   if (bad !== undefined) throw new UsageError(`${where} ${shown(String(raw))}: ${shown(bad)} is not ${what}`);
   return items;
@@ -134,7 +222,8 @@ function tenantUrl({ raw, where }: Source): string {
     throw new UsageError(`${where} ${shown(String(raw))} is not a URL`);
   }
   // Not echoed: a URL with credentials in it may hold the token.
-  if (url.username || url.password) throw new UsageError(`${where} has credentials in it: give them as --subdomain and CCAI_API_TOKEN instead`);
+  if (url.username || url.password)
+    throw new UsageError(`${where} has credentials in it: give them as --subdomain and CCAI_API_TOKEN instead`);
   if (!['http:', 'https:'].includes(url.protocol) || url.pathname !== '/' || url.search || url.hash) {
     throw new UsageError(`${where} ${shown(String(raw))} is not an http(s) origin such as https://acme.uc1.ccaiplatform.com`);
   }
@@ -201,7 +290,8 @@ export function configOf(values: Record<string, string | boolean | undefined>, e
     instances: count('instances'),
     callReadPath: optional('call-read-path', ({ raw, where }) => {
       const path = String(raw);
-      if (!path.startsWith('/') || !path.includes('{id}') || /[\s?#]/.test(path)) throw new UsageError(`${where} ${shown(path)} is not a path with {id} in it, such as /manager/api/v1/calls/{id}`);
+      if (!path.startsWith('/') || !path.includes('{id}') || /[\s?#]/.test(path))
+        throw new UsageError(`${where} ${shown(path)} is not a path with {id} in it, such as /manager/api/v1/calls/{id}`);
       return path;
     }),
     limits,
@@ -223,8 +313,12 @@ export function configOf(values: Record<string, string | boolean | undefined>, e
     port: visitorPort,
     host: optional('host', (source) => matching(source, /^[\w.:-]+$/, 'a host name or address')) ?? '127.0.0.1',
     adminPort,
-    menus: optional('menus', (source) => list(source, (id) => /^\d{1,15}$/.test(id) && Number(id) > 0, 'a menu id (decimal digits)').map(Number)),
-    languages: optional('languages', (source) => list(source, (tag) => /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(tag), 'a language tag such as en or pt-BR')),
+    menus: optional('menus', (source) =>
+      list(source, (id) => /^\d{1,15}$/.test(id) && Number(id) > 0, 'a menu id (decimal digits)').map(Number),
+    ),
+    languages: optional('languages', (source) =>
+      list(source, (tag) => /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(tag), 'a language tag such as en or pt-BR'),
+    ),
     options,
   };
 }
@@ -234,14 +328,22 @@ export function refuseSecretFlags(argv: readonly string[]): void {
   for (const arg of argv) {
     const name = /^--([\w-]+)/.exec(arg)?.[1];
     const entry = ENV_ONLY.find((candidate) => (candidate.flags as readonly string[]).includes(name ?? ''));
-    if (entry) throw new UsageError(`--${name} is refused: a flag shows in ps and shell history. Set the environment variable ${entry.env} instead`);
+    if (entry)
+      throw new UsageError(`--${name} is refused: a flag shows in ps and shell history. Set the environment variable ${entry.env} instead`);
   }
 }
 
 export function flagsOf(argv: string[]): Record<string, string | boolean | undefined> {
-  const options = Object.fromEntries(FLAGS.map((flag) => [flag.name, { type: 'arg' in flag ? ('string' as const) : ('boolean' as const) }]));
+  const options = Object.fromEntries(
+    FLAGS.map((flag) => [flag.name, { type: 'arg' in flag ? ('string' as const) : ('boolean' as const) }]),
+  );
   try {
-    const { values } = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false });
+    const { values } = parseArgs({
+      args: argv,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
+    });
     return values;
   } catch (error) {
     const message = error instanceof Error ? error.message.split('. ')[0]! : String(error);

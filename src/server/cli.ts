@@ -8,7 +8,17 @@ import { randomBytes } from 'node:crypto';
 import { createGateway } from './gateway.js';
 import { createMetrics } from './metrics.js';
 import { serve, type Served, type WebHandler } from './node.js';
-import { MOCK_LANGUAGES, MOCK_MENUS, UsageError, configOf, flagsOf, helpText, refuseSecretFlags, type Config, type Env } from './cli-config.js';
+import {
+  MOCK_LANGUAGES,
+  MOCK_MENUS,
+  UsageError,
+  configOf,
+  flagsOf,
+  helpText,
+  refuseSecretFlags,
+  type Config,
+  type Env,
+} from './cli-config.js';
 
 export { helpText };
 
@@ -55,7 +65,9 @@ export async function main(argv: string[], env: Env, io: CliIo = process): Promi
     let secret = config.secret;
     if (!secret) {
       secret = randomBytes(32).toString('base64url');
-      warn('CCAI_GATEWAY_SECRET is not set: using a secret made for this process, so capabilities given to visitors will not survive a restart (or work on another instance)');
+      warn(
+        'CCAI_GATEWAY_SECRET is not set: using a secret made for this process, so capabilities given to visitors will not survive a restart (or work on another instance)',
+      );
     }
     const metrics = config.adminPort === undefined ? undefined : createMetrics();
     const gateway = createGateway({
@@ -71,7 +83,10 @@ export async function main(argv: string[], env: Env, io: CliIo = process): Promi
       // Health here is for load balancers: 503 once stopping, so they send no one new; and no log line per probe.
       const adminHandler: WebHandler = async (request) =>
         new URL(request.url).pathname === '/healthz'
-          ? Response.json({ status: stopping ? 'draining' : 'ok' }, { status: stopping ? 503 : 200, headers: { 'Cache-Control': 'no-store' } })
+          ? Response.json(
+              { status: stopping ? 'draining' : 'ok' },
+              { status: stopping ? 503 : 200, headers: { 'Cache-Control': 'no-store' } },
+            )
           : metrics.handler(request);
       const admin = await serve(adminHandler, { port: config.adminPort!, host: config.host });
       others.push(() => admin.close());
@@ -95,9 +110,19 @@ export async function main(argv: string[], env: Env, io: CliIo = process): Promi
 /** The tenant the gateway talks to: the one given, or the built-in mock started here. */
 async function tenantOf(config: Config, warn: (text: string) => void, cleanups: Array<() => Promise<void>>) {
   if (config.tenantUrl) {
-    const missing = [!config.subdomain && '--subdomain (CCAI_SUBDOMAIN)', !config.apiToken && 'CCAI_API_TOKEN', !config.menus && '--menus (CCAI_MENUS)'].filter(Boolean);
+    const missing = [
+      !config.subdomain && '--subdomain (CCAI_SUBDOMAIN)',
+      !config.apiToken && 'CCAI_API_TOKEN',
+      !config.menus && '--menus (CCAI_MENUS)',
+    ].filter(Boolean);
     if (missing.length > 0) throw new UsageError(`with --tenant, ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} required`);
-    return { tenantUrl: config.tenantUrl, subdomain: config.subdomain!, apiToken: config.apiToken!, menus: config.menus!, languages: config.languages };
+    return {
+      tenantUrl: config.tenantUrl,
+      subdomain: config.subdomain!,
+      apiToken: config.apiToken!,
+      menus: config.menus!,
+      languages: config.languages,
+    };
   }
   let startMockTenant: typeof import('./mock-tenant.js').startMockTenant;
   try {
@@ -110,7 +135,13 @@ async function tenantOf(config: Config, warn: (text: string) => void, cleanups: 
   const tenant = await startMockTenant({ auth: { user: subdomain, password: apiToken } });
   cleanups.push(() => tenant.close());
   warn(`no --tenant: using the built-in MOCK tenant at ${tenant.origin} (made-up data; nothing reaches a real CCAI Platform tenant)`);
-  return { tenantUrl: tenant.origin, subdomain, apiToken, menus: config.menus ?? MOCK_MENUS, languages: config.languages ?? MOCK_LANGUAGES };
+  return {
+    tenantUrl: tenant.origin,
+    subdomain,
+    apiToken,
+    menus: config.menus ?? MOCK_MENUS,
+    languages: config.languages ?? MOCK_LANGUAGES,
+  };
 }
 
 interface Running {

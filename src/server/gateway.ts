@@ -38,7 +38,8 @@ interface Route {
 }
 
 function required<T>(value: T | undefined | null, what: string): T {
-  if (value === undefined || value === null || (typeof value === 'string' && value === '')) throw new TypeError(`createGateway: ${what} is required`);
+  if (value === undefined || value === null || (typeof value === 'string' && value === ''))
+    throw new TypeError(`createGateway: ${what} is required`);
   return value;
 }
 
@@ -51,7 +52,8 @@ function positive(value: number | undefined, fallback: number, what: string): nu
 export function createGateway(options: GatewayOptions): Gateway {
   const tenantUrl = new URL(required(options.tenantUrl, 'tenantUrl')).origin;
   const menus = new Set(required(options.menus, 'menus'));
-  for (const menu of menus) if (!Number.isSafeInteger(menu) || menu <= 0) throw new TypeError(`createGateway: menu ${menu} is not a menu id`);
+  for (const menu of menus)
+    if (!Number.isSafeInteger(menu) || menu <= 0) throw new TypeError(`createGateway: menu ${menu} is not a menu id`);
   const languages = options.languages?.length ? [...options.languages] : ['en'];
   const now = options.now ?? Date.now;
   const ttlMs = parseDuration(options.capabilityTtl ?? '7d');
@@ -178,7 +180,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   };
 
   /** Agents only: the host's own login decides, and without it the routes do not exist. */
-  const flags = (write: boolean): Handler =>
+  const flags =
+    (write: boolean): Handler =>
     async ({ request, id }) => {
       // A login check that fails is no login: the route stays as absent as without one.
       const agent = await Promise.resolve()
@@ -214,7 +217,13 @@ export function createGateway(options: GatewayOptions): Gateway {
     { name: 'cancel', pattern: /^\/apps\/api\/v1\/calls\/scheduled\/(\d{1,15})\/cancel$/, methods: { PATCH: cancel } },
     { name: 'wait_times', pattern: /^\/apps\/api\/v1\/wait_times$/, methods: { GET: readWaitTimes } },
     ...(options.authorize
-      ? [{ name: 'customer_flag', pattern: /^\/apps\/api\/v1\/calls\/(\d{1,15})\/customer_flag$/, methods: { GET: flags(false), PATCH: flags(true) } }]
+      ? [
+          {
+            name: 'customer_flag',
+            pattern: /^\/apps\/api\/v1\/calls\/(\d{1,15})\/customer_flag$/,
+            methods: { GET: flags(false), PATCH: flags(true) },
+          },
+        ]
       : []),
   ];
 
@@ -248,7 +257,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       for (const [name, value] of Object.entries(corsHeaders)) response.headers.set(name, value);
       return { response, route: route.name };
     } catch (error) {
-      if (error instanceof HttpError) return { response: problem(error.status, error.message, { ...error.headers, ...corsHeaders }), route: route.name };
+      if (error instanceof HttpError)
+        return { response: problem(error.status, error.message, { ...error.headers, ...corsHeaders }), route: route.name };
       throw error;
     }
   }
@@ -275,7 +285,15 @@ export function createGateway(options: GatewayOptions): Gateway {
     observer?.request?.({ route, method: request.method, status: response.status, durationMs });
     log?.(
       logLine(
-        { method: request.method, route, path: url ? (url.pathname + url.search).slice(0, 512) : '', status: response.status, durationMs, client: clientAddress(request, info), ...(failure ? { error: failure } : {}) },
+        {
+          method: request.method,
+          route,
+          path: url ? (url.pathname + url.search).slice(0, 512) : '',
+          status: response.status,
+          durationMs,
+          client: clientAddress(request, info),
+          ...(failure ? { error: failure } : {}),
+        },
         now(),
       ),
     );

@@ -4,6 +4,14 @@
  */
 export { createGateway } from './gateway.js';
 export { CAPABILITY_HEADER } from './cors.js';
-export { parseDuration, type AgentIdentity, type ConnectionInfo, type Gateway, type GatewayLimits, type GatewayObserver, type GatewayOptions } from './options.js';
+export {
+  parseDuration,
+  type AgentIdentity,
+  type ConnectionInfo,
+  type Gateway,
+  type GatewayLimits,
+  type GatewayObserver,
+  type GatewayOptions,
+} from './options.js';
 export * from './node.js';
 export * from './metrics.js';

@@ -16,7 +16,11 @@ export interface VisitorLimits {
   read(address: string): Promise<void>;
 }
 
-export function createVisitorLimits(limits: { bookingsPerHour: number; readsPerSecond: number; bookingsPerNumberPerDay: number }): VisitorLimits {
+export function createVisitorLimits(limits: {
+  bookingsPerHour: number;
+  readsPerSecond: number;
+  bookingsPerNumberPerDay: number;
+}): VisitorLimits {
   const bookings = new RateLimiterMemory({ keyPrefix: 'book', points: limits.bookingsPerHour, duration: 3600 });
   const perNumber = new RateLimiterMemory({ keyPrefix: 'number', points: limits.bookingsPerNumberPerDay, duration: 86_400 });
   const reads = new RateLimiterMemory({ keyPrefix: 'read', points: limits.readsPerSecond, duration: 1 });
@@ -35,7 +39,8 @@ async function consume(limiter: RateLimiterMemory, key: string, message: string)
   try {
     await limiter.consume(key);
   } catch (rejection) {
-    if (rejection instanceof RateLimiterRes) throw new HttpError(429, message, { 'Retry-After': retryAfterSeconds(rejection.msBeforeNext) });
+    if (rejection instanceof RateLimiterRes)
+      throw new HttpError(429, message, { 'Retry-After': retryAfterSeconds(rejection.msBeforeNext) });
     throw rejection;
   }
 }

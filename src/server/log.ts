@@ -24,5 +24,10 @@ export interface LogEntry {
 }
 
 export function logLine(entry: LogEntry, time: number): string {
-  return JSON.stringify({ time: new Date(time).toISOString(), level: entry.status >= 500 ? 'error' : 'info', ...entry, path: redactPath(entry.path) });
+  return JSON.stringify({
+    time: new Date(time).toISOString(),
+    level: entry.status >= 500 ? 'error' : 'info',
+    ...entry,
+    path: redactPath(entry.path),
+  });
 }

@@ -133,7 +133,13 @@ async function bodyOf(req: IncomingMessage): Promise<Uint8Array<ArrayBuffer> | u
   return chunks.length ? new Uint8Array(Buffer.concat(chunks)) : undefined;
 }
 
-export async function startMockTenant({ port = 0, host = '127.0.0.1', auth, mockOptions = {}, cors = true }: MockTenantOptions = {}): Promise<MockTenant> {
+export async function startMockTenant({
+  port = 0,
+  host = '127.0.0.1',
+  auth,
+  mockOptions = {},
+  cors = true,
+}: MockTenantOptions = {}): Promise<MockTenant> {
   const mock = createCallsApiMock(mockOptions);
   const requests: Received[] = [];
   const authorized = authorizer(auth);
@@ -161,7 +167,8 @@ export async function startMockTenant({ port = 0, host = '127.0.0.1', auth, mock
         headers,
         body: method === 'GET' || method === 'HEAD' ? undefined : body,
       });
-      const response = (await getResponse(mock.handlers, request)) ?? new Response(JSON.stringify({ message: 'Resource not found' }), { status: 404 });
+      const response =
+        (await getResponse(mock.handlers, request)) ?? new Response(JSON.stringify({ message: 'Resource not found' }), { status: 404 });
       return { status: response.status, headers: Object.fromEntries(response.headers), body: new Uint8Array(await response.arrayBuffer()) };
     };
 

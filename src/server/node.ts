@@ -36,7 +36,13 @@ function sendJson(res: ServerResponse, status: number, message: string): void {
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', Connection: 'close' }).end(JSON.stringify({ message }));
 }
 
-async function answer(handler: WebHandler, request: Request, req: IncomingMessage, res: ServerResponse, disconnected: AbortController): Promise<void> {
+async function answer(
+  handler: WebHandler,
+  request: Request,
+  req: IncomingMessage,
+  res: ServerResponse,
+  disconnected: AbortController,
+): Promise<void> {
   // `res` closes when the answer is sent or the connection is gone; only the latter is an abort.
   res.once('close', () => {
     if (!res.writableFinished) disconnected.abort();
@@ -162,7 +168,9 @@ export async function serve(handler: WebHandler, { port, host, signal }: ServeOp
   server.on('clientError', (_error, socket) => {
     if (!socket.writable) return socket.destroy();
     const body = JSON.stringify({ message: 'Bad request' });
-    socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`);
+    socket.end(
+      `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+    );
   });
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;

@@ -65,7 +65,12 @@ export function createTenantClient(options: TenantOptions): CallsClient {
  * gateway is set up wrong, which is no business of the visitor's: 502.
  */
 export function upstreamFailure(error: unknown, { notFound }: { notFound?: string } = {}): HttpError {
-  const budget = error instanceof BudgetExceeded ? error : error instanceof CallsApiError && error.cause instanceof BudgetExceeded ? error.cause : undefined;
+  const budget =
+    error instanceof BudgetExceeded
+      ? error
+      : error instanceof CallsApiError && error.cause instanceof BudgetExceeded
+        ? error.cause
+        : undefined;
   if (budget) return new HttpError(429, budget.message, { 'Retry-After': retryAfterSeconds(budget.retryAfterMs) });
   if (!(error instanceof CallsApiError)) return new HttpError(502, 'The contact center could not be reached');
   switch (error.kind) {

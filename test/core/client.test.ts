@@ -19,7 +19,13 @@ function recorder() {
   return {
     requests,
     async record(request: Request) {
-      requests.push({ method: request.method, url: request.url, headers: request.headers, body: await request.text(), at: performance.now() });
+      requests.push({
+        method: request.method,
+        url: request.url,
+        headers: request.headers,
+        body: await request.text(),
+        at: performance.now(),
+      });
     },
   };
 }
@@ -98,7 +104,11 @@ describe('CallsClient', () => {
   });
 
   it('rejects an HTTP error with the server message verbatim', async () => {
-    worker.use(http.post(api('/calls'), () => HttpResponse.json({ message: "Menu is in 'after hours' state, can't accept incoming calls" }, { status: 400 })));
+    worker.use(
+      http.post(api('/calls'), () =>
+        HttpResponse.json({ message: "Menu is in 'after hours' state, can't accept incoming calls" }, { status: 400 }),
+      ),
+    );
     const error = (await rejection(client.createCall(scheduled))) as CallsApiError;
     expect(error.kind).to.equal('http');
     expect(error.status).to.equal(400);
@@ -107,7 +117,9 @@ describe('CallsClient', () => {
   });
 
   it('reports a non-JSON error body as an HTTP error and keeps the text', async () => {
-    worker.use(http.get(api('/calls/7'), () => new HttpResponse('<h1>Bad gateway</h1>', { status: 502, headers: { 'Content-Type': 'text/html' } })));
+    worker.use(
+      http.get(api('/calls/7'), () => new HttpResponse('<h1>Bad gateway</h1>', { status: 502, headers: { 'Content-Type': 'text/html' } })),
+    );
     const error = (await rejection(createCallsClient({ baseUrl: origin, retry: { retries: 0 } }).getCall(7))) as CallsApiError;
     expect(error.kind).to.equal('http');
     expect(error.status).to.equal(502);
@@ -116,7 +128,12 @@ describe('CallsClient', () => {
   });
 
   it('reports malformed JSON in a success as a parse error', async () => {
-    worker.use(http.get(api('/calls/7'), () => new HttpResponse('{"id": 7, "status":', { status: 200, headers: { 'Content-Type': 'application/json' } })));
+    worker.use(
+      http.get(
+        api('/calls/7'),
+        () => new HttpResponse('{"id": 7, "status":', { status: 200, headers: { 'Content-Type': 'application/json' } }),
+      ),
+    );
     const error = (await rejection(client.getCall(7))) as CallsApiError;
     expect(error.kind).to.equal('parse');
     expect(error.status).to.equal(200);
@@ -130,7 +147,9 @@ describe('CallsClient', () => {
   });
 
   it('times out a slow response', async () => {
-    worker.use(http.post(api('/calls'), async () => (await delay(1500), HttpResponse.json({ id: 1, status: 'scheduled' }, { status: 201 }))));
+    worker.use(
+      http.post(api('/calls'), async () => (await delay(1500), HttpResponse.json({ id: 1, status: 'scheduled' }, { status: 201 }))),
+    );
     const quick = createCallsClient({ baseUrl: origin, timeoutMs: 100 });
     const error = (await rejection(quick.createCall(scheduled))) as CallsApiError;
     expect(error.kind).to.equal('timeout');
@@ -139,7 +158,12 @@ describe('CallsClient', () => {
 
   it("rejects with the caller's abort reason and sends nothing once aborted", async () => {
     const log = recorder();
-    worker.use(http.get(api('/calls/8'), async ({ request }) => (await log.record(request), await delay(1000), HttpResponse.json({ id: 8, status: 'queued' }))));
+    worker.use(
+      http.get(
+        api('/calls/8'),
+        async ({ request }) => (await log.record(request), await delay(1000), HttpResponse.json({ id: 8, status: 'queued' })),
+      ),
+    );
     const controller = new AbortController();
     const pending = client.getCall(8, { signal: controller.signal });
     setTimeout(() => controller.abort(), 50);
@@ -170,7 +194,9 @@ describe('CallsClient', () => {
 
   it('recovers a read after a dropped connection', async () => {
     let attempts = 0;
-    worker.use(http.get(api('/calls/9'), () => (++attempts === 1 ? HttpResponse.error() : HttpResponse.json({ id: 9, status: 'connected' }))));
+    worker.use(
+      http.get(api('/calls/9'), () => (++attempts === 1 ? HttpResponse.error() : HttpResponse.json({ id: 9, status: 'connected' }))),
+    );
     const call = await client.getCall(9);
     expect(call.status).to.equal('connected');
     expect(attempts).to.equal(2);
@@ -181,7 +207,8 @@ describe('CallsClient', () => {
     worker.use(
       http.get(api('/calls/10/customer_flag'), async ({ request }) => {
         await log.record(request);
-        if (log.requests.length === 1) return HttpResponse.json({ message: 'Too many requests' }, { status: 429, headers: { 'Retry-After': '1' } });
+        if (log.requests.length === 1)
+          return HttpResponse.json({ message: 'Too many requests' }, { status: 429, headers: { 'Retry-After': '1' } });
         return HttpResponse.json({ verified_customer: true, bad_actor: false, repeat_customer: false });
       }),
     );
@@ -194,7 +221,12 @@ describe('CallsClient', () => {
 
   it('gives a Retry-After longer than it will wait back to the caller', async () => {
     let attempts = 0;
-    worker.use(http.get(api('/calls/11'), () => (attempts++, HttpResponse.json({ message: 'Slow down' }, { status: 429, headers: { 'Retry-After': '120' } }))));
+    worker.use(
+      http.get(
+        api('/calls/11'),
+        () => (attempts++, HttpResponse.json({ message: 'Slow down' }, { status: 429, headers: { 'Retry-After': '120' } })),
+      ),
+    );
     const error = (await rejection(client.getCall(11))) as CallsApiError;
     expect(error.status).to.equal(429);
     expect(error.retryAfterMs).to.equal(120_000);
@@ -203,7 +235,12 @@ describe('CallsClient', () => {
 
   it('never retries a write by itself', async () => {
     const log = recorder();
-    worker.use(http.patch(api('/calls/12/customer_flag'), async ({ request }) => (await log.record(request), HttpResponse.json({ message: 'Oops' }, { status: 503 }))));
+    worker.use(
+      http.patch(
+        api('/calls/12/customer_flag'),
+        async ({ request }) => (await log.record(request), HttpResponse.json({ message: 'Oops' }, { status: 503 })),
+      ),
+    );
     worker.use(http.post(api('/calls'), async ({ request }) => (await log.record(request), HttpResponse.error())));
     const patch = (await rejection(client.updateCustomerFlags(12, { bad_actor: true }))) as CallsApiError;
     expect(patch.status).to.equal(503);
@@ -215,7 +252,9 @@ describe('CallsClient', () => {
   it('calls the headers function for every request', async () => {
     const log = recorder();
     let issued = 0;
-    worker.use(http.get(api('/calls/:id'), async ({ request }) => (await log.record(request), HttpResponse.json({ id: 13, status: 'queued' }))));
+    worker.use(
+      http.get(api('/calls/:id'), async ({ request }) => (await log.record(request), HttpResponse.json({ id: 13, status: 'queued' }))),
+    );
     const authed = createCallsClient({ baseUrl: origin, headers: async () => ({ Authorization: `Bearer token-${++issued}` }) });
     await authed.getCall(13);
     await authed.getCall(13);
@@ -237,7 +276,12 @@ describe('CallsClient', () => {
 
   it('reads a call from a replaceable URL template', async () => {
     const log = recorder();
-    worker.use(http.get('*/support/callbacks/15.json', async ({ request }) => (await log.record(request), HttpResponse.json({ id: 15, status: 'scheduled' }))));
+    worker.use(
+      http.get(
+        '*/support/callbacks/15.json',
+        async ({ request }) => (await log.record(request), HttpResponse.json({ id: 15, status: 'scheduled' })),
+      ),
+    );
     const custom = createCallsClient({ baseUrl: `${origin}/support`, callUrl: '{baseUrl}/callbacks/{id}.json' });
     expect((await custom.getCall(15)).status).to.equal('scheduled');
     expect((await client.getCall(15, { url: `${origin}/support/callbacks/{id}.json` })).id).to.equal(15);
@@ -254,7 +298,12 @@ describe('CallsClient', () => {
 
   it('builds the wait-times query', async () => {
     const log = recorder();
-    worker.use(http.get(api('/wait_times'), async ({ request }) => (await log.record(request), HttpResponse.json([{ menu_id: 9, voice_call: 3, chat: 1 }]))));
+    worker.use(
+      http.get(
+        api('/wait_times'),
+        async ({ request }) => (await log.record(request), HttpResponse.json([{ menu_id: 9, voice_call: 3, chat: 1 }])),
+      ),
+    );
     const waits = await client.getWaitTimes({ lang: 'en', menuId: 9, channelType: 'voice_call' });
     expect(waits[0]!.voice_call).to.equal(3);
     expect(new URL(log.requests[0]!.url).search).to.equal('?lang=en&menu_id=9&channel_type=voice_call');
@@ -262,7 +311,10 @@ describe('CallsClient', () => {
 
   it('passes credentials through to fetch', async () => {
     const seen: RequestInit[] = [];
-    const spy: typeof fetch = async (_input, init) => (seen.push(init!), new Response(JSON.stringify({ id: 1, status: 'queued' }), { status: 200 }));
+    const spy: typeof fetch = async (_input, init) => (
+      seen.push(init!),
+      new Response(JSON.stringify({ id: 1, status: 'queued' }), { status: 200 })
+    );
     await createCallsClient({ baseUrl: 'https://backend.example', fetch: spy, credentials: 'include' }).getCall(1);
     expect(seen[0]!.credentials).to.equal('include');
   });
@@ -273,13 +325,15 @@ describe('CallsClient', () => {
     it('is read from the Ccai-Capability header of a 201', async () => {
       expect(CAPABILITY_HEADER).to.equal('Ccai-Capability');
       worker.use(
-        http.post(api('/calls'), () => HttpResponse.json({ id: 601, status: 'scheduled' }, { status: 201, headers: { 'Ccai-Capability': capability } })),
+        http.post(api('/calls'), () =>
+          HttpResponse.json({ id: 601, status: 'scheduled' }, { status: 201, headers: { 'Ccai-Capability': capability } }),
+        ),
       );
       const result = await client.createCall(scheduled);
       expect(result).to.deep.include({ kind: 'created', capability });
     });
 
-    it('is absent from the result when the server sends none (a site\'s own backend)', async () => {
+    it("is absent from the result when the server sends none (a site's own backend)", async () => {
       worker.use(http.post(api('/calls'), () => HttpResponse.json({ id: 602, status: 'scheduled' }, { status: 201 })));
       const result = await client.createCall(scheduled);
       expect(result.kind).to.equal('created');
@@ -289,9 +343,18 @@ describe('CallsClient', () => {
     it('is sent with a read, a cancel and a child call when given', async () => {
       const log = recorder();
       worker.use(
-        http.get(api('/calls/603'), async ({ request }) => (await log.record(request), HttpResponse.json({ id: 603, status: 'scheduled' }))),
-        http.patch(api('/calls/scheduled/603/cancel'), async ({ request }) => (await log.record(request), HttpResponse.json({ id: 603, status: 'cancelled' }))),
-        http.post(api('/calls'), async ({ request }) => (await log.record(request), HttpResponse.json({ id: 604, status: 'scheduled' }, { status: 201 }))),
+        http.get(
+          api('/calls/603'),
+          async ({ request }) => (await log.record(request), HttpResponse.json({ id: 603, status: 'scheduled' })),
+        ),
+        http.patch(
+          api('/calls/scheduled/603/cancel'),
+          async ({ request }) => (await log.record(request), HttpResponse.json({ id: 603, status: 'cancelled' })),
+        ),
+        http.post(
+          api('/calls'),
+          async ({ request }) => (await log.record(request), HttpResponse.json({ id: 604, status: 'scheduled' }, { status: 201 })),
+        ),
       );
       await client.getCall(603, { capability });
       await client.cancelScheduledCall(603, { capability });
@@ -306,9 +369,18 @@ describe('CallsClient', () => {
     it('sends no Ccai-Capability header when none is given', async () => {
       const log = recorder();
       worker.use(
-        http.get(api('/calls/605'), async ({ request }) => (await log.record(request), HttpResponse.json({ id: 605, status: 'scheduled' }))),
-        http.patch(api('/calls/scheduled/605/cancel'), async ({ request }) => (await log.record(request), new HttpResponse(null, { status: 204 }))),
-        http.post(api('/calls'), async ({ request }) => (await log.record(request), HttpResponse.json({ id: 606, status: 'scheduled' }, { status: 201 }))),
+        http.get(
+          api('/calls/605'),
+          async ({ request }) => (await log.record(request), HttpResponse.json({ id: 605, status: 'scheduled' })),
+        ),
+        http.patch(
+          api('/calls/scheduled/605/cancel'),
+          async ({ request }) => (await log.record(request), new HttpResponse(null, { status: 204 })),
+        ),
+        http.post(
+          api('/calls'),
+          async ({ request }) => (await log.record(request), HttpResponse.json({ id: 606, status: 'scheduled' }, { status: 201 })),
+        ),
       );
       await client.getCall(605);
       await client.cancelScheduledCall(605, { capability: '' });
@@ -317,10 +389,11 @@ describe('CallsClient', () => {
       expect(log.requests.map((r) => r.headers.has(CAPABILITY_HEADER))).to.deep.equal([false, false, false]);
     });
 
-    it('goes beside the client\'s own headers, through an injected fetch too', async () => {
+    it("goes beside the client's own headers, through an injected fetch too", async () => {
       const seen: Headers[] = [];
       const spy: typeof fetch = async (_input, init) => (
-        seen.push(new Headers(init!.headers)), new Response(JSON.stringify({ id: 607, status: 'scheduled' }), { status: 201, headers: { 'Ccai-Capability': 'from-gateway' } })
+        seen.push(new Headers(init!.headers)),
+        new Response(JSON.stringify({ id: 607, status: 'scheduled' }), { status: 201, headers: { 'Ccai-Capability': 'from-gateway' } })
       );
       const custom = createCallsClient({ baseUrl: 'https://gateway.example', fetch: spy, headers: { Authorization: 'Bearer t' } });
       const created = await custom.createCall(scheduled);
@@ -349,7 +422,7 @@ describe('CallsClient', () => {
       expect(device.serverTimeOffsetMs).to.equal(undefined);
     });
 
-    it('is learnt from a success and from a refusal alike, against the client\'s clock', async () => {
+    it("is learnt from a success and from a refusal alike, against the client's clock", async () => {
       let device = SERVER - 3 * 3_600_000;
       const slow = createCallsClient({ baseUrl: origin, now: () => device });
       worker.use(http.get(api('/wait_times'), () => withDate(200, [])));
@@ -374,7 +447,9 @@ describe('CallsClient', () => {
         }),
       );
       expect(await device.learnServerTime()).to.equal(60_000);
-      expect(log.requests.map((request) => `${request.method} ${new URL(request.url).pathname}`)).to.deep.equal(['HEAD /apps/api/v1/calls']);
+      expect(log.requests.map((request) => `${request.method} ${new URL(request.url).pathname}`)).to.deep.equal([
+        'HEAD /apps/api/v1/calls',
+      ]);
       worker.use(http.head(api('/calls'), () => HttpResponse.error()));
       expect(await createCallsClient({ baseUrl: origin }).learnServerTime()).to.equal(undefined);
     });

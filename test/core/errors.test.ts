@@ -8,7 +8,12 @@ describe('CallsApiError: what a failure means for trying again', () => {
     for (const init of [{ kind: 'network' }, { kind: 'timeout' }, { kind: 'http', status: 429 }, { kind: 'http', status: 503 }] as const)
       expect(isTransient(error(init)), JSON.stringify(init)).to.equal(true);
     expect(isTransient(new TypeError('Failed to fetch'))).to.equal(true);
-    for (const init of [{ kind: 'http', status: 400 }, { kind: 'http', status: 404 }, { kind: 'validation' }, { kind: 'parse', status: 200 }] as const)
+    for (const init of [
+      { kind: 'http', status: 400 },
+      { kind: 'http', status: 404 },
+      { kind: 'validation' },
+      { kind: 'parse', status: 200 },
+    ] as const)
       expect(isTransient(error(init)), JSON.stringify(init)).to.equal(false);
   });
 
@@ -17,7 +22,12 @@ describe('CallsApiError: what a failure means for trying again', () => {
       expect(isUnconfirmedWrite(error(init)), JSON.stringify(init)).to.equal(true);
       expect(error(init).unconfirmed).to.equal(true);
     }
-    for (const init of [{ kind: 'network' }, { kind: 'parse', status: 502 }, { kind: 'http', status: 500 }, { kind: 'validation' }] as const)
+    for (const init of [
+      { kind: 'network' },
+      { kind: 'parse', status: 502 },
+      { kind: 'http', status: 500 },
+      { kind: 'validation' },
+    ] as const)
       expect(isUnconfirmedWrite(error(init)), JSON.stringify(init)).to.equal(false);
     expect(isUnconfirmedWrite(new Error('timeout'))).to.equal(false);
   });

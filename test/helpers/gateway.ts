@@ -56,7 +56,12 @@ export function simulateGateway(mockHandlers: RequestHandler[]): SimulatedGatewa
     handlers: [
       http.post(`${API}/calls`, async ({ request }) => {
         // A rebooking (`call_id`) only with the earlier call's capability, as the gateway checks it.
-        const parent = ((await request.clone().json().catch(() => ({}))) as { call_id?: unknown }).call_id;
+        const parent = (
+          (await request
+            .clone()
+            .json()
+            .catch(() => ({}))) as { call_id?: unknown }
+        ).call_id;
         if (parent !== undefined) {
           const capability = request.headers.get(CAPABILITY_HEADER);
           received.push({ method: request.method, path: new URL(request.url).pathname, capability });

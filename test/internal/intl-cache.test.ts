@@ -7,7 +7,9 @@ describe('dateTimeFormat (formatters made once)', () => {
     expect(dateTimeFormat('en', { hour: 'numeric', minute: '2-digit' })).to.equal(time);
     expect(dateTimeFormat('ja', { hour: 'numeric', minute: '2-digit' })).not.to.equal(time);
     expect(dateTimeFormat('en', { hour: 'numeric' })).not.to.equal(time);
-    expect(time.format(Date.UTC(2030, 0, 15, 14, 5))).to.equal(new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit' }).format(Date.UTC(2030, 0, 15, 14, 5)));
+    expect(time.format(Date.UTC(2030, 0, 15, 14, 5))).to.equal(
+      new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit' }).format(Date.UTC(2030, 0, 15, 14, 5)),
+    );
   });
 
   it('makes a new formatter once the browser is in another zone, unless the options name one', () => {

@@ -48,7 +48,8 @@ describe('nextPollDelay', () => {
   });
 
   it('polls a live call every 15 s and a connected one every 60 s', () => {
-    for (const status of ['selecting', 'queued', 'assigned', 'connecting', 'switching']) expect(delay({ call: { status } }), status).to.equal(15 * SECOND);
+    for (const status of ['selecting', 'queued', 'assigned', 'connecting', 'switching'])
+      expect(delay({ call: { status } }), status).to.equal(15 * SECOND);
     for (const status of ['connected', 'action_only', 'voicemail']) expect(delay({ call: { status } }), status).to.equal(60 * SECOND);
   });
 

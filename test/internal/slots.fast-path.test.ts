@@ -18,7 +18,10 @@ function slotByslot(options: Parameters<typeof generateSlots>[0]): SlotDay[] {
     if (!days.has(date.getUTCDay())) continue;
     for (const { start, end } of hours) {
       for (let minute = start; minute < end; minute += slotMinutes) {
-        const instant = instantOf({ year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), hour: 0, minute }, timeZone);
+        const instant = instantOf(
+          { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), hour: 0, minute },
+          timeZone,
+        );
         if (instant !== undefined && instant >= earliest) instants.add(instant);
       }
     }
@@ -32,11 +35,30 @@ function slotByslot(options: Parameters<typeof generateSlots>[0]): SlotDay[] {
 }
 
 /** Zones with every kind of clock change: an hour, half an hour (Lord Howe), southern summers, a skipped day (Apia, 2011). */
-const ZONES = ['America/New_York', 'Europe/Berlin', 'Europe/London', 'Asia/Tokyo', 'Australia/Lord_Howe', 'America/Santiago', 'Pacific/Chatham', 'Pacific/Apia', 'Asia/Kolkata', 'UTC'];
+const ZONES = [
+  'America/New_York',
+  'Europe/Berlin',
+  'Europe/London',
+  'Asia/Tokyo',
+  'Australia/Lord_Howe',
+  'America/Santiago',
+  'Pacific/Chatham',
+  'Pacific/Apia',
+  'Asia/Kolkata',
+  'UTC',
+];
 /** Two days before clock changes of these zones: Apia's skipped day (2011), the US, EU, Chile, Lord Howe, Chatham (2026). */
-const NEAR_CHANGES = ['2011-12-28', '2026-03-06', '2026-03-27', '2026-04-03', '2026-09-04', '2026-09-25', '2026-10-02', '2026-10-23', '2026-10-30'].map((day) =>
-  Date.parse(`${day}T00:00:00Z`),
-);
+const NEAR_CHANGES = [
+  '2011-12-28',
+  '2026-03-06',
+  '2026-03-27',
+  '2026-04-03',
+  '2026-09-04',
+  '2026-09-25',
+  '2026-10-02',
+  '2026-10-23',
+  '2026-10-30',
+].map((day) => Date.parse(`${day}T00:00:00Z`));
 
 /** Up to 12 hours from any quarter hour of the day (ranges past midnight included). */
 const range: fc.Arbitrary<OpeningRange> = fc

@@ -122,11 +122,25 @@ describe('generateSlots', () => {
   });
 
   it('follows the EU changes of 29 March and 25 October 2026 in Berlin', () => {
-    const spring = slots({ now: '2026-03-27T12:00:00Z', timeZone: BERLIN, visitorTimeZone: BERLIN, hours: parseHours('01:00-04:00')!, days: ALL_DAYS, daysAhead: 4 });
+    const spring = slots({
+      now: '2026-03-27T12:00:00Z',
+      timeZone: BERLIN,
+      visitorTimeZone: BERLIN,
+      hours: parseHours('01:00-04:00')!,
+      days: ALL_DAYS,
+      daysAhead: 4,
+    });
     expect(on(spring, '2026-03-29')).to.have.length(8);
     expect(on(spring, '2026-03-28')[0]).to.equal('2026-03-28T00:00:00.000Z'); // 01:00 CET
     expect(on(spring, '2026-03-30')[0]).to.equal('2026-03-29T23:00:00.000Z'); // 01:00 CEST
-    const autumn = slots({ now: '2026-10-23T12:00:00Z', timeZone: BERLIN, visitorTimeZone: BERLIN, hours: parseHours('01:00-04:00')!, days: ALL_DAYS, daysAhead: 4 });
+    const autumn = slots({
+      now: '2026-10-23T12:00:00Z',
+      timeZone: BERLIN,
+      visitorTimeZone: BERLIN,
+      hours: parseHours('01:00-04:00')!,
+      days: ALL_DAYS,
+      daysAhead: 4,
+    });
     const sunday = on(autumn, '2026-10-25');
     expect(sunday).to.have.length(12);
     expect(new Set(sunday).size).to.equal(12);
@@ -152,8 +166,16 @@ describe('generateSlots', () => {
     expect(later[0]!.slots[0]).to.equal('2026-03-09T14:15:00.000Z');
     // 14 days from Monday 9 March: 9–13 and 16–20 March are the weekdays.
     expect(slots({ now: '2026-03-09T12:00:00Z' }).map((day) => day.date)).to.deep.equal([
-      '2026-03-09', '2026-03-10', '2026-03-11', '2026-03-12', '2026-03-13',
-      '2026-03-16', '2026-03-17', '2026-03-18', '2026-03-19', '2026-03-20',
+      '2026-03-09',
+      '2026-03-10',
+      '2026-03-11',
+      '2026-03-12',
+      '2026-03-13',
+      '2026-03-16',
+      '2026-03-17',
+      '2026-03-18',
+      '2026-03-19',
+      '2026-03-20',
     ]);
     expect(slots({ now: '2026-03-09T12:00:00Z', daysAhead: 1 }).map((day) => day.date)).to.deep.equal(['2026-03-09']);
     expect(slots({ now: '2026-03-09T12:00:00Z', daysAhead: 0 })).to.deep.equal([]);
@@ -198,13 +220,21 @@ describe('generateSlots', () => {
         fc.integer({ min: 0, max: 180 }),
         (now, timeZone, visitorTimeZone, slotMinutes, minLeadMinutes) => {
           const result = generateSlots({
-            now: now.getTime(), timeZone, visitorTimeZone, hours: parseHours('08:30-18:00')!, days: parseDays('mon-fri')!,
-            daysAhead: 3, slotMinutes, minLeadMinutes,
+            now: now.getTime(),
+            timeZone,
+            visitorTimeZone,
+            hours: parseHours('08:30-18:00')!,
+            days: parseDays('mon-fri')!,
+            daysAhead: 3,
+            slotMinutes,
+            minLeadMinutes,
           });
           const all = result.flatMap((day) => day.slots).map((slot) => Date.parse(slot));
           expect(all).to.deep.equal([...new Set(all)].sort((a, b) => a - b));
           for (const instant of all) {
-            expect(instant - now.getTime()).to.be.at.least(minLeadMinutes * 60_000).and.above(0);
+            expect(instant - now.getTime())
+              .to.be.at.least(minLeadMinutes * 60_000)
+              .and.above(0);
             const wall = wallTimeAt(instant, timeZone);
             const minute = wall.hour * 60 + wall.minute;
             expect(minute).to.be.within(510, 1079);

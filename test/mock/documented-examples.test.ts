@@ -14,17 +14,58 @@ const api = `${location.origin}/apps/api/v1`;
 
 /** Every key the documentation's call objects show. */
 const DOCUMENTED_KEYS = [
-  'id', 'parent_id', 'lang', 'call_type', 'status', 'created_at', 'queued_at', 'assigned_at', 'connected_at', 'ends_at',
-  'scheduled_at', 'wait_duration', 'call_duration', 'hold_duration', 'rating', 'has_feedback', 'voip_provider',
-  'out_ticket_id', 'out_ticket_url', 'verified', 'recording_url', 'recording_permission', 'voicemail_reason',
-  'deflection', 'disconnected_by', 'fail_details', 'fail_reason', 'support_number', 'selected_menu', 'menu_path',
-  'agent_info', 'end_user', 'photos', 'videos', 'transfers', 'participants', 'deflection_details', 'offer_type',
-  'offer_events', 'answer_type', 'outbound_number',
+  'id',
+  'parent_id',
+  'lang',
+  'call_type',
+  'status',
+  'created_at',
+  'queued_at',
+  'assigned_at',
+  'connected_at',
+  'ends_at',
+  'scheduled_at',
+  'wait_duration',
+  'call_duration',
+  'hold_duration',
+  'rating',
+  'has_feedback',
+  'voip_provider',
+  'out_ticket_id',
+  'out_ticket_url',
+  'verified',
+  'recording_url',
+  'recording_permission',
+  'voicemail_reason',
+  'deflection',
+  'disconnected_by',
+  'fail_details',
+  'fail_reason',
+  'support_number',
+  'selected_menu',
+  'menu_path',
+  'agent_info',
+  'end_user',
+  'photos',
+  'videos',
+  'transfers',
+  'participants',
+  'deflection_details',
+  'offer_type',
+  'offer_events',
+  'answer_type',
+  'outbound_number',
 ];
 
 // --- The page's request bodies -----------------------------------------------------------------
 const outbound = (fields: Record<string, unknown>) => ({ call_type: 'Voice Outbound (API)', ...fields });
-const inbound = { call_type: 'Voice Inbound (API)', lang: 'en', menu_id: 9, end_user_number: '+1 859-657-9625', recording_permission: 'recording_permission_granted' };
+const inbound = {
+  call_type: 'Voice Inbound (API)',
+  lang: 'en',
+  menu_id: 9,
+  end_user_number: '+1 859-657-9625',
+  recording_permission: 'recording_permission_granted',
+};
 const scheduled = { ...inbound, call_type: 'Voice Scheduled (API)', scheduled_at: '2019-09-15T00:19:14.421Z' };
 
 function without<T extends Record<string, unknown>>(body: T, key: keyof T): Record<string, unknown> {
@@ -81,12 +122,35 @@ describe('documented examples (calls-api.md section 4)', () => {
 
   describe('outbound', () => {
     it('O1 agent not available', () =>
-      refused(outbound({ agent_email: 'agent@somedomain.com', end_user_number: '+1 205-123-4567', lang: 'en' }), 'Agent is not available to take this call'));
+      refused(
+        outbound({ agent_email: 'agent@somedomain.com', end_user_number: '+1 205-123-4567', lang: 'en' }),
+        'Agent is not available to take this call',
+      ));
 
     it('O2 by end_user_number', async () => {
-      const call = await created(outbound({ agent_email: 'admin@somedomain.com', end_user_number: '+1 859-657-9625', outbound_number: '+1 339-219-5276', lang: 'en' }));
-      expect(call).to.include({ id: 515, call_type: 'Voice Outbound (API)', status: 'assigned', lang: 'en', assigned_at: '2019-09-10T00:19:14.000Z' });
-      expect(call).to.include({ end_user: null, out_ticket_id: null, queued_at: null, answer_type: 'manual', offer_type: null, outbound_number: '+1 339-219-5276' });
+      const call = await created(
+        outbound({
+          agent_email: 'admin@somedomain.com',
+          end_user_number: '+1 859-657-9625',
+          outbound_number: '+1 339-219-5276',
+          lang: 'en',
+        }),
+      );
+      expect(call).to.include({
+        id: 515,
+        call_type: 'Voice Outbound (API)',
+        status: 'assigned',
+        lang: 'en',
+        assigned_at: '2019-09-10T00:19:14.000Z',
+      });
+      expect(call).to.include({
+        end_user: null,
+        out_ticket_id: null,
+        queued_at: null,
+        answer_type: 'manual',
+        offer_type: null,
+        outbound_number: '+1 339-219-5276',
+      });
       expect(call.agent_info).to.deep.include({ id: 1, name: 'Admin UJET', first_name: 'Admin', last_name: 'UJET' });
       expect(call.participants!.map((p) => [p.type, p.status, p.user_id, p.end_user_id])).to.deep.equal([
         ['agent', 'waiting', 1, null],
@@ -96,7 +160,9 @@ describe('documented examples (calls-api.md section 4)', () => {
     });
 
     it('O3 by ticket_id 71450', async () => {
-      const call = await created(outbound({ agent_email: 'admin@somedomain.com', ticket_id: '71450', outbound_number: '+1 339-219-5276', lang: 'en' }));
+      const call = await created(
+        outbound({ agent_email: 'admin@somedomain.com', ticket_id: '71450', outbound_number: '+1 339-219-5276', lang: 'en' }),
+      );
       expect(call).to.include({ status: 'assigned', out_ticket_id: '71450', outbound_number: '+1 339-219-5276' });
       expect(call.end_user).to.deep.equal({ id: 67, identifier: null, out_contact_id: '381630957514' });
       expect(call.participants!.map((p) => [p.type, p.status, p.end_user_id])).to.deep.equal([
@@ -108,15 +174,21 @@ describe('documented examples (calls-api.md section 4)', () => {
     it('O4 neither ticket nor number', () =>
       refused(outbound({ agent_email: 'admin@somedomain.com', lang: 'en' }), 'ticket_id or end_user_number required'));
 
-    it('O5 email is not an agent\'s', () => {
+    it("O5 email is not an agent's", () => {
       delete agents()['admin@somedomain.com'];
-      return refused(outbound({ agent_email: 'admin@somedomain.com', end_user_number: '+1 205-123-4567', lang: 'en' }), 'Not a valid agent email');
+      return refused(
+        outbound({ agent_email: 'admin@somedomain.com', end_user_number: '+1 205-123-4567', lang: 'en' }),
+        'Not a valid agent email',
+      );
     });
 
     it('O6 no email', () => refused(outbound({ end_user_number: '+1 205-123-4567', lang: 'en' }), 'Agent email required'));
 
     it('O7 agent lacks permission', () =>
-      refused(outbound({ agent_email: 'allen@somedomain.com', end_user_number: '+1 205-123-4567', lang: 'en' }), 'Agent does not have access to make calls'));
+      refused(
+        outbound({ agent_email: 'allen@somedomain.com', end_user_number: '+1 205-123-4567', lang: 'en' }),
+        'Agent does not have access to make calls',
+      ));
 
     it('O8 malformed number', () => {
       agents()['allen@somedomain.com']!.canCall = true;
@@ -128,7 +200,10 @@ describe('documented examples (calls-api.md section 4)', () => {
 
     it('O9 unknown ticket', () => {
       agents()['allen@somedomain.com']!.canCall = true;
-      return refused(outbound({ agent_email: 'allen@somedomain.com', outbound_number: '+1 760-410-8538', ticket_id: 1, lang: 'en' }), 'Contact not found');
+      return refused(
+        outbound({ agent_email: 'allen@somedomain.com', outbound_number: '+1 760-410-8538', ticket_id: 1, lang: 'en' }),
+        'Contact not found',
+      );
     });
 
     it('O10 must choose outbound number', async () => {
@@ -141,19 +216,39 @@ describe('documented examples (calls-api.md section 4)', () => {
 
     it('O11 invalid call type', () =>
       refused(
-        { call_type: 'InvalidCallType', agent_email: 'allen@somedomain.com', outbound_number: '+1 760-410-8538', end_user_number: '123123', lang: 'en' },
+        {
+          call_type: 'InvalidCallType',
+          agent_email: 'allen@somedomain.com',
+          outbound_number: '+1 760-410-8538',
+          end_user_number: '123123',
+          lang: 'en',
+        },
         'Invalid call type',
       ));
 
     it('O12 adapter prompted with several outbound numbers', async () => {
       agents()['admin@somedomain.com']!.outboundNumbers = twoNumbers;
-      const params = await accepted(outbound({ agent_email: 'admin@somedomain.com', outbound_number: '+1 760-867-5309', end_user_number: '+1 859-657-9625', lang: 'en' }));
-      expect(params).to.deep.equal({ call_type: 'Voice Outbound (API)', agent_email: 'admin@somedomain.com', end_user_number: '+1 859-657-9625', lang: 'en' });
+      const params = await accepted(
+        outbound({
+          agent_email: 'admin@somedomain.com',
+          outbound_number: '+1 760-867-5309',
+          end_user_number: '+1 859-657-9625',
+          lang: 'en',
+        }),
+      );
+      expect(params).to.deep.equal({
+        call_type: 'Voice Outbound (API)',
+        agent_email: 'admin@somedomain.com',
+        end_user_number: '+1 859-657-9625',
+        lang: 'en',
+      });
     });
 
     it('O13 agent must dial from the ticket', async () => {
       Object.assign(agents()['allen@somedomain.com']!, { canCall: true, dialsTicketsManually: true });
-      expect(await accepted(outbound({ agent_email: 'allen@somedomain.com', end_user_number: '+1 205-123-4567', lang: 'en' }))).to.equal(null);
+      expect(await accepted(outbound({ agent_email: 'allen@somedomain.com', end_user_number: '+1 205-123-4567', lang: 'en' }))).to.equal(
+        null,
+      );
     });
   });
 
@@ -174,9 +269,22 @@ describe('documented examples (calls-api.md section 4)', () => {
     it('I6 by end_user_number', async () => {
       const call = await created({ ...inbound, end_user_number: '+82-10-6861-2345' });
       expect(call).to.include({ id: 515, call_type: 'Voice Inbound (API)', status: 'queued', created_at: '2019-09-10T00:19:14.000Z' });
-      expect(call).to.include({ queued_at: '2019-09-10T00:19:14.000Z', assigned_at: null, scheduled_at: null, agent_info: null, offer_type: 'cascade' });
+      expect(call).to.include({
+        queued_at: '2019-09-10T00:19:14.000Z',
+        assigned_at: null,
+        scheduled_at: null,
+        agent_info: null,
+        offer_type: 'cascade',
+      });
       expect(call.selected_menu).to.deep.equal({
-        id: 9, name: 'Lock Star', parent_id: null, position: 0, deleted: false, menu_type: 'mobile_menu', output_msg: 'You selected Lock Star.', hidden: false,
+        id: 9,
+        name: 'Lock Star',
+        parent_id: null,
+        position: 0,
+        deleted: false,
+        menu_type: 'mobile_menu',
+        output_msg: 'You selected Lock Star.',
+        hidden: false,
       });
       expect(call.menu_path).to.deep.equal({ items_count: 1, name: 'Lock Star', materialized_path: '9' });
       expect(call.offer_events).to.deep.equal([{ casting_time: '2019-09-10T00:19:14.000Z', group: 'Group 1' }]);
@@ -263,7 +371,11 @@ describe('documented examples (calls-api.md section 4)', () => {
     });
 
     it('F2 PATCH /calls/:id/customer_flag with any subset of the three booleans', async () => {
-      expect(await client.updateCustomerFlags(514, { repeat_customer: true })).to.deep.equal({ verified_customer: true, bad_actor: false, repeat_customer: true });
+      expect(await client.updateCustomerFlags(514, { repeat_customer: true })).to.deep.equal({
+        verified_customer: true,
+        bad_actor: false,
+        repeat_customer: true,
+      });
       expect(await client.updateCustomerFlags(514, { verified_customer: false, bad_actor: true })).to.deep.equal({
         verified_customer: false,
         bad_actor: true,
@@ -311,7 +423,11 @@ describe('documented examples (calls-api.md section 4)', () => {
 
   describe('general', () => {
     it('G1 unknown path or wrong subdomain', async () => {
-      for (const [method, path] of [['GET', '/agents'], ['POST', '/call'], ['DELETE', '/calls/514']]) {
+      for (const [method, path] of [
+        ['GET', '/agents'],
+        ['POST', '/call'],
+        ['DELETE', '/calls/514'],
+      ]) {
         const response = await fetch(`${api}${path}`, { method });
         expect(response.status, `${method} ${path}`).to.equal(404);
         expect(response.headers.get('content-type')).to.contain('application/json');

@@ -102,7 +102,11 @@ describe('createCallsApiMock', () => {
       expect([first.id, second.id]).to.deep.equal([515, 516]);
       expect(second.participants[0]!.id).to.be.greaterThan(first.participants[0]!.id);
       expect((await send('GET', '/calls/516')).body).to.deep.equal(second);
-      expect((await send('GET', '/calls/516/customer_flag')).body).to.deep.equal({ verified_customer: false, bad_actor: false, repeat_customer: false });
+      expect((await send('GET', '/calls/516/customer_flag')).body).to.deep.equal({
+        verified_customer: false,
+        bad_actor: false,
+        repeat_customer: false,
+      });
       expect(await send('GET', '/calls/9999')).to.deep.equal({ status: 404, body: message('Call not found') });
     });
 
@@ -141,8 +145,12 @@ describe('createCallsApiMock', () => {
 
     it('refuses a scheduled_at that is malformed or not in the future (extensions)', async () => {
       expect((await post({ ...scheduled, scheduled_at: 'next tuesday' })).body).to.deep.equal(message('scheduled_at is not well formed'));
-      expect((await post({ ...scheduled, scheduled_at: '2019-09-15T00:19:14' })).body).to.deep.equal(message('scheduled_at is not well formed'));
-      expect((await post({ ...scheduled, scheduled_at: '2019-09-10T00:19:14Z' })).body).to.deep.equal(message('scheduled_at must be in the future'));
+      expect((await post({ ...scheduled, scheduled_at: '2019-09-15T00:19:14' })).body).to.deep.equal(
+        message('scheduled_at is not well formed'),
+      );
+      expect((await post({ ...scheduled, scheduled_at: '2019-09-10T00:19:14Z' })).body).to.deep.equal(
+        message('scheduled_at must be in the future'),
+      );
       const call = (await post({ ...scheduled, scheduled_at: '2019-09-15T09:00:00+09:00' })).body as CallObject;
       expect(call.scheduled_at).to.equal('2019-09-15T00:00:00.000Z');
     });
@@ -163,7 +171,7 @@ describe('createCallsApiMock', () => {
       expect(call.selected_menu).to.include({ id: 10, menu_type: 'web_menu' });
     });
 
-    it('uses the sent outbound number when it is the agent\'s (digits compared), else the default', async () => {
+    it("uses the sent outbound number when it is the agent's (digits compared), else the default", async () => {
       mock.world.agents['admin@somedomain.com']!.outboundNumbers = ['+1 339-219-5276', '+1 415-555-0134'];
       expect((await post({ ...outbound, outbound_number: '+14155550134' })).body).to.include({ outbound_number: '+1 415-555-0134' });
       expect((await post({ ...inbound, outbound_number: '+1 000' })).body).to.include({ outbound_number: '+1 339-219-5276' });
@@ -178,8 +186,15 @@ describe('createCallsApiMock', () => {
 
     it('updates flags with either spelling and refuses non-booleans (extension)', async () => {
       expect((await send('PATCH', '/calls/514/customer_flag', { repeat_customers: true })).body).to.include({ repeat_customer: true });
-      expect(await send('PATCH', '/calls/514/customer_flag', { bad_actor: 'yes' })).to.deep.equal({ status: 400, body: message('bad_actor must be true or false') });
-      expect((await send('GET', '/calls/514/customer_flag')).body).to.deep.equal({ verified_customer: true, bad_actor: false, repeat_customer: true });
+      expect(await send('PATCH', '/calls/514/customer_flag', { bad_actor: 'yes' })).to.deep.equal({
+        status: 400,
+        body: message('bad_actor must be true or false'),
+      });
+      expect((await send('GET', '/calls/514/customer_flag')).body).to.deep.equal({
+        verified_customer: true,
+        bad_actor: false,
+        repeat_customer: true,
+      });
       expect(await send('PATCH', '/calls/514/customer_flag', [true])).to.deep.equal({ status: 400, body: message('Missing parameters') });
     });
 
@@ -189,9 +204,15 @@ describe('createCallsApiMock', () => {
       expect((await send('GET', `/calls/${call.id}`, undefined, manager)).body).to.deep.equal({ ...call, updated_at: call.created_at });
       mock.world.now = '2019-09-12T00:00:00Z';
       await send('PATCH', `/calls/scheduled/${call.id}/cancel`);
-      expect((await send('GET', `/calls/${call.id}`, undefined, manager)).body).to.include({ status: 'cancelled', updated_at: '2019-09-12T00:00:00.000Z' });
+      expect((await send('GET', `/calls/${call.id}`, undefined, manager)).body).to.include({
+        status: 'cancelled',
+        updated_at: '2019-09-12T00:00:00.000Z',
+      });
       expect(await send('GET', '/calls/9999', undefined, manager)).to.deep.equal({ status: 404, body: message('Call not found') });
-      expect(await send('DELETE', `/calls/${call.id}`, undefined, manager)).to.deep.equal({ status: 404, body: message('Resource not found') });
+      expect(await send('DELETE', `/calls/${call.id}`, undefined, manager)).to.deep.equal({
+        status: 404,
+        body: message('Resource not found'),
+      });
     });
 
     it('leaves a call that is not scheduled unchanged on cancel', async () => {
@@ -203,11 +224,22 @@ describe('createCallsApiMock', () => {
     it('filters wait times and checks their language', async () => {
       expect(((await send('GET', '/wait_times?lang=en')).body as unknown[]).length).to.equal(3);
       expect((await send('GET', '/wait_times?lang=ja&menu_type=web_menu&channel_type=chat')).body).to.deep.equal([
-        { menu_id: 10, menu_type: 'web_menu', voice_call: null, chat: 2, materialized_path: '10', logged_in_agents: 3, available_agents: 2, breakthrough_agents: 0 },
+        {
+          menu_id: 10,
+          menu_type: 'web_menu',
+          voice_call: null,
+          chat: 2,
+          materialized_path: '10',
+          logged_in_agents: 3,
+          available_agents: 2,
+          breakthrough_agents: 0,
+        },
       ]);
       expect((await send('GET', '/wait_times?lang=fr')).body).to.deep.equal(message("Language 'fr' is not available"));
       expect((await send('GET', '/wait_times?lang=en&menu_id=9999')).body).to.deep.equal(message('menu_id 9999 is not found'));
-      expect((await send('GET', '/wait_times?lang=en&channel_type=sms')).body).to.deep.equal(message('channel_type must be voice_call or chat'));
+      expect((await send('GET', '/wait_times?lang=en&channel_type=sms')).body).to.deep.equal(
+        message('channel_type must be voice_call or chat'),
+      );
     });
   });
 });

@@ -29,9 +29,18 @@ const script = await readFile(new URL('../../dist/ccai-widgets.js', import.meta.
 const esm = await build({
   configFile: false,
   logLevel: 'silent',
-  build: { write: false, target: 'es2022', lib: { entry: fileURLToPath(import.meta.resolve('ccai-widgets')), formats: ['es'], fileName: 'index' } },
+  build: {
+    write: false,
+    target: 'es2022',
+    lib: { entry: fileURLToPath(import.meta.resolve('ccai-widgets')), formats: ['es'], fileName: 'index' },
+  },
 });
-const esmFiles = new Map([esm].flat().flatMap((bundle) => bundle.output).map((file) => [`/esm/${file.fileName}`, file.code ?? file.source]));
+const esmFiles = new Map(
+  [esm]
+    .flat()
+    .flatMap((bundle) => bundle.output)
+    .map((file) => [`/esm/${file.fileName}`, file.code ?? file.source]),
+);
 
 const page = (widgets) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Support</title>
@@ -142,6 +151,9 @@ test('the violation listener does catch a violation (so the test above can fail)
   });
   await tab.waitForFunction(() => window.cspViolations.length > 0);
   assert.match((await tab.evaluate(() => window.cspViolations))[0], /^style-src/);
-  assert.ok(problems.some((text) => text.includes('Content Security Policy')), 'the console reports it too');
+  assert.ok(
+    problems.some((text) => text.includes('Content Security Policy')),
+    'the console reports it too',
+  );
   await tab.close();
 });

@@ -83,7 +83,11 @@ test('invalid input is refused in the browser and sends nothing', async () => {
   await page.getByRole('button', { name: 'Schedule call' }).click();
   await page.getByText('Please correct the highlighted fields.').waitFor();
   assert.equal(await page.getByLabel('Phone number').getAttribute('aria-invalid'), 'true');
-  assert.equal(await page.evaluate(() => document.querySelector('ccai-schedule-call').shadowRoot.activeElement?.id), 'phone', 'focus on the first invalid field');
+  assert.equal(
+    await page.evaluate(() => document.querySelector('ccai-schedule-call').shadowRoot.activeElement?.id),
+    'phone',
+    'focus on the first invalid field',
+  );
   assert.equal(api.requests.filter((request) => request.method === 'POST').length, before, 'nothing was sent');
   await page.close();
 });
@@ -95,7 +99,10 @@ test('an agent toggles a flag and the server keeps it', async () => {
   for (let i = 0; i < 50 && !api.mock.world.flags[514]?.bad_actor; i++) await page.waitForTimeout(50);
   assert.equal(api.mock.world.flags[514].bad_actor, true);
   const patches = api.requests.filter((request) => request.method === 'PATCH' && request.path.endsWith('/customer_flag'));
-  assert.deepEqual(patches.map((request) => JSON.parse(request.body)), [{ bad_actor: true }]);
+  assert.deepEqual(
+    patches.map((request) => JSON.parse(request.body)),
+    [{ bad_actor: true }],
+  );
   assert.equal(await badActor.isChecked(), true);
   assert.deepEqual(problems, []);
   await page.close();

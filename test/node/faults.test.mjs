@@ -61,7 +61,8 @@ async function open(page, lang = 'en') {
   const problems = [];
   tab.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
   tab.on('console', (message) => {
-    if (message.type() === 'error' && !/^Failed to load resource|net::ERR_/.test(message.text())) problems.push(`console: ${message.text()}`);
+    if (message.type() === 'error' && !/^Failed to load resource|net::ERR_/.test(message.text()))
+      problems.push(`console: ${message.text()}`);
   });
   await tab.addInitScript(() => {
     window.addEventListener('unhandledrejection', (event) => console.error(`unhandledrejection: ${event.reason}`));
@@ -79,7 +80,8 @@ const sent = (tab, method) => tab.evaluate((method) => window.sent.filter((line)
 const posts = () => api.requests.filter((request) => request.method === 'POST');
 const startCount = () => {
   const from = api.requests.length;
-  return (method, pattern = /./) => api.requests.slice(from).filter((request) => request.method === method && pattern.test(request.path)).length;
+  return (method, pattern = /./) =>
+    api.requests.slice(from).filter((request) => request.method === method && pattern.test(request.path)).length;
 };
 
 /** Fills the form as a visitor would and presses Schedule call; resolves with the slot chosen. */
@@ -108,11 +110,31 @@ async function expectFormKept(tab, slot) {
 }
 
 for (const { name, fault, message, retry } of [
-  { name: 'a 500', fault: { status: 500, body: '{"message":"Internal Server Error"}' }, message: 'Something went wrong on our side', retry: true },
-  { name: 'a 429 with Retry-After', fault: { status: 429, headers: { 'Retry-After': '3' }, body: '{"message":"Too Many Requests"}' }, message: 'Too many requests right now', retry: true },
+  {
+    name: 'a 500',
+    fault: { status: 500, body: '{"message":"Internal Server Error"}' },
+    message: 'Something went wrong on our side',
+    retry: true,
+  },
+  {
+    name: 'a 429 with Retry-After',
+    fault: { status: 429, headers: { 'Retry-After': '3' }, body: '{"message":"Too Many Requests"}' },
+    message: 'Too many requests right now',
+    retry: true,
+  },
   { name: 'a cut connection', fault: { drop: true }, message: 'We could not reach the server', retry: true },
-  { name: 'a 404', fault: { status: 404, body: '{"message":"Resource not found"}' }, message: 'This callback form is not set up correctly', retry: false },
-  { name: 'a 400 with malformed JSON', fault: { status: 400, body: '{"message": "menu' }, message: 'The request was refused', retry: false },
+  {
+    name: 'a 404',
+    fault: { status: 404, body: '{"message":"Resource not found"}' },
+    message: 'This callback form is not set up correctly',
+    retry: false,
+  },
+  {
+    name: 'a 400 with malformed JSON',
+    fault: { status: 400, body: '{"message": "menu' },
+    message: 'The request was refused',
+    retry: false,
+  },
 ]) {
   test(`schedule: ${name} on create is explained, sent once, and the form is kept`, async () => {
     const { tab, problems } = await open('schedule');
@@ -196,7 +218,13 @@ test('schedule: hostile input in the phone field is refused in the browser, kept
   const time = tab.getByLabel('Time', { exact: true });
   await time.selectOption(await time.locator('option:not([value=""])').first().getAttribute('value'));
   const phone = tab.getByLabel('Phone number');
-  for (const input of ['📞'.repeat(500), '<script>window.pwned=1</script>', 'טלפון \u202e555\u202c', '1'.repeat(5_000), '+1 205 ١٢٣ 4567 ext. 9']) {
+  for (const input of [
+    '📞'.repeat(500),
+    '<script>window.pwned=1</script>',
+    'טלפון \u202e555\u202c',
+    '1'.repeat(5_000),
+    '+1 205 ١٢٣ 4567 ext. 9',
+  ]) {
     await phone.fill(input);
     await tab.getByRole('button', { name: 'Schedule call' }).click();
     await tab.getByText('Please correct the highlighted fields.').waitFor();

@@ -14,7 +14,10 @@ const LISTENING = /^ccai-gateway listening on (http:\/\/127\.0\.0\.1:\d+)$/;
 const SECRET = 'a-test-secret-that-is-long-enough-0123456789';
 
 before(() => {
-  assert.ok(existsSync(new URL('../../dist/node/server/cli.js', import.meta.url)), 'run npm run build first (dist/node/server/cli.js is missing)');
+  assert.ok(
+    existsSync(new URL('../../dist/node/server/cli.js', import.meta.url)),
+    'run npm run build first (dist/node/server/cli.js is missing)',
+  );
 });
 
 /** The environment without anything of ours the machine running the tests may have set. */
@@ -110,7 +113,8 @@ test('--help lists every flag with its environment variable and default', async 
     assert.match(stdout, new RegExp(`${flag}\\b.*\\(${env}\\)`), `${flag} with ${env}`);
   }
   for (const env of ['CCAI_API_TOKEN', 'CCAI_GATEWAY_SECRET']) assert.match(stdout, new RegExp(`${env}\\s+\\(environment only\\)`));
-  for (const value of ['8788', '127.0.0.1', '7d', '10000', '/manager/api/v1/calls/{id}']) assert.ok(stdout.includes(value), `default ${value}`);
+  for (const value of ['8788', '127.0.0.1', '7d', '10000', '/manager/api/v1/calls/{id}'])
+    assert.ok(stdout.includes(value), `default ${value}`);
   assert.doesNotMatch(stdout, /--token|--api-token|--secret/);
 });
 
@@ -147,8 +151,14 @@ test('without --tenant (npx ccai-gateway): the built-in mock tenant, announced o
   assert.equal(call.status, 'scheduled');
   assert.ok(response.headers.get('ccai-capability'), 'a capability for the booked call');
   // Menu 10 is allowed by default too; a menu outside the mock's world is not.
-  assert.equal((await postJson(`${gateway.url}/apps/api/v1/calls`, { ...scheduledBooking(10), end_user_number: '+14155550124' })).status, 201);
-  assert.equal((await postJson(`${gateway.url}/apps/api/v1/calls`, { ...scheduledBooking(11), end_user_number: '+14155550125' })).status, 400);
+  assert.equal(
+    (await postJson(`${gateway.url}/apps/api/v1/calls`, { ...scheduledBooking(10), end_user_number: '+14155550124' })).status,
+    201,
+  );
+  assert.equal(
+    (await postJson(`${gateway.url}/apps/api/v1/calls`, { ...scheduledBooking(11), end_user_number: '+14155550125' })).status,
+    400,
+  );
   assert.equal(await gateway.stop(), 0);
 });
 
@@ -225,9 +235,20 @@ async function startSlowTenant(delayMs) {
     arrived.push(req.url);
     await new Promise((resolve) => setTimeout(resolve, delayMs));
     const now = new Date().toISOString();
-    res.writeHead(201, { 'Content-Type': 'application/json' }).end(
-      JSON.stringify({ id: 4242, status: 'scheduled', call_type: 'Voice Scheduled (API)', lang: 'en', created_at: now, scheduled_at: now, agent_info: null, fail_reason: 'nothing' }),
-    );
+    res
+      .writeHead(201, { 'Content-Type': 'application/json' })
+      .end(
+        JSON.stringify({
+          id: 4242,
+          status: 'scheduled',
+          call_type: 'Voice Scheduled (API)',
+          lang: 'en',
+          created_at: now,
+          scheduled_at: now,
+          agent_info: null,
+          fail_reason: 'nothing',
+        }),
+      );
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
@@ -312,7 +333,13 @@ test('adapter: the request as sent (URL from Host, headers, streamed body), the 
   let release;
   const served = await serve(
     async (request, info) => {
-      seen = { url: request.url, method: request.method, header: request.headers.get('x-test'), body: await request.text(), client: info.clientAddress };
+      seen = {
+        url: request.url,
+        method: request.method,
+        header: request.headers.get('x-test'),
+        body: await request.text(),
+        client: info.clientAddress,
+      };
       const body = new ReadableStream({
         start(controller) {
           controller.enqueue(new TextEncoder().encode('data: first\n\n'));

@@ -24,7 +24,13 @@ export const SECRETS = [TOKEN, Buffer.from(`${SUBDOMAIN}:${TOKEN}`).toString('ba
 export const inHours = (hours, from = Date.now()) => new Date(from + hours * 3_600_000).toISOString();
 
 /** A booking the gateway accepts on menu 9 (override any field). */
-export const booking = (fields = {}) => ({ menu_id: 9, end_user_number: '+1 859-657-9625', scheduled_at: inHours(2), lang: 'en', ...fields });
+export const booking = (fields = {}) => ({
+  menu_id: 9,
+  end_user_number: '+1 859-657-9625',
+  scheduled_at: inHours(2),
+  lang: 'en',
+  ...fields,
+});
 
 /**
  * Starts a tenant (unless one is given) and a gateway in front of it. `options` go to
@@ -64,7 +70,8 @@ export async function startChain({ tenant, ...options } = {}) {
       if (body !== undefined) {
         const raw = typeof body === 'string' || body instanceof Uint8Array;
         init.body = raw ? body : JSON.stringify(body);
-        if (!raw && !Object.keys(init.headers).some((name) => name.toLowerCase() === 'content-type')) init.headers['Content-Type'] = 'application/json';
+        if (!raw && !Object.keys(init.headers).some((name) => name.toLowerCase() === 'content-type'))
+          init.headers['Content-Type'] = 'application/json';
       }
       const response = await fetch(`${served.url}${path}`, init);
       return record(answers, response.status, response.statusText, response.headers, await response.text());
@@ -77,11 +84,26 @@ export async function startChain({ tenant, ...options } = {}) {
       const { hostname, port } = new URL(served.url);
       return new Promise((resolve, reject) => {
         // An explicit length: Node sends a DELETE's body with neither it nor chunked encoding.
-        const length = body === undefined ? {} : Array.isArray(body) ? { 'Transfer-Encoding': 'chunked' } : { 'Content-Length': Buffer.byteLength(body) };
+        const length =
+          body === undefined
+            ? {}
+            : Array.isArray(body)
+              ? { 'Transfer-Encoding': 'chunked' }
+              : { 'Content-Length': Buffer.byteLength(body) };
         const req = httpRequest({ host: hostname, port, method, path, headers: { ...length, ...headers }, agent: false }, (res) => {
           const chunks = [];
           res.on('data', (chunk) => chunks.push(chunk));
-          res.on('end', () => resolve(record(answers, res.statusCode, res.statusMessage, new Headers(flatHeaders(res.headers)), Buffer.concat(chunks).toString('utf8'))));
+          res.on('end', () =>
+            resolve(
+              record(
+                answers,
+                res.statusCode,
+                res.statusMessage,
+                new Headers(flatHeaders(res.headers)),
+                Buffer.concat(chunks).toString('utf8'),
+              ),
+            ),
+          );
           res.on('error', reject);
         });
         req.on('error', reject);
@@ -120,7 +142,8 @@ function record(answers, status, statusText, headers, text) {
 }
 
 /** The whole answer as a client could see it: status line, every header, the body. */
-export const answerText = ({ status, statusText, headers, text }) => `${status} ${statusText}\n${[...headers].map(([n, v]) => `${n}: ${v}`).join('\n')}\n\n${text}`;
+export const answerText = ({ status, statusText, headers, text }) =>
+  `${status} ${statusText}\n${[...headers].map(([n, v]) => `${n}: ${v}`).join('\n')}\n\n${text}`;
 
 /** Tenant requests that arrived since index `from`. */
 export const since = (tenant, from) => tenant.requests.slice(from);

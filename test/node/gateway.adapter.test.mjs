@@ -56,7 +56,13 @@ function exchange(text, quietMs = 400) {
 const statusLines = (text) => text.match(/^HTTP\/1\.1 \d{3}/gm) ?? [];
 
 test('a request line or target no Request can hold gets a JSON 400, never a 5xx', async () => {
-  for (const line of ['TRACE /apps/api/v1/calls HTTP/1.1', 'GET //a:b/x HTTP/1.1', 'GET /\\4294967296/515 HTTP/1.1', 'GET /apps/api/v1/calls/514 HTTP/9.9', 'BR0KEN']) {
+  for (const line of [
+    'TRACE /apps/api/v1/calls HTTP/1.1',
+    'GET //a:b/x HTTP/1.1',
+    'GET /\\4294967296/515 HTTP/1.1',
+    'GET /apps/api/v1/calls/514 HTTP/9.9',
+    'BR0KEN',
+  ]) {
     const answer = await exchange(`${line}\r\nHost: 127.0.0.1\r\n\r\n`);
     assert.match(answer, /^HTTP\/1\.1 (400|404|405)/, line);
     // The body, chunked or not, is a JSON message.
@@ -65,7 +71,9 @@ test('a request line or target no Request can hold gets a JSON 400, never a 5xx'
 });
 
 test('a target that reads as another host stays on this one', async () => {
-  const answer = await exchange('POST //evil.example/apps/api/v1/calls HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: http://evil.example\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}');
+  const answer = await exchange(
+    'POST //evil.example/apps/api/v1/calls HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: http://evil.example\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}',
+  );
   assert.match(answer, /^HTTP\/1\.1 (403|404)/);
   assert.equal(tenant.requests.length, 0);
 });
@@ -73,7 +81,9 @@ test('a target that reads as another host stays on this one', async () => {
 test('a body refused unread ends its connection, so its rest is never read as the next request', async () => {
   const smuggled = 'GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n';
   const body = `{"menu_id":9,"x":"${'a'.repeat(20_000)}"}${smuggled}`;
-  const answer = await exchange(`POST /apps/api/v1/calls HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
+  const answer = await exchange(
+    `POST /apps/api/v1/calls HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
+  );
   assert.deepEqual(statusLines(answer), ['HTTP/1.1 413']);
   assert.match(answer, /\r\nconnection: close\r\n/i);
 });
@@ -85,11 +95,16 @@ test('an agent login hook that throws leaves the flag routes absent (404), not f
   assert.equal(tenant.requests.filter((request) => request.path.includes('customer_flag')).length, 0);
 });
 
-test('an empty lang books in the site\'s first language', async () => {
+test("an empty lang books in the site's first language", async () => {
   const response = await fetch(`${served.url}/apps/api/v1/calls`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ menu_id: 9, end_user_number: '+12015550199', lang: '', scheduled_at: new Date(Date.now() + 86_400_000).toISOString() }),
+    body: JSON.stringify({
+      menu_id: 9,
+      end_user_number: '+12015550199',
+      lang: '',
+      scheduled_at: new Date(Date.now() + 86_400_000).toISOString(),
+    }),
   });
   assert.equal(response.status, 201);
   const posted = tenant.requests.filter((request) => request.method === 'POST').at(-1);

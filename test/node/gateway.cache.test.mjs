@@ -10,7 +10,15 @@ let tenant, served, clock;
 before(async () => {
   tenant = await startMockTenant({ auth: { user: 'acme', password: 'cache-token' } });
   clock = Date.now();
-  const gateway = createGateway({ tenantUrl: tenant.origin, subdomain: 'acme', apiToken: 'cache-token', menus: [9], languages: ['en'], log: false, now: () => clock });
+  const gateway = createGateway({
+    tenantUrl: tenant.origin,
+    subdomain: 'acme',
+    apiToken: 'cache-token',
+    menus: [9],
+    languages: ['en'],
+    log: false,
+    now: () => clock,
+  });
   served = await serve(gateway, { port: 0, host: '127.0.0.1' });
 });
 
@@ -25,13 +33,19 @@ async function book(secondsAhead) {
   const response = await fetch(`${served.url}/apps/api/v1/calls`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ menu_id: 9, end_user_number: `+1201555${String(1000 + secondsAhead).slice(-4)}`, lang: 'en', scheduled_at: new Date(clock + secondsAhead * 1000).toISOString() }),
+    body: JSON.stringify({
+      menu_id: 9,
+      end_user_number: `+1201555${String(1000 + secondsAhead).slice(-4)}`,
+      lang: 'en',
+      scheduled_at: new Date(clock + secondsAhead * 1000).toISOString(),
+    }),
   });
   assert.equal(response.status, 201);
   return { id: (await response.json()).id, capability: response.headers.get('Ccai-Capability') };
 }
 
-const read = ({ id, capability }) => fetch(`${served.url}/apps/api/v1/calls/${id}`, { headers: { 'Ccai-Capability': capability } }).then((response) => response.json());
+const read = ({ id, capability }) =>
+  fetch(`${served.url}/apps/api/v1/calls/${id}`, { headers: { 'Ccai-Capability': capability } }).then((response) => response.json());
 
 test('a call due within its freshness window is read again once its time has come, not 15 s later', async () => {
   const call = await book(8);

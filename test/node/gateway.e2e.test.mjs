@@ -37,9 +37,15 @@ async function bundleCoreClient() {
   const result = await build({
     configFile: false,
     logLevel: 'silent',
-    build: { write: false, target: 'es2022', minify: false, lib: { entry: fileURLToPath(new URL('../../src/core/client.ts', import.meta.url)), formats: ['es'], fileName: 'client' } },
+    build: {
+      write: false,
+      target: 'es2022',
+      minify: false,
+      lib: { entry: fileURLToPath(new URL('../../src/core/client.ts', import.meta.url)), formats: ['es'], fileName: 'client' },
+    },
   });
-  for (const { output } of [result].flat()) for (const chunk of output) if (chunk.type === 'chunk') coreModules.set(`/core/${chunk.fileName}`, chunk.code);
+  for (const { output } of [result].flat())
+    for (const chunk of output) if (chunk.type === 'chunk') coreModules.set(`/core/${chunk.fileName}`, chunk.code);
 }
 
 before(async () => {
@@ -49,9 +55,19 @@ before(async () => {
     const url = new URL(req.url, 'http://site');
     if (url.pathname === '/ccai-widgets.js') return send(res, 'text/javascript', script);
     if (url.pathname === '/status') {
-      return send(res, 'text/html; charset=utf-8', html(`<ccai-call-status base-url="${gatewayOrigin}" call-id="${url.searchParams.get('id')}"></ccai-call-status>`));
+      return send(
+        res,
+        'text/html; charset=utf-8',
+        html(`<ccai-call-status base-url="${gatewayOrigin}" call-id="${url.searchParams.get('id')}"></ccai-call-status>`),
+      );
     }
-    send(res, 'text/html; charset=utf-8', html(`<ccai-schedule-call base-url="${gatewayOrigin}" menu-id="9" languages="en,ja" days="mon-sun" hours="00:00-23:45" default-country="US"></ccai-schedule-call>`));
+    send(
+      res,
+      'text/html; charset=utf-8',
+      html(
+        `<ccai-schedule-call base-url="${gatewayOrigin}" menu-id="9" languages="en,ja" days="mon-sun" hours="00:00-23:45" default-country="US"></ccai-schedule-call>`,
+      ),
+    );
   });
   await new Promise((resolve) => site.listen(0, '127.0.0.1', resolve));
   siteOrigin = `http://127.0.0.1:${site.address().port}`;
@@ -120,7 +136,9 @@ async function book(page, number) {
   const time = page.getByLabel('Time', { exact: true });
   const slot = await time.locator('option:not([value=""])').first().getAttribute('value');
   await time.selectOption(slot);
-  const answered = page.waitForResponse((response) => response.request().method() === 'POST' && response.url() === `${gatewayOrigin}/apps/api/v1/calls`);
+  const answered = page.waitForResponse(
+    (response) => response.request().method() === 'POST' && response.url() === `${gatewayOrigin}/apps/api/v1/calls`,
+  );
   await page.getByRole('button', { name: 'Schedule call' }).click();
   const response = await answered;
   assert.equal(response.status(), 201);
@@ -170,9 +188,15 @@ test('a visitor books through the gateway, sees the booking again after a reload
     received.filter((request) => request.method !== 'GET').map((request) => `${request.method} ${request.path}`),
     ['POST /apps/api/v1/calls', `PATCH /apps/api/v1/calls/scheduled/${call.id}/cancel`],
   );
-  assert.ok(reads.every((request) => request.path === `/manager/api/v1/calls/${call.id}`), 'reads are of that call only');
+  assert.ok(
+    reads.every((request) => request.path === `/manager/api/v1/calls/${call.id}`),
+    'reads are of that call only',
+  );
   assert.ok(reads.length <= 1, `the booking's own answer serves the status; ${reads.length} tenant reads`);
-  assert.ok(received.every((request) => request.headers.authorization === BASIC), 'every tenant request carries the Basic credentials');
+  assert.ok(
+    received.every((request) => request.headers.authorization === BASIC),
+    'every tenant request carries the Basic credentials',
+  );
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -216,7 +240,10 @@ test("an agent tool's flags go through the authorize hook; without its login the
   const { page, problems } = await open(`${gatewayOrigin}/agent`, {
     watch: (page) =>
       page.on('response', (response) => {
-        if (response.url().endsWith('/customer_flag')) flagAnswers.push(`${response.request().method()} ${'x-agent-token' in response.request().headers() ? 'agent' : 'anonymous'} ${response.status()}`);
+        if (response.url().endsWith('/customer_flag'))
+          flagAnswers.push(
+            `${response.request().method()} ${'x-agent-token' in response.request().headers() ? 'agent' : 'anonymous'} ${response.status()}`,
+          );
       }),
   });
   const agent = page.locator('#agent');
@@ -235,7 +262,10 @@ test("an agent tool's flags go through the authorize hook; without its login the
     ['GET /apps/api/v1/calls/514/customer_flag', 'PATCH /apps/api/v1/calls/514/customer_flag {"bad_actor":true}'],
     "the anonymous element's read never reaches the tenant",
   );
-  assert.ok(received.every((request) => request.headers.authorization === BASIC && !('x-agent-token' in request.headers)), "the agent's login stays at the gateway");
+  assert.ok(
+    received.every((request) => request.headers.authorization === BASIC && !('x-agent-token' in request.headers)),
+    "the agent's login stays at the gateway",
+  );
   assert.deepEqual(problems, []);
   await page.close();
 });

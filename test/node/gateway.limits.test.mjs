@@ -28,7 +28,8 @@ async function mint(count) {
   return calls;
 }
 
-const readOf = (chain, { id, capability }, headers = {}) => chain.send('GET', `${API}/calls/${id}`, { headers: { 'Ccai-Capability': capability, ...headers } });
+const readOf = (chain, { id, capability }, headers = {}) =>
+  chain.send('GET', `${API}/calls/${id}`, { headers: { 'Ccai-Capability': capability, ...headers } });
 const tenantReads = (received) => received.filter((request) => request.method === 'GET' && request.path.startsWith('/manager/'));
 
 function assertRetryAfter(answer, { max }) {
@@ -69,7 +70,8 @@ describe('per visitor and per number', () => {
   it('a visitor may book bookingsPerHour times; then 429 with Retry-After and nothing at the tenant', async () => {
     const chain = await chainOf({ limits: { ...GENEROUS, bookingsPerHour: 3 } });
     const from = tenant.requests.length;
-    for (let i = 0; i < 3; i++) assert.equal((await chain.send('POST', `${API}/calls`, { body: booking({ end_user_number: freshNumber() }) })).status, 201);
+    for (let i = 0; i < 3; i++)
+      assert.equal((await chain.send('POST', `${API}/calls`, { body: booking({ end_user_number: freshNumber() }) })).status, 201);
     const refused = await chain.send('POST', `${API}/calls`, { body: booking({ end_user_number: freshNumber() }) });
     assertRetryAfter(refused, { max: 3600 });
     assert.equal(refused.body.message, 'Too many bookings from this address; try again later');
@@ -82,13 +84,24 @@ describe('per visitor and per number', () => {
     const spellings = ['+1 859-657-8001', '+18596578001', '+1 (859) 657 8001'];
     const answers = [];
     for (const [i, number] of spellings.entries()) {
-      answers.push(await chain.send('POST', `${API}/calls`, { body: booking({ end_user_number: number }), headers: { 'X-Forwarded-For': `203.0.113.${i + 1}` } }));
+      answers.push(
+        await chain.send('POST', `${API}/calls`, {
+          body: booking({ end_user_number: number }),
+          headers: { 'X-Forwarded-For': `203.0.113.${i + 1}` },
+        }),
+      );
     }
-    assert.deepEqual(answers.map((answer) => answer.status), [201, 201, 429]);
+    assert.deepEqual(
+      answers.map((answer) => answer.status),
+      [201, 201, 429],
+    );
     assertRetryAfter(answers[2], { max: 86_400 });
     assert.equal(answers[2].body.message, 'Too many bookings for this phone number; try again later');
     assert.equal(since(tenant, from).length, 2);
-    const other = await chain.send('POST', `${API}/calls`, { body: booking({ end_user_number: freshNumber() }), headers: { 'X-Forwarded-For': '203.0.113.3' } });
+    const other = await chain.send('POST', `${API}/calls`, {
+      body: booking({ end_user_number: freshNumber() }),
+      headers: { 'X-Forwarded-For': '203.0.113.3' },
+    });
     assert.equal(other.status, 201, 'the address itself was not limited');
   });
 
@@ -96,7 +109,14 @@ describe('per visitor and per number', () => {
     const chain = await chainOf({ trustProxy: true, limits: { ...GENEROUS, bookingsPerHour: 2 } });
     const statuses = [];
     for (const forwarded of ['198.51.100.1', '198.51.100.2', '198.51.100.3', '10.0.0.1, 198.51.100.1', '10.0.0.2, 198.51.100.1']) {
-      statuses.push((await chain.send('POST', `${API}/calls`, { body: booking({ end_user_number: freshNumber() }), headers: { 'X-Forwarded-For': forwarded } })).status);
+      statuses.push(
+        (
+          await chain.send('POST', `${API}/calls`, {
+            body: booking({ end_user_number: freshNumber() }),
+            headers: { 'X-Forwarded-For': forwarded },
+          })
+        ).status,
+      );
     }
     // .1 twice (once as the only entry, once after an invented one), then a third time: refused.
     assert.deepEqual(statuses, [201, 201, 201, 201, 429]);
@@ -107,7 +127,14 @@ describe('per visitor and per number', () => {
     const chain = await chainOf({ limits: { ...GENEROUS, bookingsPerHour: 2 } });
     const statuses = [];
     for (const forwarded of ['198.51.100.1', '198.51.100.2', '198.51.100.3']) {
-      statuses.push((await chain.send('POST', `${API}/calls`, { body: booking({ end_user_number: freshNumber() }), headers: { 'X-Forwarded-For': forwarded } })).status);
+      statuses.push(
+        (
+          await chain.send('POST', `${API}/calls`, {
+            body: booking({ end_user_number: freshNumber() }),
+            headers: { 'X-Forwarded-For': forwarded },
+          })
+        ).status,
+      );
     }
     assert.deepEqual(statuses, [201, 201, 429]);
     assert.ok(chain.lines.every((line) => JSON.parse(line).client === '127.0.0.1'));
@@ -117,7 +144,9 @@ describe('per visitor and per number', () => {
     const [call] = await mint(1);
     const chain = await chainOf({ limits: { ...GENEROUS, readsPerSecond: 5 } });
     const from = tenant.requests.length;
-    const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => (i % 2 ? readOf(chain, call) : chain.send('GET', `${API}/wait_times?lang=en&menu_id=9`))));
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => (i % 2 ? readOf(chain, call) : chain.send('GET', `${API}/wait_times?lang=en&menu_id=9`))),
+    );
     assert.equal(answers.filter((answer) => answer.status === 200).length, 5);
     for (const answer of answers.filter((answer) => answer.status !== 200)) assertRetryAfter(answer, { max: 1 });
     assert.ok(since(tenant, from).length <= 2, 'one read of the call, one of the wait times');
@@ -146,7 +175,10 @@ describe("the tenant's budget", () => {
 
   it('two instances that know of each other (instances: 2) keep to upstreamRps together, in any sliding second', async () => {
     const calls = await mint(40);
-    const pair = [await chainOf({ upstreamRps: 10, instances: 2, upstreamTimeoutMs: 20_000 }), await chainOf({ upstreamRps: 10, instances: 2, upstreamTimeoutMs: 20_000 })];
+    const pair = [
+      await chainOf({ upstreamRps: 10, instances: 2, upstreamTimeoutMs: 20_000 }),
+      await chainOf({ upstreamRps: 10, instances: 2, upstreamTimeoutMs: 20_000 }),
+    ];
     const from = tenant.requests.length;
     const answers = await Promise.all(calls.map((call, index) => readOf(pair[index % 2], call)));
     const received = since(tenant, from);
@@ -189,8 +221,14 @@ describe('coalescing', () => {
     const [call] = await mint(1);
     const chain = await chainOf();
     assert.equal((await readOf(chain, call)).status, 200);
-    const answers = await Promise.all([readOf(chain, { id: call.id, capability: undefined }), readOf(chain, { id: call.id, capability: forged(call.capability) })]);
-    assert.deepEqual(answers.map((answer) => answer.status), [404, 404]);
+    const answers = await Promise.all([
+      readOf(chain, { id: call.id, capability: undefined }),
+      readOf(chain, { id: call.id, capability: forged(call.capability) }),
+    ]);
+    assert.deepEqual(
+      answers.map((answer) => answer.status),
+      [404, 404],
+    );
   });
 
   describe('freshness follows the status', () => {
@@ -241,7 +279,9 @@ describe('coalescing', () => {
     it("a cancel's answer is cached: the cancelled call is not read again", async () => {
       skew = 0;
       const [mine] = await mint(1);
-      const cancelled = await chain.send('PATCH', `${API}/calls/scheduled/${mine.id}/cancel`, { headers: { 'Ccai-Capability': mine.capability } });
+      const cancelled = await chain.send('PATCH', `${API}/calls/scheduled/${mine.id}/cancel`, {
+        headers: { 'Ccai-Capability': mine.capability },
+      });
       assert.equal(cancelled.status, 200, cancelled.text);
       for (const later of [0, 24 * 3_600_000]) {
         const again = await at(later, () => readOf(chain, mine));

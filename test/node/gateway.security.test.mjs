@@ -7,7 +7,23 @@ import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { startMockTenant } from '../../dist/node/server/mock-tenant.js';
-import { API, BASIC, INBOUND, SCHEDULED, SECRET, SECRETS, SUBDOMAIN, TOKEN, answerText, book, booking, bodyOf, inHours, since, startChain } from './gateway-harness.mjs';
+import {
+  API,
+  BASIC,
+  INBOUND,
+  SCHEDULED,
+  SECRET,
+  SECRETS,
+  SUBDOMAIN,
+  TOKEN,
+  answerText,
+  book,
+  booking,
+  bodyOf,
+  inHours,
+  since,
+  startChain,
+} from './gateway-harness.mjs';
 
 const ALLOWED_ORIGIN = 'https://www.example.com';
 const WRONG_TOKEN = 'tok_wrong_7Hn2Qx9Lm4Vb';
@@ -112,7 +128,12 @@ describe('routes and methods', () => {
   ];
   for (const [method, path, allow] of notAllowed) {
     it(`${method} ${path.slice(0, 80)} → 405 (Allow: ${allow}), nothing at the tenant`, async () => {
-      const { result, received } = await watching(() => chain.raw(method, path, { headers: { 'Content-Type': 'application/json' }, body: method === 'GET' ? undefined : JSON.stringify(booking()) }));
+      const { result, received } = await watching(() =>
+        chain.raw(method, path, {
+          headers: { 'Content-Type': 'application/json' },
+          body: method === 'GET' ? undefined : JSON.stringify(booking()),
+        }),
+      );
       assertProblem(result, 405, 'Method not allowed');
       assert.equal(result.headers.get('allow'), allow);
       assert.deepEqual(received, []);
@@ -127,8 +148,18 @@ describe('routes and methods', () => {
   });
 
   it('an outbound call cannot be placed: outbound fields alone are refused before the tenant', async () => {
-    const outbound = { call_type: 'Voice Outbound (API)', agent_email: 'admin@somedomain.com', end_user_number: '+1 859-657-9625', outbound_number: '+1 339-219-5276', lang: 'en' };
-    for (const body of [outbound, { ...outbound, call_type: 'OutboundCall' }, { ...outbound, ticket_id: '71450', end_user_number: undefined }]) {
+    const outbound = {
+      call_type: 'Voice Outbound (API)',
+      agent_email: 'admin@somedomain.com',
+      end_user_number: '+1 859-657-9625',
+      outbound_number: '+1 339-219-5276',
+      lang: 'en',
+    };
+    for (const body of [
+      outbound,
+      { ...outbound, call_type: 'OutboundCall' },
+      { ...outbound, ticket_id: '71450', end_user_number: undefined },
+    ]) {
       const { result, received } = await watching(() => chain.send('POST', `${API}/calls`, { body }));
       assertProblem(result, 400, 'menu_id is required');
       assert.deepEqual(received, []);
@@ -156,7 +187,9 @@ describe('booking', () => {
       status: 'assigned',
       constructor: { prototype: { admin: true } },
     }).replace(/^\{/, '{"__proto__":{"admin":true},');
-    const { result, received } = await watching(() => chain.send('POST', `${API}/calls`, { body: text, headers: { 'Content-Type': 'application/json' } }));
+    const { result, received } = await watching(() =>
+      chain.send('POST', `${API}/calls`, { body: text, headers: { 'Content-Type': 'application/json' } }),
+    );
     assert.equal(result.status, 201, result.text);
     assert.equal(received.length, 1);
     assert.equal(received[0].method, 'POST');
@@ -169,7 +202,17 @@ describe('booking', () => {
       scheduled_at: new Date(Math.floor(scheduledAt.getTime() / 1000) * 1000).toISOString(),
       recording_permission: 'recording_permission_granted',
     });
-    for (const key of ['__proto__', 'constructor', 'admin', 'agent_email', 'outbound_number', 'ticket_id', 'menu_path', 'end_user', 'status']) {
+    for (const key of [
+      '__proto__',
+      'constructor',
+      'admin',
+      'agent_email',
+      'outbound_number',
+      'ticket_id',
+      'menu_path',
+      'end_user',
+      'status',
+    ]) {
       assert.ok(!received[0].body.includes(`"${key}"`), `${key} reached the tenant`);
     }
   });
@@ -179,13 +222,18 @@ describe('booking', () => {
       const { result, received } = await watching(() => chain.send('POST', `${API}/calls`, { body: booking({ call_type: ask }) }));
       assert.equal(result.status, 201, result.text);
       assert.equal(result.body.call_type, SCHEDULED);
-      assert.deepEqual(received.map((r) => bodyOf(r).call_type), [SCHEDULED]);
+      assert.deepEqual(
+        received.map((r) => bodyOf(r).call_type),
+        [SCHEDULED],
+      );
     });
   }
 
   it('with callNow an inbound ask is sent as inbound, without a time; any other ask stays scheduled', async () => {
     const callNow = await chainOf({ callNow: true });
-    const inbound = await watching(() => callNow.send('POST', `${API}/calls`, { body: { call_type: INBOUND, menu_id: 9, end_user_number: '+82-10-6861-2345', call_id: 514 } }));
+    const inbound = await watching(() =>
+      callNow.send('POST', `${API}/calls`, { body: { call_type: INBOUND, menu_id: 9, end_user_number: '+82-10-6861-2345', call_id: 514 } }),
+    );
     assert.equal(inbound.result.status, 201, inbound.result.text);
     assert.deepEqual(bodyOf(inbound.received[0]), { call_type: INBOUND, menu_id: 9, end_user_number: '+821068612345', lang: 'en' });
     const outbound = await watching(() => callNow.send('POST', `${API}/calls`, { body: booking({ call_type: 'Voice Outbound (API)' }) }));
@@ -228,7 +276,11 @@ describe('booking', () => {
     ['a time in words', { scheduled_at: 'tomorrow at noon' }, 'scheduled_at is not well formed'],
     ['a time as epoch seconds', { scheduled_at: Math.floor(Date.now() / 1000) + 7200 }, 'scheduled_at is not well formed'],
     ['an impossible date', { scheduled_at: '2030-02-30T10:00:00Z' }, 'scheduled_at is not well formed'],
-    ['a recording permission outside the three', { recording_permission: 'granted' }, 'recording_permission must be one of recording_permission_not_asked, recording_permission_denied, recording_permission_granted'],
+    [
+      'a recording permission outside the three',
+      { recording_permission: 'granted' },
+      'recording_permission must be one of recording_permission_not_asked, recording_permission_denied, recording_permission_granted',
+    ],
     ['a malformed call_id', { call_id: 'abc' }, 'call_id is not well formed'],
   ];
   for (const [name, fields, message] of refusals) {
@@ -252,15 +304,38 @@ describe('booking', () => {
 
   it('a visitor sees a trimmed call: no numbers, no recording, no menu internals, no agent ids', async () => {
     const { answer, id, capability } = await book(chain);
-    const allowed = ['id', 'status', 'call_type', 'lang', 'created_at', 'queued_at', 'assigned_at', 'connected_at', 'ends_at', 'scheduled_at', 'fail_reason', 'agent_info'];
-    assert.deepEqual(Object.keys(answer.body).filter((key) => !allowed.includes(key)), []);
-    Object.assign(tenant.mock.world.calls[id], { status: 'assigned', agent_info: { id: 1, name: 'Admin UJET', agent_number: '+1 555 0100', avatar_url: 'https://x/y.png' } });
+    const allowed = [
+      'id',
+      'status',
+      'call_type',
+      'lang',
+      'created_at',
+      'queued_at',
+      'assigned_at',
+      'connected_at',
+      'ends_at',
+      'scheduled_at',
+      'fail_reason',
+      'agent_info',
+    ];
+    assert.deepEqual(
+      Object.keys(answer.body).filter((key) => !allowed.includes(key)),
+      [],
+    );
+    Object.assign(tenant.mock.world.calls[id], {
+      status: 'assigned',
+      agent_info: { id: 1, name: 'Admin UJET', agent_number: '+1 555 0100', avatar_url: 'https://x/y.png' },
+    });
     await chain.restart();
     const read = await chain.send('GET', `${API}/calls/${id}`, { headers: withCapability(capability) });
     assert.equal(read.status, 200, read.text);
-    assert.deepEqual(Object.keys(read.body).filter((key) => !allowed.includes(key)), []);
+    assert.deepEqual(
+      Object.keys(read.body).filter((key) => !allowed.includes(key)),
+      [],
+    );
     assert.deepEqual(read.body.agent_info, { name: 'Admin UJET' });
-    for (const leak of ['8596579625', '339-219-5276', '555 0100', 'avatar', 'menu', 'participants', 'recording']) assert.ok(!read.text.includes(leak), leak);
+    for (const leak of ['8596579625', '339-219-5276', '555 0100', 'avatar', 'menu', 'participants', 'recording'])
+      assert.ok(!read.text.includes(leak), leak);
   });
 });
 
@@ -279,7 +354,10 @@ describe('capabilities', () => {
 
   /** A read and a cancel with `capability` on `id`: both 404 with the same body, and no tenant request. */
   async function refused(capability, id = first.id, on = chain) {
-    for (const [method, path] of [['GET', `${API}/calls/${id}`], ['PATCH', `${API}/calls/scheduled/${id}/cancel`]]) {
+    for (const [method, path] of [
+      ['GET', `${API}/calls/${id}`],
+      ['PATCH', `${API}/calls/scheduled/${id}/cancel`],
+    ]) {
       const { result, received } = await watching(() => on.send(method, path, { headers: withCapability(capability) }));
       assertProblem(result, 404);
       notFoundText ??= result.text;
@@ -298,10 +376,15 @@ describe('capabilities', () => {
   };
 
   it('the genuine capability reads the call (and the tenant is asked)', async () => {
-    const { result, received } = await watching(() => chain.send('GET', `${API}/calls/${first.id}`, { headers: withCapability(first.capability) }));
+    const { result, received } = await watching(() =>
+      chain.send('GET', `${API}/calls/${first.id}`, { headers: withCapability(first.capability) }),
+    );
     assert.equal(result.status, 200, result.text);
     assert.equal(result.body.id, first.id);
-    assert.deepEqual(received.map((r) => `${r.method} ${r.path}`), [`GET /manager/api/v1/calls/${first.id}`]);
+    assert.deepEqual(
+      received.map((r) => `${r.method} ${r.path}`),
+      [`GET /manager/api/v1/calls/${first.id}`],
+    );
   });
 
   it('missing or empty: 404', async () => {
@@ -316,7 +399,10 @@ describe('capabilities', () => {
     await refused(tamper(first.capability, 3, () => 'A'.repeat(43)));
     await refused(tamper(first.capability, 2, (expiry) => String(Number(expiry) + 86_400)));
     await refused(tamper(first.capability, 2, (expiry) => `0${expiry}`));
-    await refused(tamper(first.capability, 1, () => String(second.id)), second.id);
+    await refused(
+      tamper(first.capability, 1, () => String(second.id)),
+      second.id,
+    );
     await refused(tamper(first.capability, 0, () => 'v2'));
     await refused(`${first.capability}.x`);
     await refused(first.capability.toLowerCase());
@@ -324,7 +410,7 @@ describe('capabilities', () => {
     await refused('x'.repeat(5000));
   });
 
-  it("foreign: a genuine capability for one call does not open another", async () => {
+  it('foreign: a genuine capability for one call does not open another', async () => {
     await refused(first.capability, second.id);
     await refused(second.capability, first.id);
     await refused(first.capability, 514);
@@ -358,7 +444,11 @@ describe('capabilities', () => {
     skew = 61 * 60_000;
     await refused(mine.capability, mine.id, clocked);
     // Its expiry moved forward by hand is a forgery, not a renewal.
-    await refused(tamper(mine.capability, 2, (expiry) => String(Number(expiry) + 7_200)), mine.id, clocked);
+    await refused(
+      tamper(mine.capability, 2, (expiry) => String(Number(expiry) + 7_200)),
+      mine.id,
+      clocked,
+    );
   });
 
   it('an unknown call with a genuine-looking capability reads exactly like a refused one', async () => {
@@ -366,21 +456,27 @@ describe('capabilities', () => {
     const ghost = await book(other, { end_user_number: '+1 859-657-1005' });
     delete tenant.mock.world.calls[ghost.id];
     const fresh = await chainOf({ secret: SECRET });
-    const { result, received } = await watching(() => fresh.send('GET', `${API}/calls/${ghost.id}`, { headers: withCapability(ghost.capability) }));
+    const { result, received } = await watching(() =>
+      fresh.send('GET', `${API}/calls/${ghost.id}`, { headers: withCapability(ghost.capability) }),
+    );
     assert.equal(result.status, 404);
     assert.equal(result.text, notFoundText);
     assert.equal(received.length, 1, 'the tenant was asked: the capability was genuine');
   });
 
-  it('rebooking with call_id needs that call\'s capability; the child is sent with call_id and no menu', async () => {
+  it("rebooking with call_id needs that call's capability; the child is sent with call_id and no menu", async () => {
     const rebooking = { menu_id: undefined, call_id: first.id, end_user_number: '+1 859-657-1006' };
     for (const capability of [undefined, second.capability, tamper(first.capability, 3, (signature) => flip(signature, 0))]) {
-      const { result, received } = await watching(() => chain.send('POST', `${API}/calls`, { body: booking(rebooking), headers: withCapability(capability) }));
+      const { result, received } = await watching(() =>
+        chain.send('POST', `${API}/calls`, { body: booking(rebooking), headers: withCapability(capability) }),
+      );
       assertProblem(result, 404);
       assert.equal(result.text, notFoundText);
       assert.deepEqual(received, []);
     }
-    const { result, received } = await watching(() => chain.send('POST', `${API}/calls`, { body: booking(rebooking), headers: withCapability(first.capability) }));
+    const { result, received } = await watching(() =>
+      chain.send('POST', `${API}/calls`, { body: booking(rebooking), headers: withCapability(first.capability) }),
+    );
     assert.equal(result.status, 201, result.text);
     assert.equal(received.length, 1);
     const sent = bodyOf(received[0]);
@@ -415,7 +511,9 @@ describe('sizes and content types', () => {
     assert.equal(Buffer.byteLength(padded(MAX)), MAX);
     const atLimit = await chain.raw('POST', `${API}/calls`, { body: padded(MAX), headers: { 'Content-Type': 'application/json' } });
     assert.equal(atLimit.status, 201, atLimit.text);
-    const { result, received } = await watching(() => chain.raw('POST', `${API}/calls`, { body: padded(MAX + 1), headers: { 'Content-Type': 'application/json' } }));
+    const { result, received } = await watching(() =>
+      chain.raw('POST', `${API}/calls`, { body: padded(MAX + 1), headers: { 'Content-Type': 'application/json' } }),
+    );
     assertProblem(result, 413);
     assert.deepEqual(received, []);
   });
@@ -423,27 +521,44 @@ describe('sizes and content types', () => {
   it('a chunked body over 16 KB is 413 without a Content-Length', async () => {
     const text = padded(64 * 1024);
     const chunks = Array.from({ length: 16 }, (_, i) => text.slice(i * 4096, (i + 1) * 4096));
-    const { result, received } = await watching(() => chain.raw('POST', `${API}/calls`, { body: chunks, headers: { 'Content-Type': 'application/json' } }));
+    const { result, received } = await watching(() =>
+      chain.raw('POST', `${API}/calls`, { body: chunks, headers: { 'Content-Type': 'application/json' } }),
+    );
     assertProblem(result, 413);
     assert.deepEqual(received, []);
   });
 
   it('a Content-Length claiming more than 16 KB is 413 at once', async () => {
-    const { result, received } = await watching(() => rawExchange(`POST ${API}/calls HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000000\r\n\r\n{}`));
+    const { result, received } = await watching(() =>
+      rawExchange(`POST ${API}/calls HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000000\r\n\r\n{}`),
+    );
     assert.match(result, /^HTTP\/1\.1 413 /);
     assert.deepEqual(received, []);
   });
 
   it('a Content-Length claiming less than is sent: only that much is read, never a 5xx', async () => {
     const body = padded(40 * 1024);
-    const { result, received } = await watching(() => rawExchange(`POST ${API}/calls HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 20\r\n\r\n${body}`));
+    const { result, received } = await watching(() =>
+      rawExchange(`POST ${API}/calls HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 20\r\n\r\n${body}`),
+    );
     const statuses = [...result.matchAll(/HTTP\/1\.1 (\d{3}) /g)].map((m) => Number(m[1]));
     assert.equal(statuses[0], 400);
-    assert.ok(statuses.every((status) => status < 500), String(statuses));
+    assert.ok(
+      statuses.every((status) => status < 500),
+      String(statuses),
+    );
     assert.deepEqual(received, []);
   });
 
-  for (const type of [undefined, 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/jsonp', 'text/json', 'application/json-patch']) {
+  for (const type of [
+    undefined,
+    'text/plain',
+    'application/x-www-form-urlencoded',
+    'multipart/form-data; boundary=x',
+    'application/jsonp',
+    'text/json',
+    'application/json-patch',
+  ]) {
     it(`Content-Type ${type ?? '(none)'} → 415, nothing at the tenant`, async () => {
       const headers = type ? { 'Content-Type': type } : {};
       const { result, received } = await watching(() => chain.raw('POST', `${API}/calls`, { headers, body: JSON.stringify(booking()) }));
@@ -454,14 +569,21 @@ describe('sizes and content types', () => {
 
   for (const text of ['[]', '[{"menu_id":9}]', '"text"', '42', 'null', 'true', '', '{', '{"menu_id":9', "{'menu_id':9}"]) {
     it(`a body of ${JSON.stringify(text)} → 400 Missing parameters`, async () => {
-      const { result, received } = await watching(() => chain.send('POST', `${API}/calls`, { body: text, headers: { 'Content-Type': 'application/json' } }));
+      const { result, received } = await watching(() =>
+        chain.send('POST', `${API}/calls`, { body: text, headers: { 'Content-Type': 'application/json' } }),
+      );
       assertProblem(result, 400, 'Missing parameters');
       assert.deepEqual(received, []);
     });
   }
 
   it('a body that is not UTF-8 → 400 Missing parameters', async () => {
-    const { result, received } = await watching(() => chain.send('POST', `${API}/calls`, { body: new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]), headers: { 'Content-Type': 'application/json' } }));
+    const { result, received } = await watching(() =>
+      chain.send('POST', `${API}/calls`, {
+        body: new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]),
+        headers: { 'Content-Type': 'application/json' },
+      }),
+    );
     assertProblem(result, 400, 'Missing parameters');
     assert.deepEqual(received, []);
   });
@@ -474,7 +596,9 @@ function rawExchange(text) {
     const socket = connect(Number(port), hostname);
     const chunks = [];
     socket.on('data', (chunk) => chunks.push(chunk));
-    socket.on('error', (error) => (error.code === 'ECONNRESET' || error.code === 'EPIPE' ? resolve(Buffer.concat(chunks).toString('latin1')) : reject(error)));
+    socket.on('error', (error) =>
+      error.code === 'ECONNRESET' || error.code === 'EPIPE' ? resolve(Buffer.concat(chunks).toString('latin1')) : reject(error),
+    );
     socket.on('close', () => resolve(Buffer.concat(chunks).toString('latin1')));
     socket.setTimeout(5_000, () => socket.destroy());
     socket.end(text);
@@ -483,7 +607,10 @@ function rawExchange(text) {
 
 describe('CORS', () => {
   it('an allowed origin gets exactly its origin, Ccai-Capability exposed, Vary: Origin', async () => {
-    const answer = await chain.send('POST', `${API}/calls`, { body: booking({ end_user_number: '+1 859-657-3001' }), origin: ALLOWED_ORIGIN });
+    const answer = await chain.send('POST', `${API}/calls`, {
+      body: booking({ end_user_number: '+1 859-657-3001' }),
+      origin: ALLOWED_ORIGIN,
+    });
     assert.equal(answer.status, 201, answer.text);
     assert.equal(answer.headers.get('access-control-allow-origin'), ALLOWED_ORIGIN);
     assert.ok(answer.headers.get('access-control-expose-headers').split(/,\s*/).includes('Ccai-Capability'));
@@ -498,9 +625,19 @@ describe('CORS', () => {
   });
 
   it('the preflight is answered for the route: its methods and the capability header', async () => {
-    for (const [path, method] of [[`${API}/calls`, 'POST'], [`${API}/calls/514`, 'GET'], [`${API}/calls/scheduled/514/cancel`, 'PATCH']]) {
+    for (const [path, method] of [
+      [`${API}/calls`, 'POST'],
+      [`${API}/calls/514`, 'GET'],
+      [`${API}/calls/scheduled/514/cancel`, 'PATCH'],
+    ]) {
       const { result, received } = await watching(() =>
-        chain.raw('OPTIONS', path, { headers: { Origin: ALLOWED_ORIGIN, 'Access-Control-Request-Method': method, 'Access-Control-Request-Headers': 'content-type, ccai-capability' } }),
+        chain.raw('OPTIONS', path, {
+          headers: {
+            Origin: ALLOWED_ORIGIN,
+            'Access-Control-Request-Method': method,
+            'Access-Control-Request-Headers': 'content-type, ccai-capability',
+          },
+        }),
       );
       assert.equal(result.status, 204);
       assert.equal(result.headers.get('access-control-allow-origin'), ALLOWED_ORIGIN);
@@ -510,9 +647,19 @@ describe('CORS', () => {
     }
   });
 
-  for (const origin of ['https://evil.example', 'null', 'https://www.example.com.evil.example', 'http://www.example.com', 'https://www.example.com:8443', 'https://WWW.EXAMPLE.COM', '*']) {
+  for (const origin of [
+    'https://evil.example',
+    'null',
+    'https://www.example.com.evil.example',
+    'http://www.example.com',
+    'https://www.example.com:8443',
+    'https://WWW.EXAMPLE.COM',
+    '*',
+  ]) {
     it(`origin ${origin} is refused, preflight and request alike, and reaches nothing`, async () => {
-      const { result: preflight } = await watching(() => chain.raw('OPTIONS', `${API}/calls`, { headers: { Origin: origin, 'Access-Control-Request-Method': 'POST' } }));
+      const { result: preflight } = await watching(() =>
+        chain.raw('OPTIONS', `${API}/calls`, { headers: { Origin: origin, 'Access-Control-Request-Method': 'POST' } }),
+      );
       assert.equal(preflight.status, 403);
       assert.equal(preflight.headers.get('access-control-allow-origin'), null);
       const { result, received } = await watching(() => chain.send('POST', `${API}/calls`, { body: booking(), origin }));
@@ -525,8 +672,13 @@ describe('CORS', () => {
   // The target stays on this host: `//evil.example/apps/…` is a path here, and no route's.
   it("a path that names another host ('//evil.example/…') does not make that host's pages same-origin", async () => {
     const origin = 'http://evil.example';
-    for (const [method, path, body] of [['POST', `//evil.example${API}/calls`, JSON.stringify(booking({ end_user_number: '+1 859-657-3002' }))], ['GET', `//evil.example${API}/wait_times?lang=en&menu_id=9`]]) {
-      const { result, received } = await watching(() => chain.raw(method, path, { headers: { Origin: origin, 'Content-Type': 'application/json' }, body }));
+    for (const [method, path, body] of [
+      ['POST', `//evil.example${API}/calls`, JSON.stringify(booking({ end_user_number: '+1 859-657-3002' }))],
+      ['GET', `//evil.example${API}/wait_times?lang=en&menu_id=9`],
+    ]) {
+      const { result, received } = await watching(() =>
+        chain.raw(method, path, { headers: { Origin: origin, 'Content-Type': 'application/json' }, body }),
+      );
       assertProblem(result, 404);
       assert.equal(result.headers.get('access-control-allow-origin'), null);
       assert.deepEqual(received, []);
@@ -584,7 +736,9 @@ describe('agent routes', () => {
   it('without an identity from authorize: 404 for GET and PATCH, nothing at the tenant', async () => {
     for (const headers of [{}, { Cookie: 'agent_session=forged' }, { Authorization: 'Bearer agent-token' }]) {
       for (const method of ['GET', 'PATCH']) {
-        const { result, received } = await watching(() => agents.send(method, flagsPath, { headers, body: method === 'PATCH' ? { bad_actor: true } : undefined }));
+        const { result, received } = await watching(() =>
+          agents.send(method, flagsPath, { headers, body: method === 'PATCH' ? { bad_actor: true } : undefined }),
+        );
         assertProblem(result, 404);
         assert.deepEqual(received, []);
       }
@@ -602,14 +756,24 @@ describe('agent routes', () => {
   });
 
   it('PATCH sends exactly the booleans given', async () => {
-    const { result, received } = await watching(() => agents.send('PATCH', flagsPath, { headers: AGENT, body: { bad_actor: true, repeat_customer: false } }));
+    const { result, received } = await watching(() =>
+      agents.send('PATCH', flagsPath, { headers: AGENT, body: { bad_actor: true, repeat_customer: false } }),
+    );
     assert.equal(result.status, 200, result.text);
     assert.equal(result.body.bad_actor, true);
     assert.deepEqual(bodyOf(received[0]), { bad_actor: true, repeat_customer: false });
     tenant.mock.world.flags[514] = { verified_customer: true, bad_actor: false, repeat_customer: false };
   });
 
-  for (const body of [{}, { bad_actor: 'true' }, { bad_actor: 1 }, { repeat_customers: true }, { bad_actor: true, agent_email: 'admin@somedomain.com' }, { verified_customer: null }, [true]]) {
+  for (const body of [
+    {},
+    { bad_actor: 'true' },
+    { bad_actor: 1 },
+    { repeat_customers: true },
+    { bad_actor: true, agent_email: 'admin@somedomain.com' },
+    { verified_customer: null },
+    [true],
+  ]) {
     it(`PATCH ${JSON.stringify(body)} is refused, nothing at the tenant`, async () => {
       const { result, received } = await watching(() => agents.send('PATCH', flagsPath, { headers: AGENT, body }));
       assertProblem(result, 400);
@@ -653,7 +817,10 @@ describe("the tenant's faults", () => {
   ]) {
     it(`${name} → ${status} for a read and a booking, with a message of our own`, async () => {
       await fresh();
-      const answers = await withFault(() => fault, async () => [await read(), await faulty.send('POST', `${API}/calls`, { body: booking({ end_user_number: '+1 859-657-5002' }) })]);
+      const answers = await withFault(
+        () => fault,
+        async () => [await read(), await faulty.send('POST', `${API}/calls`, { body: booking({ end_user_number: '+1 859-657-5002' }) })],
+      );
       for (const answer of answers) {
         assertProblem(answer, status);
         assert.ok(!/PG::|srv|Service Unavailable/.test(answer.text), answer.text);
@@ -663,13 +830,16 @@ describe("the tenant's faults", () => {
 
   it('a tenant that refuses our credentials → 502, and the wrong token appears nowhere', async () => {
     const wrong = await chainOf({ apiToken: WRONG_TOKEN });
-    const { result, received } = await watching(() => wrong.send('POST', `${API}/calls`, { body: booking({ end_user_number: '+1 859-657-5003' }) }));
+    const { result, received } = await watching(() =>
+      wrong.send('POST', `${API}/calls`, { body: booking({ end_user_number: '+1 859-657-5003' }) }),
+    );
     assertProblem(result, 502);
     assert.equal(received.length, 1);
     assert.equal(received[0].headers.authorization, `Basic ${Buffer.from(`${SUBDOMAIN}:${WRONG_TOKEN}`).toString('base64')}`);
     const read = await wrong.send('GET', `${API}/calls/${mine.id}`, { headers: withCapability(mine.capability) });
     assertProblem(read, 502);
-    for (const line of [...wrong.lines, ...wrong.answers.map(answerText)]) assert.ok(!line.includes(WRONG_TOKEN) && !line.includes('Unauthorized'), line);
+    for (const line of [...wrong.lines, ...wrong.answers.map(answerText)])
+      assert.ok(!line.includes(WRONG_TOKEN) && !line.includes('Unauthorized'), line);
   });
 
   it("a tenant's Retry-After beyond the gateway's longest pause is told as that pause, not as given", async () => {
@@ -692,18 +862,30 @@ describe("the tenant's faults", () => {
     const ours = await book(patient, { end_user_number: '+1 859-657-5005' });
     await patient.restart();
     const readOurs = () => patient.send('GET', `${API}/calls/${ours.id}`, { headers: withCapability(ours.capability) });
-    const limited = await withFault((request) => (request.path.startsWith('/manager/') ? { status: 429, headers: { 'Retry-After': '1' }, body: '{"message":"Too many"}' } : null), readOurs);
+    const limited = await withFault(
+      (request) =>
+        request.path.startsWith('/manager/') ? { status: 429, headers: { 'Retry-After': '1' }, body: '{"message":"Too many"}' } : null,
+      readOurs,
+    );
     assertProblem(limited, 429);
     assert.equal(limited.headers.get('retry-after'), '1');
     const pausedAt = tenant.requests.at(-1).at;
     const from = tenant.requests.length;
     const started = Date.now();
-    const later = await Promise.all([readOurs(), patient.send('GET', `${API}/wait_times?lang=ja&menu_id=9`), patient.send('POST', `${API}/calls`, { body: booking({ end_user_number: '+1 859-657-5004' }) })]);
-    assert.deepEqual(later.map((answer) => answer.status), [200, 200, 201]);
+    const later = await Promise.all([
+      readOurs(),
+      patient.send('GET', `${API}/wait_times?lang=ja&menu_id=9`),
+      patient.send('POST', `${API}/calls`, { body: booking({ end_user_number: '+1 859-657-5004' }) }),
+    ]);
+    assert.deepEqual(
+      later.map((answer) => answer.status),
+      [200, 200, 201],
+    );
     assert.ok(Date.now() - started >= 800, 'the answers waited for the pause');
     const received = since(tenant, from);
     assert.equal(received.length, 3);
-    for (const request of received) assert.ok(request.at - pausedAt >= 990, `a request reached the tenant ${request.at - pausedAt} ms after its 429`);
+    for (const request of received)
+      assert.ok(request.at - pausedAt >= 990, `a request reached the tenant ${request.at - pausedAt} ms after its 429`);
   });
 });
 
@@ -713,7 +895,13 @@ describe('credentials and personal data', () => {
     const lines = chains.flatMap((started) => started.lines);
     assert.ok(answers.length > 150, `only ${answers.length} answers`);
     assert.ok(lines.length >= answers.length - 10, 'a log line per request');
-    const secrets = [...SECRETS, WRONG_TOKEN, Buffer.from(`${SUBDOMAIN}:${WRONG_TOKEN}`).toString('base64'), 'rotated-secret', 'another-gateway-secret'];
+    const secrets = [
+      ...SECRETS,
+      WRONG_TOKEN,
+      Buffer.from(`${SUBDOMAIN}:${WRONG_TOKEN}`).toString('base64'),
+      'rotated-secret',
+      'another-gateway-secret',
+    ];
     for (const text of [...answers.map(answerText), ...lines]) {
       for (const secret of secrets) assert.ok(!text.includes(secret), `found ${secret} in ${text.slice(0, 200)}`);
     }
@@ -744,7 +932,8 @@ describe('credentials and personal data', () => {
     const lines = chains.flatMap((started) => started.lines);
     const numbers = ['859-657', '8596576', '859 657', '859%20657', '6576001', '657-6001'];
     for (const line of lines) {
-      for (const text of [mine.capability, signature, encodeURIComponent(mine.capability), ...numbers]) assert.ok(!line.includes(text), `found ${text} in ${line}`);
+      for (const text of [mine.capability, signature, encodeURIComponent(mine.capability), ...numbers])
+        assert.ok(!line.includes(text), `found ${text} in ${line}`);
       assert.ok(!line.includes(`${id}.${expiry}`), line);
     }
   });

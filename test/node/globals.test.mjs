@@ -70,7 +70,8 @@ before(async () => {
     if (PAGES[path]) return res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(PAGES[path]);
     if (path === '/ccai-widgets.js') return res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(script);
     if (path === '/favicon.ico') return res.writeHead(204).end();
-    if (path === `/apps/api/v1/calls/${UNREADABLE_CALL_ID}`) return res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ id: UNREADABLE_CALL_ID, status: 42 }));
+    if (path === `/apps/api/v1/calls/${UNREADABLE_CALL_ID}`)
+      return res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ id: UNREADABLE_CALL_ID, status: 42 }));
     if (!path.startsWith('/apps/api/v1/')) return res.writeHead(404).end();
     const chunks = [];
     for await (const chunk of req) chunks.push(chunk);
@@ -134,16 +135,24 @@ test('a host page’s zod config (customError, localeError, jitless, postProcess
     await tab.waitForFunction(() => errors.length > 0);
     seen[path] = await tab.evaluate(() => ({
       errors,
-      host: typeof hostZod === 'undefined' ? undefined : {
-        same: globalThis.__zod_globalConfig === hostZod,
-        unchanged: Object.entries(hostZod).length === hostZodBefore.length && hostZodBefore.every(([key, value]) => hostZod[key] === value),
-        postProcessed: hostZod.seen.length,
-      },
+      host:
+        typeof hostZod === 'undefined'
+          ? undefined
+          : {
+              same: globalThis.__zod_globalConfig === hostZod,
+              unchanged:
+                Object.entries(hostZod).length === hostZodBefore.length && hostZodBefore.every(([key, value]) => hostZod[key] === value),
+              postProcessed: hostZod.seen.length,
+            },
     }));
     assert.deepEqual(problems, []);
     await tab.close();
   }
   assert.match(seen['/zod.html'].errors[0], /^Unexpected response at status: /);
   assert.deepEqual(seen['/host-zod.html'].errors, seen['/zod.html'].errors, 'our own validation message, not the host’s');
-  assert.deepEqual(seen['/host-zod.html'].host, { same: true, unchanged: true, postProcessed: 0 }, 'the host’s object untouched, its post-processor never run on our schemas');
+  assert.deepEqual(
+    seen['/host-zod.html'].host,
+    { same: true, unchanged: true, postProcessed: 0 },
+    'the host’s object untouched, its post-processor never run on our schemas',
+  );
 });

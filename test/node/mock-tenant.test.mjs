@@ -80,7 +80,12 @@ describe('mock tenant without auth', () => {
 
   it('reads a call through the Manager API: the Apps API call plus updated_at; 404s', async () => {
     const created = await send(tenant.origin, 'POST', '/apps/api/v1/calls', {
-      body: { call_type: 'Voice Scheduled (API)', menu_id: 9, end_user_number: '+82-10-6861-2345', scheduled_at: '2019-09-15T00:19:14.421Z' },
+      body: {
+        call_type: 'Voice Scheduled (API)',
+        menu_id: 9,
+        end_user_number: '+82-10-6861-2345',
+        scheduled_at: '2019-09-15T00:19:14.421Z',
+      },
     });
     assert.equal(created.status, 201);
     const read = await send(tenant.origin, 'GET', `/manager/api/v1/calls/${created.body.id}`);
@@ -88,7 +93,10 @@ describe('mock tenant without auth', () => {
     assert.deepEqual(read.body, { ...created.body, updated_at: '2019-09-10T00:19:14.000Z' });
     tenant.mock.world.now = '2019-09-11T00:00:00Z';
     await send(tenant.origin, 'PATCH', `/apps/api/v1/calls/scheduled/${created.body.id}/cancel`);
-    assert.equal((await send(tenant.origin, 'GET', `/manager/api/v1/calls/${created.body.id}`)).body.updated_at, '2019-09-11T00:00:00.000Z');
+    assert.equal(
+      (await send(tenant.origin, 'GET', `/manager/api/v1/calls/${created.body.id}`)).body.updated_at,
+      '2019-09-11T00:00:00.000Z',
+    );
     assert.deepEqual(await send(tenant.origin, 'GET', '/manager/api/v1/calls/9999').then(({ status, body }) => ({ status, body })), {
       status: 404,
       body: { message: 'Call not found' },
@@ -101,7 +109,10 @@ describe('mock tenant without auth', () => {
   it('records each request: method, path with query, body, headers and the time it arrived', async () => {
     const from = tenant.requests.length;
     const start = Date.now();
-    await send(tenant.origin, 'PATCH', '/apps/api/v1/calls/514/customer_flag?x=1', { headers: { 'X-Request-Id': 'r-1' }, body: { bad_actor: true } });
+    await send(tenant.origin, 'PATCH', '/apps/api/v1/calls/514/customer_flag?x=1', {
+      headers: { 'X-Request-Id': 'r-1' },
+      body: { bad_actor: true },
+    });
     await send(tenant.origin, 'GET', '/manager/api/v1/calls/514');
     const [patch, get] = tenant.requests.slice(from);
     assert.equal(patch.method, 'PATCH');

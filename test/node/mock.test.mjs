@@ -30,9 +30,28 @@ async function expectError(promise, status, message) {
 }
 
 // Request bodies as the documentation page shows them.
-const outbound = { call_type: 'Voice Outbound (API)', agent_email: 'admin@somedomain.com', end_user_number: '+1 859-657-9625', outbound_number: '+1 339-219-5276', lang: 'en' };
-const inbound = { call_type: 'Voice Inbound (API)', lang: 'en', menu_id: 9, end_user_number: '+1 859-657-9625', recording_permission: 'recording_permission_granted' };
-const scheduled = { call_type: 'Voice Scheduled (API)', lang: 'en', menu_id: 9, end_user_number: '+82-10-6861-2345', scheduled_at: '2019-09-15T00:19:14.421Z', recording_permission: 'recording_permission_granted' };
+const outbound = {
+  call_type: 'Voice Outbound (API)',
+  agent_email: 'admin@somedomain.com',
+  end_user_number: '+1 859-657-9625',
+  outbound_number: '+1 339-219-5276',
+  lang: 'en',
+};
+const inbound = {
+  call_type: 'Voice Inbound (API)',
+  lang: 'en',
+  menu_id: 9,
+  end_user_number: '+1 859-657-9625',
+  recording_permission: 'recording_permission_granted',
+};
+const scheduled = {
+  call_type: 'Voice Scheduled (API)',
+  lang: 'en',
+  menu_id: 9,
+  end_user_number: '+82-10-6861-2345',
+  scheduled_at: '2019-09-15T00:19:14.421Z',
+  recording_permission: 'recording_permission_granted',
+};
 
 describe('ccai-widgets/mock in Node', () => {
   before(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -40,7 +59,11 @@ describe('ccai-widgets/mock in Node', () => {
   after(() => server.close());
 
   it('O1 agent not available', async () => {
-    await expectError(post({ call_type: 'Voice Outbound (API)', agent_email: 'agent@somedomain.com', end_user_number: '+1 205-123-4567', lang: 'en' }), 400, 'Agent is not available to take this call');
+    await expectError(
+      post({ call_type: 'Voice Outbound (API)', agent_email: 'agent@somedomain.com', end_user_number: '+1 205-123-4567', lang: 'en' }),
+      400,
+      'Agent is not available to take this call',
+    );
   });
 
   it('O2 outbound call by end_user_number, on two origins', async () => {
@@ -51,13 +74,25 @@ describe('ccai-widgets/mock in Node', () => {
       assert.equal(body.status, 'assigned');
       assert.equal(body.agent_info.name, 'Admin UJET');
       assert.equal(body.end_user, null);
-      assert.deepEqual(body.participants.map((p) => [p.type, p.status]), [['agent', 'waiting'], ['end_user', 'waiting']]);
+      assert.deepEqual(
+        body.participants.map((p) => [p.type, p.status]),
+        [
+          ['agent', 'waiting'],
+          ['end_user', 'waiting'],
+        ],
+      );
       assert.equal(body.outbound_number, '+1 339-219-5276');
     }
   });
 
   it('O3 outbound call by ticket_id', async () => {
-    const { status, body } = await post({ call_type: 'Voice Outbound (API)', agent_email: 'admin@somedomain.com', ticket_id: '71450', outbound_number: '+1 339-219-5276', lang: 'en' });
+    const { status, body } = await post({
+      call_type: 'Voice Outbound (API)',
+      agent_email: 'admin@somedomain.com',
+      ticket_id: '71450',
+      outbound_number: '+1 339-219-5276',
+      lang: 'en',
+    });
     assert.equal(status, 201);
     assert.equal(body.out_ticket_id, '71450');
     assert.deepEqual(body.end_user, { id: 67, identifier: null, out_contact_id: '381630957514' });
@@ -65,15 +100,27 @@ describe('ccai-widgets/mock in Node', () => {
   });
 
   it('O4 neither ticket_id nor end_user_number', async () => {
-    await expectError(post({ call_type: 'Voice Outbound (API)', agent_email: 'admin@somedomain.com', lang: 'en' }), 400, 'ticket_id or end_user_number required');
+    await expectError(
+      post({ call_type: 'Voice Outbound (API)', agent_email: 'admin@somedomain.com', lang: 'en' }),
+      400,
+      'ticket_id or end_user_number required',
+    );
   });
 
   it('O6 no agent email', async () => {
-    await expectError(post({ call_type: 'Voice Outbound (API)', end_user_number: '+1 205-123-4567', lang: 'en' }), 400, 'Agent email required');
+    await expectError(
+      post({ call_type: 'Voice Outbound (API)', end_user_number: '+1 205-123-4567', lang: 'en' }),
+      400,
+      'Agent email required',
+    );
   });
 
   it('O7 agent may not call', async () => {
-    await expectError(post({ call_type: 'Voice Outbound (API)', agent_email: 'allen@somedomain.com', end_user_number: '+1 205-123-4567', lang: 'en' }), 400, 'Agent does not have access to make calls');
+    await expectError(
+      post({ call_type: 'Voice Outbound (API)', agent_email: 'allen@somedomain.com', end_user_number: '+1 205-123-4567', lang: 'en' }),
+      400,
+      'Agent does not have access to make calls',
+    );
   });
 
   it('O8 malformed number (with a hyphen)', async () => {
@@ -81,14 +128,34 @@ describe('ccai-widgets/mock in Node', () => {
   });
 
   it('O9 ticket_id 1 has no contact', async () => {
-    await expectError(post({ call_type: 'Voice Outbound (API)', agent_email: 'admin@somedomain.com', outbound_number: '+1 760-410-8538', ticket_id: 1, lang: 'en' }), 400, 'Contact not found');
+    await expectError(
+      post({
+        call_type: 'Voice Outbound (API)',
+        agent_email: 'admin@somedomain.com',
+        outbound_number: '+1 760-410-8538',
+        ticket_id: 1,
+        lang: 'en',
+      }),
+      400,
+      'Contact not found',
+    );
   });
 
   it('O10 several outbound numbers, none chosen: 202 with the accepted parameters', async () => {
     mock.world.agents['admin@somedomain.com'].outboundNumbers.push('+1 760-867-5309');
-    const { status, body } = await post({ call_type: 'Voice Outbound (API)', agent_email: 'admin@somedomain.com', end_user_number: '+1 859-657-9625', lang: 'en' });
+    const { status, body } = await post({
+      call_type: 'Voice Outbound (API)',
+      agent_email: 'admin@somedomain.com',
+      end_user_number: '+1 859-657-9625',
+      lang: 'en',
+    });
     assert.equal(status, 202);
-    assert.deepEqual(body, { call_type: 'Voice Outbound (API)', agent_email: 'admin@somedomain.com', end_user_number: '+1 859-657-9625', lang: 'en' });
+    assert.deepEqual(body, {
+      call_type: 'Voice Outbound (API)',
+      agent_email: 'admin@somedomain.com',
+      end_user_number: '+1 859-657-9625',
+      lang: 'en',
+    });
   });
 
   it('O11 invalid call type', async () => {
@@ -165,7 +232,11 @@ describe('ccai-widgets/mock in Node', () => {
   });
 
   it('F1–F3 customer flags: read, update (either spelling), unknown call', async () => {
-    assert.deepEqual((await send('GET', `${TENANT}/calls/514/customer_flag`)).body, { verified_customer: true, bad_actor: false, repeat_customer: false });
+    assert.deepEqual((await send('GET', `${TENANT}/calls/514/customer_flag`)).body, {
+      verified_customer: true,
+      bad_actor: false,
+      repeat_customer: false,
+    });
     const updated = await send('PATCH', `${OTHER}/calls/514/customer_flag`, { repeat_customers: true, bad_actor: true });
     assert.equal(updated.status, 200);
     assert.deepEqual(updated.body, { verified_customer: true, bad_actor: true, repeat_customer: true });

@@ -80,12 +80,42 @@ describe('<ccai-schedule-call> for a visitor in Tokyo, opening hours in New York
   });
 
   const weeks: [what: string, office: Office, now: string, slotsOnTokyoDates: Record<string, number>][] = [
-    ['the US spring change (Sunday 8 March)', 'America/New_York', '2026-03-04T00:00:00Z', { '2026-03-07': 32, '2026-03-08': 36, '2026-03-09': 32, '2026-03-10': 32 }],
-    ['the EU spring change (Sunday 29 March)', 'America/New_York', '2026-03-25T00:00:00Z', { '2026-03-28': 32, '2026-03-29': 32, '2026-03-30': 32 }],
-    ['the EU autumn change (Sunday 25 October)', 'America/New_York', '2026-10-21T00:00:00Z', { '2026-10-24': 32, '2026-10-25': 32, '2026-10-26': 32 }],
-    ['the US autumn change (Sunday 1 November)', 'America/New_York', '2026-10-28T00:00:00Z', { '2026-10-31': 32, '2026-11-01': 28, '2026-11-02': 32, '2026-11-03': 32 }],
-    ['the EU spring change, office in Berlin', 'Europe/Berlin', '2026-03-25T00:00:00Z', { '2026-03-28': 32, '2026-03-29': 36, '2026-03-30': 32 }],
-    ['the EU autumn change, office in Berlin', 'Europe/Berlin', '2026-10-21T00:00:00Z', { '2026-10-24': 32, '2026-10-25': 28, '2026-10-26': 32 }],
+    [
+      'the US spring change (Sunday 8 March)',
+      'America/New_York',
+      '2026-03-04T00:00:00Z',
+      { '2026-03-07': 32, '2026-03-08': 36, '2026-03-09': 32, '2026-03-10': 32 },
+    ],
+    [
+      'the EU spring change (Sunday 29 March)',
+      'America/New_York',
+      '2026-03-25T00:00:00Z',
+      { '2026-03-28': 32, '2026-03-29': 32, '2026-03-30': 32 },
+    ],
+    [
+      'the EU autumn change (Sunday 25 October)',
+      'America/New_York',
+      '2026-10-21T00:00:00Z',
+      { '2026-10-24': 32, '2026-10-25': 32, '2026-10-26': 32 },
+    ],
+    [
+      'the US autumn change (Sunday 1 November)',
+      'America/New_York',
+      '2026-10-28T00:00:00Z',
+      { '2026-10-31': 32, '2026-11-01': 28, '2026-11-02': 32, '2026-11-03': 32 },
+    ],
+    [
+      'the EU spring change, office in Berlin',
+      'Europe/Berlin',
+      '2026-03-25T00:00:00Z',
+      { '2026-03-28': 32, '2026-03-29': 36, '2026-03-30': 32 },
+    ],
+    [
+      'the EU autumn change, office in Berlin',
+      'Europe/Berlin',
+      '2026-10-21T00:00:00Z',
+      { '2026-10-24': 32, '2026-10-25': 28, '2026-10-26': 32 },
+    ],
   ];
 
   for (const [what, zone, now, counts] of weeks) {

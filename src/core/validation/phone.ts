@@ -63,10 +63,7 @@ function fail(code: PhoneFailure): Validation<PhoneNumberValue, PhoneErrorCode> 
  * Surrounding whitespace is ignored. Extensions are refused (`not_a_number`): E.164 cannot carry
  * one and the call would silently reach the main line.
  */
-export function validatePhoneNumber(
-  input: unknown,
-  options?: PhoneValidationOptions,
-): Validation<PhoneNumberValue, PhoneErrorCode> {
+export function validatePhoneNumber(input: unknown, options?: PhoneValidationOptions): Validation<PhoneNumberValue, PhoneErrorCode> {
   if (input === undefined || input === null) return invalid('required', 'a phone number is required');
   if (typeof input !== 'string') return fail('not_a_number');
   const text = withAsciiPlus(input.trim());

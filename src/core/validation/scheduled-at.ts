@@ -66,10 +66,7 @@ function nowOf(value: unknown): number {
  * precision (`Date.prototype.toISOString`). Accepts an ISO 8601 date-time string with a zone or a
  * valid `Date`; anything else (numbers included: seconds or milliseconds?) is `malformed`.
  */
-export function validateScheduledAt(
-  input: unknown,
-  options?: ScheduledAtOptions,
-): Validation<string, ScheduledAtErrorCode> {
+export function validateScheduledAt(input: unknown, options?: ScheduledAtOptions): Validation<string, ScheduledAtErrorCode> {
   if (input === undefined || input === null || (typeof input === 'string' && input.trim() === '')) {
     return invalid('required', 'a time is required');
   }

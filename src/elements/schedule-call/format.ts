@@ -34,7 +34,9 @@ export function zoneName(locale: string, at: number): string {
 
 function nameZone(locale: string, at: number): string {
   const part = (style: Intl.DateTimeFormatOptions['timeZoneName']) =>
-    dateTimeFormat(locale, { timeZoneName: style }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value;
+    dateTimeFormat(locale, { timeZoneName: style })
+      .formatToParts(at)
+      .find((p) => p.type === 'timeZoneName')?.value;
   try {
     return part('longGeneric') ?? part('long') ?? '';
   } catch {

@@ -30,7 +30,9 @@ function describeCreateError(error: unknown, t: Messages): string | TemplateResu
   if (isUnconfirmedWrite(error)) return error.kind === 'timeout' ? t.createTimedOut : t.createUnreadable;
   if (error instanceof CallsApiError && error.status === 404) return t.serverConfig;
   const described = describeError(error, t);
-  return error instanceof CallsApiError && described === `${t.errorUnknown} ${error.message}` ? html`${t.errorUnknown} <bdi>${error.message}</bdi>` : described;
+  return error instanceof CallsApiError && described === `${t.errorUnknown} ${error.message}`
+    ? html`${t.errorUnknown} <bdi>${error.message}</bdi>`
+    : described;
 }
 
 /** Settings read (and checked) again when they change; `clock` only moves the slots. */
@@ -169,7 +171,10 @@ export class CcaiScheduleCall extends CcaiElement {
    */
   readonly #create = new Task<[ScheduledCallRequest | null], CreateCallResult>(this, {
     autoRun: false,
-    task: ([request], { signal }) => (request ? this.api.createCall(request, { signal, capability: request.call_id !== undefined ? this.capability : undefined }) : initialState),
+    task: ([request], { signal }) =>
+      request
+        ? this.api.createCall(request, { signal, capability: request.call_id !== undefined ? this.capability : undefined })
+        : initialState,
     onComplete: (result) => {
       this.#learnServerTime();
       if (result.kind === 'created') {
@@ -182,7 +187,8 @@ export class CcaiScheduleCall extends CcaiElement {
     onError: (error) => {
       this.#learnServerTime();
       // The server's clock is past that time: it, and every earlier one, is offered no more.
-      if (error instanceof CallsApiError && classifyServerMessage(error.message) === 'scheduled_at_past' && this.#request) this.#form.refusedAsPast(this.#request.scheduled_at);
+      if (error instanceof CallsApiError && classifyServerMessage(error.message) === 'scheduled_at_past' && this.#request)
+        this.#form.refusedAsPast(this.#request.scheduled_at);
       this.reportError(error);
     },
   });
@@ -271,7 +277,9 @@ export class CcaiScheduleCall extends CcaiElement {
     }
     if (this.#form.notSetUp) {
       this.formError = this.t.serverConfig;
-      this.reportError(new CallsApiError('The element\'s settings cannot be read (see the console)', { kind: 'validation', field: 'settings' }));
+      this.reportError(
+        new CallsApiError("The element's settings cannot be read (see the console)", { kind: 'validation', field: 'settings' }),
+      );
       return null;
     }
     const { request, refused, note, setupError } = this.#form.check(phoneInput);
@@ -319,7 +327,10 @@ export class CcaiScheduleCall extends CcaiElement {
       alert: this.formError || (form.notSetUp ? t.serverConfig : requestError === undefined ? '' : describeCreateError(requestError, t)),
       notSetUp: form.notSetUp,
       clockSkewed: form.clockSkewed,
-      retry: requestError !== undefined && !this.formError && isTransient(requestError) && !isUnconfirmedWrite(requestError) ? this.#retry : undefined,
+      retry:
+        requestError !== undefined && !this.formError && isTransient(requestError) && !isUnconfirmedWrite(requestError)
+          ? this.#retry
+          : undefined,
       pending: this.#create.status === TaskStatus.PENDING,
       announcement: form.announcement,
       on: {

@@ -62,14 +62,20 @@ type Written = (attribute: string, value: unknown) => string;
  * 1000 and `''` as 0: a call booked on a menu nobody wrote. Anything else is `NaN`, refused below.
  */
 export const decimalId = {
-  fromAttribute: (value: string | null): number | undefined => (value === null ? undefined : /^\d{1,15}$/.test(value) ? Number(value) : NaN),
+  fromAttribute: (value: string | null): number | undefined =>
+    value === null ? undefined : /^\d{1,15}$/.test(value) ? Number(value) : NaN,
   toAttribute: (value: number | undefined) => (value === undefined ? null : String(value)),
 };
 
 /** Every unreadable setting, and the slot settings when all that decide the slots are readable. */
-export function readSettings(raw: RawSettings, written: Written, defaults: SettingDefaults): { slots?: SlotSettings; problems: SettingProblem[] } {
+export function readSettings(
+  raw: RawSettings,
+  written: Written,
+  defaults: SettingDefaults,
+): { slots?: SlotSettings; problems: SettingProblem[] } {
   const problems: SettingProblem[] = [];
-  const refuse = (attribute: string, value: unknown, problem: string) => problems.push({ attribute, value: written(attribute, value), problem });
+  const refuse = (attribute: string, value: unknown, problem: string) =>
+    problems.push({ attribute, value: written(attribute, value), problem });
 
   const zone = raw.timezone ?? undefined;
   if (zone !== undefined && !isTimeZone(zone)) refuse('timezone', zone, 'is not a time zone');
@@ -80,12 +86,16 @@ export function readSettings(raw: RawSettings, written: Written, defaults: Setti
   const daysAhead = raw.daysAhead ?? defaults.daysAhead;
   if (!isWhole(daysAhead, 1, MAX_DAYS_AHEAD)) refuse('days-ahead', daysAhead, `is not a whole number of days from 1 to ${MAX_DAYS_AHEAD}`);
   const slotMinutes = raw.slotMinutes ?? defaults.slotMinutes;
-  if (!isWhole(slotMinutes, 1, MAX_SLOT_MINUTES)) refuse('slot-minutes', slotMinutes, `is not a whole number of minutes from 1 to ${MAX_SLOT_MINUTES}`);
+  if (!isWhole(slotMinutes, 1, MAX_SLOT_MINUTES))
+    refuse('slot-minutes', slotMinutes, `is not a whole number of minutes from 1 to ${MAX_SLOT_MINUTES}`);
   const minLeadMinutes = raw.minLeadMinutes ?? defaults.minLeadMinutes;
   if (typeof minLeadMinutes !== 'number' || !(minLeadMinutes >= 0) || !Number.isFinite(minLeadMinutes)) {
     refuse('min-lead-minutes', minLeadMinutes, 'is not a number of minutes, 0 or more');
   }
-  for (const [attribute, id] of [['menu-id', raw.menuId], ['call-id', raw.callId]] as const) {
+  for (const [attribute, id] of [
+    ['menu-id', raw.menuId],
+    ['call-id', raw.callId],
+  ] as const) {
     if (id !== undefined && id !== null && !isWhole(id, 1, Number.MAX_SAFE_INTEGER)) refuse(attribute, id, 'is not an id (decimal digits)');
   }
   if (problems.length || !hours || !days) return { problems };

@@ -168,7 +168,9 @@ export function createMenuCall(world: World, params: Params, channel: Channel): 
     endUser: ticket ? endUserFor(world, ticket.contactId, ticket.endUserId) : null,
     outboundNumber: managedNumber(world, params.outbound_number),
     recordingPermission: recordingPermissionOf(menu, params.recording_permission),
-    ...(channel === 'scheduled' && context.scheduledAt ? { scheduledAt: context.scheduledAt, parentId: parentOf(context)?.id ?? null } : {}),
+    ...(channel === 'scheduled' && context.scheduledAt
+      ? { scheduledAt: context.scheduledAt, parentId: parentOf(context)?.id ?? null }
+      : {}),
   });
   world.calls[call.id] = call;
   markChanged(world, call.id);

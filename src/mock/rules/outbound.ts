@@ -5,7 +5,22 @@
  */
 import { endUserFor, outboundCall } from '../call-factory.js';
 import type { Agent, World } from '../world.js';
-import { contactFound, digitsOf, fail, firstAnswer, isPresent, isWellFormedNumber, langOf, markChanged, nowOf, ticketOf, type Outcome, type Params, type RequestContext, type Rule } from './common.js';
+import {
+  contactFound,
+  digitsOf,
+  fail,
+  firstAnswer,
+  isPresent,
+  isWellFormedNumber,
+  langOf,
+  markChanged,
+  nowOf,
+  ticketOf,
+  type Outcome,
+  type Params,
+  type RequestContext,
+  type Rule,
+} from './common.js';
 
 type OutboundContext = RequestContext;
 
@@ -59,8 +74,7 @@ const outboundNumberChosen: Rule<OutboundContext> = (context) => {
 };
 
 /** O13: the agent's adapter is set to dial API outbound calls by hand → accepted, empty body. */
-const placedAutomatically: Rule<OutboundContext> = (context) =>
-  agentOf(context)?.dialsTicketsManually ? { status: 202 } : undefined;
+const placedAutomatically: Rule<OutboundContext> = (context) => (agentOf(context)?.dialsTicketsManually ? { status: 202 } : undefined);
 
 export const OUTBOUND_RULES: readonly Rule<OutboundContext>[] = [
   agentEmailRequired,

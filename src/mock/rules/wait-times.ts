@@ -33,7 +33,13 @@ const channelFilterValid: Rule<WaitTimesContext> = ({ query }) => {
     : fail('channel_type must be voice_call or chat');
 };
 
-export const WAIT_TIME_RULES: readonly Rule<WaitTimesContext>[] = [langRequired, langKnown, langOffered, menuFilterValid, channelFilterValid];
+export const WAIT_TIME_RULES: readonly Rule<WaitTimesContext>[] = [
+  langRequired,
+  langKnown,
+  langOffered,
+  menuFilterValid,
+  channelFilterValid,
+];
 
 /**
  * One entry per menu (filtered), waits in minutes. Agent counts come from the world: every agent

@@ -29,7 +29,6 @@ const FLAGS = '*/apps/api/v1/calls/:id/customer_flag';
 const LABELS = [en.verifiedCustomer, en.badActor, en.repeatCustomer];
 
 describe('<ccai-customer-flags>', () => {
-
   describe('loading', () => {
     it('renders the three labelled checkboxes from the server', async () => {
       const el = await loaded(await flagsOf());
@@ -346,11 +345,7 @@ describe('<ccai-customer-flags>', () => {
     it('labels everything in Japanese', async () => {
       const el = await loaded(await inJapanese());
       expect(root(el).querySelector('legend')?.textContent?.trim()).to.equal(ja.flagsLegend);
-      expect(labelsOf(el)).to.deep.equal([
-        ja.verifiedCustomer,
-        ja.badActor,
-        ja.repeatCustomer,
-      ]);
+      expect(labelsOf(el)).to.deep.equal([ja.verifiedCustomer, ja.badActor, ja.repeatCustomer]);
       await expect(el).to.be.accessible();
     });
 

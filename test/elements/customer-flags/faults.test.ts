@@ -22,7 +22,8 @@ const BROKEN_FLAGS = { verified_customer: 'yes', bad_actor: false, repeat_custom
 const READ_ATTEMPTS = 3;
 
 const gets = () => sent.filter((request) => request.method === 'GET');
-const kindsAndStatuses = (events: { detail: { kind: string; status: number } }[]) => events.map(({ detail }) => [detail.kind, detail.status]);
+const kindsAndStatuses = (events: { detail: { kind: string; status: number } }[]) =>
+  events.map(({ detail }) => [detail.kind, detail.status]);
 
 function flagsWith(client?: CallsClient, lang = 'en') {
   return fixture<CcaiCustomerFlags>(html`<ccai-customer-flags lang=${lang} call-id="514" .client=${client}></ccai-customer-flags>`);

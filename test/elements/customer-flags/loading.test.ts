@@ -135,7 +135,8 @@ describe('<ccai-customer-flags> while loading', () => {
     await expect(el).to.be.accessible();
     slow.release();
     await loaded(el);
-    for (const input of boxes(el)) expect([input.disabled, input.indeterminate, input.getAttribute('aria-readonly')]).to.deep.equal([false, false, 'true']);
+    for (const input of boxes(el))
+      expect([input.disabled, input.indeterminate, input.getAttribute('aria-readonly')]).to.deep.equal([false, false, 'true']);
     control(el, en.badActor).focus();
     expect(root(el).activeElement).to.equal(control(el, en.badActor));
   });

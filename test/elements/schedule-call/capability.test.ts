@@ -64,7 +64,8 @@ describe('<ccai-schedule-call> with a capability, and after a reload', () => {
   async function reloadAt(now: number): Promise<CcaiScheduleCall> {
     clock.time = now;
     const el = document.createElement('ccai-schedule-call');
-    for (const [name, value] of Object.entries({ 'menu-id': '9', timezone: 'America/New_York', days: 'mon-sun', 'default-country': 'US' })) el.setAttribute(name, value);
+    for (const [name, value] of Object.entries({ 'menu-id': '9', timezone: 'America/New_York', days: 'mon-sun', 'default-country': 'US' }))
+      el.setAttribute(name, value);
     el.clock = clock;
     await fixture(html`${el}`);
     return el;
@@ -110,7 +111,11 @@ describe('<ccai-schedule-call> with a capability, and after a reload', () => {
       const cancelled = collect('ccai-call-cancelled');
       button(el, en.cancelCall).click();
       await until(() => cancelled.length === 1, 'not cancelled');
-      expect(gateway.received.at(-1)).to.deep.equal({ method: 'PATCH', path: `/apps/api/v1/calls/scheduled/${call.id}/cancel`, capability });
+      expect(gateway.received.at(-1)).to.deep.equal({
+        method: 'PATCH',
+        path: `/apps/api/v1/calls/scheduled/${call.id}/cancel`,
+        capability,
+      });
       expect(mock.world.calls[call.id]?.status).to.equal('cancelled');
       await el.updateComplete;
       expect(message(el)).to.equal(en.cancelled);
@@ -138,7 +143,11 @@ describe('<ccai-schedule-call> with a capability, and after a reload', () => {
       button(el, en.cancelCall).click();
       await until(() => message(el) === en.cancelled, 'not cancelled');
       expect(cancelled[0]!.detail.call).to.include({ id: call.id, status: 'cancelled' });
-      expect(gateway.received.at(-1)).to.deep.equal({ method: 'PATCH', path: `/apps/api/v1/calls/scheduled/${call.id}/cancel`, capability });
+      expect(gateway.received.at(-1)).to.deep.equal({
+        method: 'PATCH',
+        path: `/apps/api/v1/calls/scheduled/${call.id}/cancel`,
+        capability,
+      });
       expect(sessionStorage.getItem(KEY), 'forgotten after the cancel').to.equal(null);
       await expect(el).to.be.accessible();
 
@@ -180,7 +189,12 @@ describe('<ccai-schedule-call> with a capability, and after a reload', () => {
   });
 
   it('forgets the booking a day after its scheduled time', async () => {
-    const call = { ...structuredClone(mock.world.calls[514]!), id: 900, status: 'scheduled', scheduled_at: new Date(NOW - 23 * HOUR).toISOString() };
+    const call = {
+      ...structuredClone(mock.world.calls[514]!),
+      id: 900,
+      status: 'scheduled',
+      scheduled_at: new Date(NOW - 23 * HOUR).toISOString(),
+    };
     sessionStorage.setItem(KEY, JSON.stringify({ call }));
     const recent = await reloadAt(NOW);
     await until(() => message(recent) !== '', 'a booking of 23 hours ago is not shown');

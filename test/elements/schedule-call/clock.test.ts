@@ -119,7 +119,7 @@ describe('<ccai-schedule-call> on a wrong device clock', () => {
     expect(control(el, 'Time').value, 'the refused time is no longer chosen').to.equal('');
   });
 
-  it('learns from the refusal\'s Date as well: the slow clock\'s times are gone at once', async () => {
+  it("learns from the refusal's Date as well: the slow clock's times are gone at once", async () => {
     // The question for the time is not answered before the visitor books.
     worker.use(http.head(CALLS, () => new Promise<Response>(() => undefined)));
     server.aheadMs = 3 * HOUR;

@@ -38,7 +38,8 @@ import {
 
 const CANCEL = '*/apps/api/v1/calls/scheduled/:id/cancel';
 const confirmation = (el: CcaiScheduleCall) => root(el).querySelector('.message')?.textContent ?? '';
-const kindsAndStatuses = (events: { detail: { kind: string; status: number } }[]) => events.map(({ detail }) => [detail.kind, detail.status]);
+const kindsAndStatuses = (events: { detail: { kind: string; status: number } }[]) =>
+  events.map(({ detail }) => [detail.kind, detail.status]);
 
 /** Events dispatched on the element itself: a detached element's events reach no document listener. */
 function heard<K extends 'ccai-error' | 'ccai-call-scheduled' | 'ccai-call-cancelled'>(el: CcaiScheduleCall, type: K) {
@@ -86,7 +87,13 @@ describe('<ccai-schedule-call> under faults', function () {
         // sending it again could book a second one, so that is said and "Try again" not offered.
         const unknownOutcome = fault.kind === 'timeout' || fault.kind === 'parse';
         const message =
-          fault.status(201) === 404 ? en.serverConfig : fault.kind === 'timeout' ? en.createTimedOut : fault.kind === 'parse' ? en.createUnreadable : fault.message(en);
+          fault.status(201) === 404
+            ? en.serverConfig
+            : fault.kind === 'timeout'
+              ? en.createTimedOut
+              : fault.kind === 'parse'
+                ? en.createUnreadable
+                : fault.message(en);
         expect(root(el).querySelector('[role=alert] p')?.textContent).to.equal(message);
         expect(kindsAndStatuses(errors)).to.deep.equal([[fault.kind, fault.status(201)]]);
         expect(phoneOf(el).value).to.equal('(201) 555-0123');
@@ -107,11 +114,16 @@ describe('<ccai-schedule-call> under faults', function () {
     }
 
     it('says it in Japanese', async () => {
-      worker.use(http.post(CALLS, () => HttpResponse.json({ message: 'Too many requests' }, { status: 429, headers: { 'Retry-After': '120' } })));
+      worker.use(
+        http.post(CALLS, () => HttpResponse.json({ message: 'Too many requests' }, { status: 429, headers: { 'Retry-After': '120' } })),
+      );
       // Inside `[lang]` through `parentNode`: a wrapper fixture would wait for a frame a background tab never gets.
-      const el = await fixture<CcaiScheduleCall>('<ccai-schedule-call menu-id="9" timezone="America/New_York" days="mon-sun" default-country="US"></ccai-schedule-call>', {
-        parentNode: Object.assign(document.createElement('div'), { lang: 'ja' }),
-      });
+      const el = await fixture<CcaiScheduleCall>(
+        '<ccai-schedule-call menu-id="9" timezone="America/New_York" days="mon-sun" default-country="US"></ccai-schedule-call>',
+        {
+          parentNode: Object.assign(document.createElement('div'), { lang: 'ja' }),
+        },
+      );
       el.clock = clock;
       await el.updateComplete;
       typeInto(control<HTMLInputElement>(el, ja.phoneLabel), '(201) 555-0123');

@@ -52,7 +52,6 @@ export function labels(el: CcaiScheduleCall): string[] {
   return [...root(el).querySelectorAll('label')].map((label) => label.textContent!.trim());
 }
 
-
 export const button = (el: CcaiScheduleCall, text: string) => {
   const found = [...root(el).querySelectorAll('button')].find((candidate) => candidate.textContent!.trim() === text);
   if (!found) throw new Error(`no button "${text}"`);
@@ -66,14 +65,26 @@ export const phoneOf = (el: CcaiScheduleCall) => control<HTMLInputElement>(el, '
 
 /** How the confirmation names a time: in the browser's zone, with the zone. */
 export function whenText(instant: string, locale = 'en'): string {
-  const options: Intl.DateTimeFormatOptions = { weekday: 'long', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' };
+  const options: Intl.DateTimeFormatOptions = {
+    weekday: 'long',
+    month: 'long',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  };
   return new Intl.DateTimeFormat(locale, options).format(Date.parse(instant));
 }
 
 /** The error shown for a control: the element its `aria-describedby` names that is an error. */
 export function errorOf(el: CcaiScheduleCall, input: HTMLElement): string {
   const ids = (input.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
-  return ids.map((id) => root(el).getElementById(id)).find((node) => node?.matches('[part~=error]'))?.textContent?.trim() ?? '';
+  return (
+    ids
+      .map((id) => root(el).getElementById(id))
+      .find((node) => node?.matches('[part~=error]'))
+      ?.textContent?.trim() ?? ''
+  );
 }
 
 export function choose(select: HTMLSelectElement, value: string): void {
@@ -97,7 +108,6 @@ export function typeInto(input: HTMLInputElement, text: string): void {
   input.value = text;
   input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertFromPaste' }));
 }
-
 
 /** Waits until the phone metadata has loaded (the country list is complete). */
 export async function phoneReady(el: CcaiScheduleCall, countryLabel = 'Country'): Promise<void> {

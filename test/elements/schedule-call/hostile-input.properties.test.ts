@@ -34,7 +34,14 @@ const RUNS = 40;
 const SECOND_SLOT = '2031-03-03T14:30:00.000Z';
 
 /** A possible national number of each country, trunk prefix included. */
-const NATIONAL: Record<string, string> = { US: '2015550123', JP: '09012345678', GB: '02079460018', EG: '01012345678', IN: '8123456789', DE: '030123456' };
+const NATIONAL: Record<string, string> = {
+  US: '2015550123',
+  JP: '09012345678',
+  GB: '02079460018',
+  EG: '01012345678',
+  IN: '8123456789',
+  DE: '030123456',
+};
 const COUNTRIES = Object.keys(NATIONAL) as CountryCode[];
 /** Digits zero of scripts libphonenumber reads (ASCII, full-width, Arabic-Indic, Persian) and one it does not (Devanagari). */
 const ZEROS = { ascii: 0x30, fullWidth: 0xff10, arabic: 0x660, persian: 0x6f0, devanagari: 0x966 };
@@ -50,7 +57,16 @@ const writtenNumber = fc
     plus: fc.constantFrom('+', '＋'),
     script: fc.constantFrom<Script>('ascii', 'ascii', 'fullWidth', 'arabic', 'persian', 'devanagari'),
     separator: fc.constantFrom('', ' ', '-', '\u00a0', '－', '.'),
-    wrap: fc.constantFrom<[string, string]>(['', ''], [' ', ' '], ['\u200f', '\u200f'], ['\u200e', ''], ['\u202b', '\u202c'], ['📞 ', ''], ['', ' 👍'], ['', ' ext. 12']),
+    wrap: fc.constantFrom<[string, string]>(
+      ['', ''],
+      [' ', ' '],
+      ['\u200f', '\u200f'],
+      ['\u200e', ''],
+      ['\u202b', '\u202c'],
+      ['📞 ', ''],
+      ['', ' 👍'],
+      ['', ' ext. 12'],
+    ),
   })
   .map(({ country, international, plus, script, separator, wrap: [before, after] }) => {
     const national = NATIONAL[country]!;
@@ -91,7 +107,9 @@ async function type(el: CcaiScheduleCall, text: string, keyByKey: boolean): Prom
   focusOn(input);
   for (const chunk of keyByKey ? Array.from(text) : [text]) {
     input.value += chunk;
-    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: keyByKey ? 'insertText' : 'insertFromPaste', data: chunk }));
+    input.dispatchEvent(
+      new InputEvent('input', { bubbles: true, composed: true, inputType: keyByKey ? 'insertText' : 'insertFromPaste', data: chunk }),
+    );
     await el.updateComplete;
   }
 }
@@ -171,9 +189,14 @@ describe('<ccai-schedule-call> with generated input', function () {
         const typed = validatePhoneNumber(asTheInputKeeps(text).replace(/\p{Cf}/gu, ''), { defaultCountry: country });
         if (sentNumber !== undefined) expect(typed.ok && typed.value.e164, 'the number typed, and no other').to.equal(sentNumber);
         // Digits of a known script, with nothing but layout around them, are always taken.
-        const plain = /^[\s\u200e\u200f\u202b\u202c]*[+＋]?[\d\s\-.\u00a0－\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]+[\s\u200e\u200f\u202b\u202c]*$/u.test(text);
+        const plain =
+          /^[\s\u200e\u200f\u202b\u202c]*[+＋]?[\d\s\-.\u00a0－\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]+[\s\u200e\u200f\u202b\u202c]*$/u.test(
+            text,
+          );
         if (plain && form.time && sentNumber === undefined) {
-          expect(validateLanguage(languageOf(form), { offered: form.languages.split(',') }).ok, `${JSON.stringify(text)} refused`).to.equal(false);
+          expect(validateLanguage(languageOf(form), { offered: form.languages.split(',') }).ok, `${JSON.stringify(text)} refused`).to.equal(
+            false,
+          );
         }
       }),
       { numRuns: RUNS },

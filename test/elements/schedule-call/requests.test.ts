@@ -37,7 +37,7 @@ describe('<ccai-schedule-call> requests', () => {
   const { mock, worker } = useMockApi();
 
   describe('the request', () => {
-    it('sends exactly the documented body and confirms with the time in the visitor\'s zone', async () => {
+    it("sends exactly the documented body and confirms with the time in the visitor's zone", async () => {
       const scheduled = collect('ccai-call-scheduled');
       const el = await scheduleCall();
       await fillValid(el);
@@ -69,7 +69,14 @@ describe('<ccai-schedule-call> requests', () => {
       await submit(el);
       await until(() => root(el).querySelector('[part=confirmation]'), 'no confirmation');
       expect(await createBodies()).to.deep.equal([
-        { call_type: 'Voice Scheduled (API)', end_user_number: '+819012345678', scheduled_at: FIRST_SLOT, lang: 'en', call_id: 514, ticket_id: '76517' },
+        {
+          call_type: 'Voice Scheduled (API)',
+          end_user_number: '+819012345678',
+          scheduled_at: FIRST_SLOT,
+          lang: 'en',
+          call_id: 514,
+          ticket_id: '76517',
+        },
       ]);
     });
 
@@ -102,7 +109,10 @@ describe('<ccai-schedule-call> requests', () => {
       await submit(another);
       await until(() => creates().length === 2);
       const bodies = await createBodies();
-      expect(bodies.map((body) => body.recording_permission)).to.deep.equal(['recording_permission_denied', 'recording_permission_granted']);
+      expect(bodies.map((body) => body.recording_permission)).to.deep.equal([
+        'recording_permission_denied',
+        'recording_permission_granted',
+      ]);
       await expect(another).to.be.accessible();
     });
 
@@ -299,5 +309,4 @@ describe('<ccai-schedule-call> requests', () => {
       expect(buttons(el)).to.deep.equal(['Schedule call']);
     });
   });
-
 });

@@ -55,7 +55,9 @@ describe('<ccai-schedule-call>', () => {
       // Before first use: one country, named, without the metadata's calling codes.
       const country = control(el, 'Country');
       expect([...country.options].map((option) => option.text)).to.deep.equal(['Japan']);
-      const zone = new Intl.DateTimeFormat('en', { timeZoneName: 'longGeneric' }).formatToParts(NOW).find((p) => p.type === 'timeZoneName')!.value;
+      const zone = new Intl.DateTimeFormat('en', { timeZoneName: 'longGeneric' })
+        .formatToParts(NOW)
+        .find((p) => p.type === 'timeZoneName')!.value;
       expect(root(el).querySelector('#zone')?.textContent).to.equal(en.timeZoneNote(zone));
       expect(control(el, 'Time').getAttribute('aria-describedby')).to.equal('zone');
       // What the page fetches besides the API: nothing until the phone field is used, then its code.
@@ -70,14 +72,16 @@ describe('<ccai-schedule-call>', () => {
       expect(country.value).to.equal('JP');
     });
 
-    it('offers the opening hours as times in the visitor\'s zone, by the visitor\'s dates', async () => {
+    it("offers the opening hours as times in the visitor's zone, by the visitor's dates", async () => {
       const el = await scheduleCall();
       const date = control(el, 'Date');
       const time = control(el, 'Time');
       const first = new Date(FIRST_SLOT);
       const visitorDate = new Intl.DateTimeFormat('en-CA').format(first); // YYYY-MM-DD in the browser's zone
       expect(date.value).to.equal(visitorDate);
-      expect(date.selectedOptions[0]?.text).to.equal(new Intl.DateTimeFormat('en', { weekday: 'long', month: 'long', day: 'numeric' }).format(first));
+      expect(date.selectedOptions[0]?.text).to.equal(
+        new Intl.DateTimeFormat('en', { weekday: 'long', month: 'long', day: 'numeric' }).format(first),
+      );
       expect(time.value).to.equal('');
       expect(time.options[0]?.text).to.equal(en.timePlaceholder);
       expect(time.options[1]?.value).to.equal(FIRST_SLOT);
@@ -88,7 +92,8 @@ describe('<ccai-schedule-call>', () => {
       for (const day of [...date.options].map((option) => option.value)) {
         choose(date, day);
         await el.updateComplete;
-        for (const option of [...time.options].slice(1)) expect(nyTime.format(Date.parse(option.value))).to.match(/^(09|1[0-6]):(00|15|30|45)$/);
+        for (const option of [...time.options].slice(1))
+          expect(nyTime.format(Date.parse(option.value))).to.match(/^(09|1[0-6]):(00|15|30|45)$/);
       }
     });
 
@@ -239,7 +244,9 @@ describe('<ccai-schedule-call>', () => {
       expect(buttons(el)).to.deep.equal([ja.submit]);
       expect([...control(el, ja.languageLabel).options].map((option) => option.text)).to.deep.equal(['日本語', '英語']);
       expect(control(el, ja.timeLabel).options[0]?.text).to.equal(ja.timePlaceholder);
-      const zone = new Intl.DateTimeFormat('ja', { timeZoneName: 'longGeneric' }).formatToParts(NOW).find((p) => p.type === 'timeZoneName')!.value;
+      const zone = new Intl.DateTimeFormat('ja', { timeZoneName: 'longGeneric' })
+        .formatToParts(NOW)
+        .find((p) => p.type === 'timeZoneName')!.value;
       expect(root(el).querySelector('#zone')?.textContent).to.equal(ja.timeZoneNote(zone));
       const phone = control<HTMLInputElement>(el, ja.phoneLabel);
       focusOn(phone);
@@ -261,7 +268,11 @@ describe('<ccai-schedule-call>', () => {
       await until(() => root(el).querySelector('[part=confirmation]'), 'no confirmation');
       expect(root(el).querySelector('.message')?.textContent).to.equal(ja.confirmation(whenText(FIRST_SLOT, 'ja')));
       expect(buttons(el)).to.deep.equal([ja.cancelCall]);
-      expect((await createBodies())[0]).to.include({ lang: 'ja', end_user_number: '+819012345678', recording_permission: 'recording_permission_denied' });
+      expect((await createBodies())[0]).to.include({
+        lang: 'ja',
+        end_user_number: '+819012345678',
+        recording_permission: 'recording_permission_denied',
+      });
       await expect(el).to.be.accessible();
     });
   });

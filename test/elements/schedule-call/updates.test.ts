@@ -44,7 +44,8 @@ async function shown(el: CcaiScheduleCall): Promise<void> {
   await until(() => labels(el).includes('Time'), 'the Time select is shown again');
 }
 
-const zoneNote = (locale: string) => new Intl.DateTimeFormat(locale, { timeZoneName: 'longGeneric' }).formatToParts(NOW).find((p) => p.type === 'timeZoneName')!.value;
+const zoneNote = (locale: string) =>
+  new Intl.DateTimeFormat(locale, { timeZoneName: 'longGeneric' }).formatToParts(NOW).find((p) => p.type === 'timeZoneName')!.value;
 
 describe('<ccai-schedule-call> after its inputs change', () => {
   useMockApi();
@@ -89,7 +90,7 @@ describe('<ccai-schedule-call> after its inputs change', () => {
     el.daysAhead = 1;
     await el.updateComplete;
     const today = [...control(el, 'Date').options].map((option) => option.value);
-    expect(today.length, 'today, in one or two of the visitor\'s dates').to.be.within(1, 2);
+    expect(today.length, "today, in one or two of the visitor's dates").to.be.within(1, 2);
 
     el.daysAhead = 14;
     el.days = 'sat';
@@ -104,7 +105,7 @@ describe('<ccai-schedule-call> after its inputs change', () => {
     }
   });
 
-  it('names dates, times, languages and the zone again when the page\'s language changes', async () => {
+  it("names dates, times, languages and the zone again when the page's language changes", async () => {
     const el = await scheduleCall('menu-id="9" languages="en,ja"', 'en');
     const date = control(el, 'Date');
     const first = Date.parse(times(el)[0]!);
@@ -153,7 +154,7 @@ describe('<ccai-schedule-call> after its inputs change', () => {
     expect(control(el, 'Country').value).to.equal('DE');
   });
 
-  it('follows the browser\'s languages for the default country when they change', async () => {
+  it("follows the browser's languages for the default country when they change", async () => {
     const el = await fixture<CcaiScheduleCall>('<ccai-schedule-call menu-id="9" timezone="America/New_York"></ccai-schedule-call>');
     const before = texts(control(el, 'Country'));
     Object.defineProperty(navigator, 'languages', { configurable: true, get: () => ['sv-SE'] });
@@ -186,7 +187,18 @@ describe('<ccai-schedule-call> after its inputs change', () => {
     await type('', 'deleteContentBackward');
     expect(errorOf(el, phone)).to.equal(en.phoneRequired);
     // Most keystrokes leave the text as typed (the form need not render); some are reformatted.
-    const shown = ['2', '20', '(201)', '(201) 5', '(201) 55', '(201) 555', '(201) 555-0', '(201) 555-01', '(201) 555-012', '(201) 555-0123'];
+    const shown = [
+      '2',
+      '20',
+      '(201)',
+      '(201) 5',
+      '(201) 55',
+      '(201) 555',
+      '(201) 555-0',
+      '(201) 555-01',
+      '(201) 555-012',
+      '(201) 555-0123',
+    ];
     for (const [i, character] of [...'2015550123'].entries()) {
       await type(character);
       const last = i === shown.length - 1;

@@ -67,7 +67,10 @@ export const callStatus = (call: Call | undefined, lang: string, callId = '') =>
   mount<CcaiCallStatus>(html`<ccai-call-status call-id=${callId} .call=${call}></ccai-call-status>`, lang);
 
 export const customerFlags = (lang: string, readonly = false) =>
-  mount<CcaiCustomerFlags>(html`<ccai-customer-flags call-id="514" ?readonly=${readonly} .client=${noRetry()}></ccai-customer-flags>`, lang);
+  mount<CcaiCustomerFlags>(
+    html`<ccai-customer-flags call-id="514" ?readonly=${readonly} .client=${noRetry()}></ccai-customer-flags>`,
+    lang,
+  );
 
 /** Every element in these shadow roots, and in shadow roots nested in them, that transitions or animates. */
 export function moving(roots: ShadowRoot[]): string[] {
@@ -76,7 +79,10 @@ export function moving(roots: ShadowRoot[]): string[] {
     for (const node of shadow.querySelectorAll('*')) {
       for (const pseudo of [null, '::before', '::after']) {
         const style = getComputedStyle(node, pseudo);
-        const durations = [...style.transitionDuration.split(','), ...(style.animationName === 'none' ? [] : style.animationDuration.split(','))];
+        const durations = [
+          ...style.transitionDuration.split(','),
+          ...(style.animationName === 'none' ? [] : style.animationDuration.split(',')),
+        ];
         if (durations.some((duration) => parseFloat(duration) > 0)) found.push(`${node.localName}.${node.className}${pseudo ?? ''}`);
       }
       if (node.shadowRoot) visit(node.shadowRoot);
