@@ -235,20 +235,18 @@ async function startSlowTenant(delayMs) {
     arrived.push(req.url);
     await new Promise((resolve) => setTimeout(resolve, delayMs));
     const now = new Date().toISOString();
-    res
-      .writeHead(201, { 'Content-Type': 'application/json' })
-      .end(
-        JSON.stringify({
-          id: 4242,
-          status: 'scheduled',
-          call_type: 'Voice Scheduled (API)',
-          lang: 'en',
-          created_at: now,
-          scheduled_at: now,
-          agent_info: null,
-          fail_reason: 'nothing',
-        }),
-      );
+    res.writeHead(201, { 'Content-Type': 'application/json' }).end(
+      JSON.stringify({
+        id: 4242,
+        status: 'scheduled',
+        call_type: 'Voice Scheduled (API)',
+        lang: 'en',
+        created_at: now,
+        scheduled_at: now,
+        agent_info: null,
+        fail_reason: 'nothing',
+      }),
+    );
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
