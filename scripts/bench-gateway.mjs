@@ -46,6 +46,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { Agent, request as httpRequest } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { TERMINAL_STATUSES } from '../dist/node/core/calls.js';
 
 const RATE_LIMIT = 10;
 const USER = 'bench';
@@ -200,25 +201,13 @@ async function main() {
 
 async function loadPolicy(name) {
   if (name === 'fixed') {
-    return ({ call }) => (call && TERMINAL.has(call.status) ? null : 5_000 * (1 + 0.2 * Math.random()));
+    return ({ call }) => (call && TERMINAL_STATUSES.has(call.status) ? null : 5_000 * (1 + 0.2 * Math.random()));
   }
   const { runnerImport } = await import('vite');
   const path = fileURLToPath(new URL('../src/internal/poll-policy.ts', import.meta.url));
   const { module } = await runnerImport(path, { configFile: false, logLevel: 'error' });
   return module.nextPollDelay;
 }
-
-const TERMINAL = new Set([
-  'finished',
-  'failed',
-  'recovered',
-  'action_only_finished',
-  'deflected',
-  'voicemail_received',
-  'voicemail_read',
-  'cancelled',
-  'completed',
-]);
 
 function startServer(mode) {
   const child = fork(fileURLToPath(import.meta.url), ['--serve', mode], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
