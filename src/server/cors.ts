@@ -3,9 +3,9 @@
  * is refused before it does anything; a request with no `Origin` (a server, curl) or from the
  * gateway's own origin needs no CORS at all.
  */
+import { CAPABILITY_HEADER } from '../core/client.js';
 import { HttpError } from './http.js';
 
-export const CAPABILITY_HEADER = 'Ccai-Capability';
 const ALLOWED_HEADERS = `Content-Type, Accept, ${CAPABILITY_HEADER}`;
 /** `Date` too (not CORS-safelisted): the widgets learn the server's time from it, whatever the device clock says. */
 const EXPOSED_HEADERS = `${CAPABILITY_HEADER}, Retry-After, Date`;

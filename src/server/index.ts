@@ -3,7 +3,7 @@
  * Web-standard handler (Node ≥ 20, Deno, Bun, Workers), plus a `node:http` adapter and metrics.
  */
 export { createGateway } from './gateway.js';
-export { CAPABILITY_HEADER } from './cors.js';
+export { CAPABILITY_HEADER } from '../core/client.js';
 export {
   parseDuration,
   type AgentIdentity,
