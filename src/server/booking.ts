@@ -45,6 +45,23 @@ function idOf(value: unknown): number | undefined {
   return Number(text);
 }
 
+/** A menu id the site offers, or the API's refusal. A menu it does not offer reads as one that does not exist: nothing to probe. */
+export function offeredMenu(value: unknown, menus: ReadonlySet<number>): number {
+  const menuId = idOf(value);
+  if (menuId === undefined) throw refuse('menu_id is not well formed');
+  if (!menus.has(menuId)) throw refuse(`menu_id ${menuId} is not found`);
+  return menuId;
+}
+
+/** A language the site offers, or the API's refusal (`not found` for no language at all, `not available` for one not offered). */
+export function offeredLanguage(value: unknown, offered: readonly string[]): string {
+  const language = validateLanguage(value, { offered });
+  if (language.ok) return language.value;
+  throw refuse(
+    language.code === 'not_offered' ? `Language '${quoted(value)}' is not available` : `Language '${quoted(value)}' is not found`,
+  );
+}
+
 export function parseBooking(body: Record<string, unknown>, policy: BookingPolicy): Booking {
   const now = policy.callNow && normalizeCallType(body.call_type) === CALL_TYPES.inbound;
 
@@ -55,22 +72,13 @@ export function parseBooking(body: Record<string, unknown>, policy: BookingPolic
   }
   let menuId: number | undefined;
   if (present(body.menu_id)) {
-    menuId = idOf(body.menu_id);
-    if (menuId === undefined) throw refuse('menu_id is not well formed');
-    // A menu this site does not offer reads as one that does not exist: nothing to probe.
-    if (!policy.menus.has(menuId)) throw refuse(`menu_id ${menuId} is not found`);
+    menuId = offeredMenu(body.menu_id, policy.menus);
   } else if (parentCallId === undefined) {
     throw refuse('menu_id is required');
   }
 
   // Absent (or empty, as a form sends it) means the site's first language, as the API defaults to `en`.
-  const lang = present(body.lang) ? body.lang : (policy.languages[0] ?? 'en');
-  const language = validateLanguage(lang, { offered: policy.languages });
-  if (!language.ok) {
-    throw refuse(
-      language.code === 'not_offered' ? `Language '${quoted(lang)}' is not available` : `Language '${quoted(lang)}' is not found`,
-    );
-  }
+  const lang = offeredLanguage(present(body.lang) ? body.lang : (policy.languages[0] ?? 'en'), policy.languages);
 
   if (!present(body.end_user_number)) throw refuse('end_user_number is required');
   const phone = validatePhoneNumber(body.end_user_number);
@@ -81,7 +89,7 @@ export function parseBooking(body: Record<string, unknown>, policy: BookingPolic
     ...(menuId !== undefined ? { menu_id: menuId } : {}),
     ...(parentCallId !== undefined ? { call_id: parentCallId } : {}),
     end_user_number: phone.value.e164,
-    lang: language.value,
+    lang,
   };
 
   if (!now) {

@@ -6,7 +6,7 @@
  */
 import type { CustomerFlagsUpdate } from '../core/client.js';
 import { CUSTOMER_FLAG_NAMES } from '../core/calls.js';
-import { parseBooking } from './booking.js';
+import { offeredLanguage, offeredMenu, parseBooking } from './booking.js';
 import { createCapabilitySigner, randomSecret } from './capability.js';
 import { callFreshnessMs, createCoalescingCache } from './coalescing-cache.js';
 import { CAPABILITY_HEADER } from '../core/client.js';
@@ -161,12 +161,10 @@ export function createGateway(options: GatewayOptions): Gateway {
     }
     const lang = url.searchParams.get('lang');
     if (!lang) throw new HttpError(400, 'lang is required');
-    if (!languages.includes(lang)) throw new HttpError(400, `Language '${lang.slice(0, 32)}' is not available`);
+    offeredLanguage(lang, languages);
     const menuText = url.searchParams.get('menu_id');
     if (menuText === null) throw new HttpError(400, 'menu_id is required');
-    if (!/^[1-9]\d{0,14}$/.test(menuText)) throw new HttpError(400, 'menu_id is not well formed');
-    const menuId = Number(menuText);
-    if (!menus.has(menuId)) throw new HttpError(400, `menu_id ${menuId} is not found`);
+    const menuId = offeredMenu(menuText, menus);
     observeQueue();
     try {
       const { value, coalesced } = await waitTimes.get(`${lang}|${menuId}`, async () => {
