@@ -10,7 +10,8 @@ function dropNamelessEvents() {
     packageLinkPhase({ customElementsManifest }) {
       for (const module of customElementsManifest.modules) {
         for (const declaration of module.declarations ?? []) {
-          if (declaration.events) declaration.events = declaration.events.filter((event) => event.name?.startsWith('ccai-'));
+          if (declaration.events)
+            declaration.events = declaration.events.filter((event) => event.name?.startsWith('ccai-'));
         }
       }
     },

@@ -62,7 +62,8 @@ function litTemplates(node: unknown, found: TemplateNode[] = []): TemplateNode[]
     ) {
       found.push(candidate);
     }
-    for (const [key, value] of Object.entries(candidate)) if (key !== 'parent' && typeof value === 'object') litTemplates(value, found);
+    for (const [key, value] of Object.entries(candidate))
+      if (key !== 'parent' && typeof value === 'object') litTemplates(value, found);
   }
   return found;
 }
@@ -142,7 +143,8 @@ function privateZodGlobals(): Plugin {
     transform(code, id) {
       if (!id.includes('/node_modules/zod/') || !code.includes('globalThis')) return null;
       const patched = code.replace(/\bglobalThis(?=\)?\.__zod_\w+)/g, 'zodScope');
-      if (patched.includes('globalThis')) this.error(`${id} uses globalThis other than for __zod_*: keep the script's zod private`);
+      if (patched.includes('globalThis'))
+        this.error(`${id} uses globalThis other than for __zod_*: keep the script's zod private`);
       // On the first line, so that no line number moves.
       return { code: `import zodScope from '${scope}'; ${patched}`, map: null };
     },

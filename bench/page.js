@@ -14,7 +14,13 @@ import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 
 /** Monday 08:00 in New York: the form offers every slot of ten working days, the same in every run. */
 const NOW = Date.parse('2030-01-14T13:00:00Z');
-const FORM_ATTRIBUTES = { 'menu-id': '9', languages: 'en,ja', timezone: 'America/New_York', hours: '09:00-17:00', days: 'mon-fri' };
+const FORM_ATTRIBUTES = {
+  'menu-id': '9',
+  languages: 'en,ja',
+  timezone: 'America/New_York',
+  hours: '09:00-17:00',
+  days: 'mon-fri',
+};
 const CALL = {
   id: 515,
   status: 'scheduled',
@@ -58,7 +64,8 @@ function floorShape(markup) {
 /** `staticHtml` needs the same strings array for the same shape of template. */
 const blanks = new Map();
 const stringsOf = (count) =>
-  blanks.get(count) ?? blanks.set(count, Object.assign(Array(count).fill(''), { raw: Array(count).fill('') })).get(count);
+  blanks.get(count) ??
+  blanks.set(count, Object.assign(Array(count).fill(''), { raw: Array(count).fill('') })).get(count);
 
 class Floor extends LitElement {
   static properties = { shape: { attribute: false }, typed: { state: true } };
@@ -80,7 +87,11 @@ class Floor extends LitElement {
   }
 }
 
-const TAGS = { 'schedule-call': 'ccai-schedule-call', 'call-status': 'ccai-call-status', 'customer-flags': 'ccai-customer-flags' };
+const TAGS = {
+  'schedule-call': 'ccai-schedule-call',
+  'call-status': 'ccai-call-status',
+  'customer-flags': 'ccai-customer-flags',
+};
 for (const [name, tag] of Object.entries(TAGS)) {
   customElements.define(`floor-bare-${name}`, class extends Floor {});
   customElements.define(
@@ -149,7 +160,9 @@ const boxesOf = (el) => [...(el.shadowRoot?.querySelectorAll('input[type=checkbo
 /** The flags are on screen: enabled, known, and checked as `FLAGS` says. */
 const flagsShown = (el) => {
   const boxes = boxesOf(el);
-  return boxes.length === 3 && boxes.every((box, i) => !box.disabled && !box.indeterminate && box.checked === FLAG_VALUES[i]);
+  return (
+    boxes.length === 3 && boxes.every((box, i) => !box.disabled && !box.indeterminate && box.checked === FLAG_VALUES[i])
+  );
 };
 
 const MAKE = {
@@ -235,7 +248,13 @@ export async function firstRender(name) {
   const t2 = performance.now();
   await frame();
   const t3 = performance.now();
-  const result = { total: t3 - t0, create: t1 - t0, update: t2 - t1, frame: t3 - t2, ...(answer === null ? {} : { answer }) };
+  const result = {
+    total: t3 - t0,
+    create: t1 - t0,
+    update: t2 - t1,
+    frame: t3 - t2,
+    ...(answer === null ? {} : { answer }),
+  };
   await settle?.(el);
   el.remove();
   return result;
@@ -259,7 +278,9 @@ export async function manyForms(name, count) {
 
 const typeInto = (input, character) => {
   input.value += character;
-  input.dispatchEvent(new InputEvent('input', { inputType: 'insertText', data: character, bubbles: true, composed: true }));
+  input.dispatchEvent(
+    new InputEvent('input', { inputType: 'insertText', data: character, bubbles: true, composed: true }),
+  );
 };
 
 /** A form whose phone metadata has loaded and whose phone error is shown: typing is checked as it goes. */
@@ -276,7 +297,8 @@ async function formBeingTyped() {
   input.dispatchEvent(new FocusEvent('focusout', { bubbles: true, composed: true }));
   await nextTask();
   await el.updateComplete;
-  if (!el.shadowRoot.querySelector('[part=error]')) throw new Error('the phone error is not shown: nothing to validate');
+  if (!el.shadowRoot.querySelector('[part=error]'))
+    throw new Error('the phone error is not shown: nothing to validate');
   return el;
 }
 

@@ -21,7 +21,10 @@ const chain = typeof __CCAI_DEMO_CHAIN__ === 'undefined' ? undefined : __CCAI_DE
 type ChangeWorld = (patch: WorldPatch) => Promise<Call | undefined>;
 
 async function staticWorld(): Promise<ChangeWorld> {
-  const [{ setupWorker }, { createCallsApiMock }] = await Promise.all([import('msw/browser'), import('../src/mock/index.js')]);
+  const [{ setupWorker }, { createCallsApiMock }] = await Promise.all([
+    import('msw/browser'),
+    import('../src/mock/index.js'),
+  ]);
   const mock = createCallsApiMock();
   await setupWorker(...mock.handlers).start({ onUnhandledRequest: 'bypass', quiet: true });
   return async (patch) => structuredClone(applyWorldPatch(mock, patch));
@@ -38,7 +41,8 @@ async function tenantWorld(): Promise<ChangeWorld | undefined> {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(patch),
     });
-    if (!response.ok) throw new Error(`The demo server refused the change: ${response.status} ${await response.text()}`);
+    if (!response.ok)
+      throw new Error(`The demo server refused the change: ${response.status} ${await response.text()}`);
     return ((await response.json()) as { call?: Call }).call;
   };
 }
@@ -75,7 +79,8 @@ const copy = {
     navStatus: 'Your call',
     navAgent: 'Agent view',
     title: 'Locked out? We call you back.',
-    intro: 'Pick a time that suits you and one of our locksmiths will call you. Open Monday to Friday, 9:00–17:00 New York time.',
+    intro:
+      'Pick a time that suits you and one of our locksmiths will call you. Open Monday to Friday, 9:00–17:00 New York time.',
     callbackHeading: 'Talk to a locksmith',
     statusHeading: 'Your call',
     statusHint: 'The status of your latest callback, pushed in by this page whenever the panel below changes it.',
@@ -87,7 +92,8 @@ const copy = {
     navStatus: 'ご予約の通話',
     navAgent: 'エージェント画面',
     title: '鍵を閉じ込めてしまいましたか? こちらからお電話します。',
-    intro: 'ご都合のよい時間を選ぶと、鍵の専門スタッフからお電話します。営業時間はニューヨーク時間の月〜金 9:00〜17:00 です。',
+    intro:
+      'ご都合のよい時間を選ぶと、鍵の専門スタッフからお電話します。営業時間はニューヨーク時間の月〜金 9:00〜17:00 です。',
     callbackHeading: '鍵の専門スタッフに相談',
     statusHeading: 'ご予約の通話',
     statusHint: '最新のコールバックの状況です。下のパネルで状況を変えると、このページが最新の内容を渡します。',
@@ -127,7 +133,9 @@ panel?.addEventListener('change', (event) => {
   if (input.name === 'dark') document.documentElement.classList.toggle('dark', input.checked);
   if (input.name === 'menuState') void change({ menuState: input.value as WorldPatch['menuState'] });
   if (input.name === 'offer')
-    void change({ languages: [...panel.querySelectorAll<HTMLInputElement>('[name=offer]:checked')].map((box) => box.value) });
+    void change({
+      languages: [...panel.querySelectorAll<HTMLInputElement>('[name=offer]:checked')].map((box) => box.value),
+    });
 });
 
 panel?.addEventListener('click', (event) => {

@@ -30,16 +30,22 @@ const JOURNEY = ['scheduled', 'queued', 'assigned', 'connecting', 'connected', '
  * naming the first bad field.
  */
 export function parseWorldPatch(value: unknown): WorldPatch {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new TypeError('the patch is not an object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new TypeError('the patch is not an object');
   const { callId, menuState, languages, move, reset, ...rest } = value as Record<string, unknown>;
   const unknown = Object.keys(rest)[0];
   if (unknown !== undefined) throw new TypeError(`${unknown.slice(0, 32)} is not a world change`);
-  if (callId !== undefined && !(Number.isSafeInteger(callId) && (callId as number) > 0)) throw new TypeError('callId is not a call id');
+  if (callId !== undefined && !(Number.isSafeInteger(callId) && (callId as number) > 0))
+    throw new TypeError('callId is not a call id');
   if (menuState !== undefined && !(MENU_STATES as readonly unknown[]).includes(menuState))
     throw new TypeError('menuState is not a menu state');
   if (
     languages !== undefined &&
-    !(Array.isArray(languages) && languages.length <= 20 && languages.every((code) => typeof code === 'string' && /^[a-z]{2}$/.test(code)))
+    !(
+      Array.isArray(languages) &&
+      languages.length <= 20 &&
+      languages.every((code) => typeof code === 'string' && /^[a-z]{2}$/.test(code))
+    )
   ) {
     throw new TypeError('languages is not a list of language codes');
   }
@@ -55,7 +61,10 @@ export function applyWorldPatch(mock: Pick<CallsApiMock, 'world' | 'reset'>, pat
   if (patch.reset) mock.reset();
   if (patch.menuState) world.menus[9]!.state = patch.menuState;
   if (patch.languages) world.languages = [...patch.languages];
-  const call = patch.callId === undefined ? undefined : (world.calls[patch.callId] as (Call & Record<string, unknown>) | undefined);
+  const call =
+    patch.callId === undefined
+      ? undefined
+      : (world.calls[patch.callId] as (Call & Record<string, unknown>) | undefined);
   if (call && patch.move) move(call, patch.move);
   return call;
 }
@@ -67,7 +76,14 @@ function move(call: Call & Record<string, unknown>, target: string): void {
   if (next === 'queued') call.queued_at = now;
   if (next === 'assigned') {
     call.assigned_at = now;
-    call.agent_info = { id: 1, name: 'Admin UJET', first_name: 'Admin', last_name: 'UJET', agent_number: null, avatar_url: null };
+    call.agent_info = {
+      id: 1,
+      name: 'Admin UJET',
+      first_name: 'Admin',
+      last_name: 'UJET',
+      agent_number: null,
+      avatar_url: null,
+    };
   }
   if (next === 'connected') call.connected_at = now;
   if (next === 'finished') call.ends_at = now;

@@ -42,7 +42,11 @@ function describeFailure(audit) {
       (item) =>
         `      ${item.node?.selector ?? ''}  ${item.node?.snippet ?? ''}\n        ${item.node?.explanation?.replaceAll('\n', '\n        ') ?? ''}`,
     );
-  return [`  ✗ ${audit.id}: ${audit.title}`, ...nodes, ...(items.length > 5 ? [`      … and ${items.length - 5} more`] : [])].join('\n');
+  return [
+    `  ✗ ${audit.id}: ${audit.title}`,
+    ...nodes,
+    ...(items.length > 5 ? [`      … and ${items.length - 5} more`] : []),
+  ].join('\n');
 }
 
 try {

@@ -72,7 +72,15 @@ async function serveRole() {
   const mode = option('serve', '', 'gateway');
   const { startMockTenant } = await import('../dist/node/server/mock-tenant.js');
   const tenant = await startMockTenant({ auth: { user: USER, password: PASSWORD }, cors: false });
-  const counts = { reads: 0, readStatuses: {}, readDurations: [], coalesced: 0, upstream: {}, maxQueueDepth: 0, requests: {} };
+  const counts = {
+    reads: 0,
+    readStatuses: {},
+    readDurations: [],
+    coalesced: 0,
+    upstream: {},
+    maxQueueDepth: 0,
+    requests: {},
+  };
   let served;
   if (mode === 'gateway') {
     const { createGateway } = await import('../dist/node/server/gateway.js');
@@ -131,7 +139,12 @@ async function serveRole() {
       const cpu = process.cpuUsage(cpuStart);
       process.send({
         type: 'stats',
-        requests: tenant.requests.map(({ at, method, path, headers }) => ({ at, method, path, visitor: headers['x-bench-visitor'] })),
+        requests: tenant.requests.map(({ at, method, path, headers }) => ({
+          at,
+          method,
+          path,
+          visitor: headers['x-bench-visitor'],
+        })),
         applied,
         counts: mode === 'gateway' ? counts : undefined,
         cpuMs: (cpu.user + cpu.system) / 1000,
@@ -210,7 +223,9 @@ async function loadPolicy(name) {
 }
 
 function startServer(mode) {
-  const child = fork(fileURLToPath(import.meta.url), ['--serve', mode], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(fileURLToPath(import.meta.url), ['--serve', mode], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const next = (type) =>
     new Promise((resolve, reject) => {
       const onMessage = (message) => {
@@ -296,7 +311,8 @@ function planCalls(config, t0) {
       const due = t0 + config.seconds * 1000 * (0.05 + (live > 1 ? (0.3 * i) / (live - 1) : 0));
       return { kind: 'live', scheduledAt: due, index: i, scale };
     }
-    if (i < live + soon) return { kind: 'soon', scheduledAt: t0 + (20 + (30 * (i - live)) / Math.max(1, soon)) * 60_000 };
+    if (i < live + soon)
+      return { kind: 'soon', scheduledAt: t0 + (20 + (30 * (i - live)) / Math.max(1, soon)) * 60_000 };
     return { kind: 'far', scheduledAt: t0 + (2 + (i % 7)) * 86_400_000 };
   });
 }
@@ -402,7 +418,10 @@ async function runPhase(phase, config, nextDelay) {
         reads,
       });
     });
-    const finished = await Promise.race([Promise.all(visitors).then(() => true), sleep(end - Date.now() + GRACE_MS).then(() => false)]);
+    const finished = await Promise.race([
+      Promise.all(visitors).then(() => true),
+      sleep(end - Date.now() + GRACE_MS).then(() => false),
+    ]);
     const collectedAt = Date.now();
     const stats = await (child.send({ type: 'collect' }), next('stats'));
     child.send({ type: 'stop' });
@@ -434,7 +453,10 @@ async function runPhase(phase, config, nextDelay) {
 async function visit({ v, callIndex, call, phase, urls, agent, t0, end, rampMs, nextDelay, reads }) {
   await sleep(t0 + Math.random() * rampMs - Date.now());
   const address = `10.${1 + (v >> 16)}.${(v >> 8) & 255}.${v & 255}`;
-  const url = phase === 'gateway' ? `${urls.gateway}/apps/api/v1/calls/${call.id}` : `${urls.tenant}/manager/api/v1/calls/${call.id}`;
+  const url =
+    phase === 'gateway'
+      ? `${urls.gateway}/apps/api/v1/calls/${call.id}`
+      : `${urls.tenant}/manager/api/v1/calls/${call.id}`;
   const headers =
     phase === 'gateway'
       ? { [CAPABILITY]: call.capability, 'X-Forwarded-For': address }
@@ -504,7 +526,19 @@ function percentile(values, p) {
 
 const round = (value, digits = 1) => (value === null || value === undefined ? null : Number(value.toFixed(digits)));
 
-function summarize({ config, t0, collectedAt, reads, stats, plans, booked, bookingMs, retried429, abandoned, socketRetries }) {
+function summarize({
+  config,
+  t0,
+  collectedAt,
+  reads,
+  stats,
+  plans,
+  booked,
+  bookingMs,
+  retried429,
+  abandoned,
+  socketRetries,
+}) {
   // The tenant's requests while the visitors watched (the bookings before t0 are setup).
   const during = stats.requests.filter((request) => request.at >= t0 && request.at <= collectedAt);
   const tenantReads = during.filter((request) => request.method === 'GET');
@@ -524,7 +558,8 @@ function summarize({ config, t0, collectedAt, reads, stats, plans, booked, booki
   }
   for (const [id, list] of byCall) {
     list.sort((a, b) => a.at - b.at);
-    for (let k = 0; k < list.length; k++) leftAt.set(`${idIndex.get(id)}|${list[k].status}`, list[k + 1]?.at ?? Infinity);
+    for (let k = 0; k < list.length; k++)
+      leftAt.set(`${idIndex.get(id)}|${list[k].status}`, list[k + 1]?.at ?? Infinity);
   }
   const stale = [];
   const staleByStatus = {};
@@ -690,7 +725,9 @@ function table({ config, machine, gateway: g, direct: d }) {
     ['direct', d],
   ])
     if (phase?.abandoned)
-      lines.push(`Note: ${name} phase — some visitors were still reading ${GRACE_MS / 1000} s after the end and were abandoned.`);
+      lines.push(
+        `Note: ${name} phase — some visitors were still reading ${GRACE_MS / 1000} s after the end and were abandoned.`,
+      );
   return lines.join('\n');
 }
 

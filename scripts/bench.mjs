@@ -60,15 +60,22 @@ async function serve(dir) {
 }
 
 async function openPage(browser, url) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US', timezoneId: 'America/New_York' });
+  const page = await browser.newPage({
+    viewport: { width: 1280, height: 800 },
+    locale: 'en-US',
+    timezoneId: 'America/New_York',
+  });
   const problems = [];
   page.on('pageerror', (error) => problems.push(error.message));
   page.on('console', (message) => /dev mode/i.test(message.text()) && problems.push(`Lit dev mode: ${message.text()}`));
   await page.goto(url);
   await page.waitForFunction(() => window.bench);
-  if (!(await page.evaluate(() => crossOriginIsolated))) throw new Error('the bench page is not cross-origin isolated: coarse timers');
+  if (!(await page.evaluate(() => crossOriginIsolated)))
+    throw new Error('the bench page is not cross-origin isolated: coarse timers');
   const setup = await page.evaluate(() => window.bench.setup());
-  console.log(`<ccai-schedule-call> renders (its floors the same): ${setup.form}\n  and while typed in: ${setup.typing}`);
+  console.log(
+    `<ccai-schedule-call> renders (its floors the same): ${setup.form}\n  and while typed in: ${setup.typing}`,
+  );
   return { page, problems, browser, url, shapes: setup.shapes };
 }
 
@@ -83,7 +90,11 @@ async function coldFirstRender({ browser, url, shapes }, element, { datedPage = 
   const samples = Object.fromEntries(names.map((name) => [name, []]));
   for (let run = 0; run < COLD_RUNS; run++) {
     for (const name of [...names.slice(run % 3), ...names.slice(0, run % 3)]) {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US', timezoneId: 'America/New_York' });
+      const page = await browser.newPage({
+        viewport: { width: 1280, height: 800 },
+        locale: 'en-US',
+        timezoneId: 'America/New_York',
+      });
       await page.goto(url);
       await page.waitForFunction(() => window.bench);
       await page.evaluate((shapes) => window.bench.useShapes(shapes), shapes);
@@ -92,7 +103,11 @@ async function coldFirstRender({ browser, url, shapes }, element, { datedPage = 
       await page.close();
     }
   }
-  return summarise(`first render, fresh page${datedPage ? ' that already showed a date' : ''}: <ccai-${element}>`, names, samples);
+  return summarise(
+    `first render, fresh page${datedPage ? ' that already showed a date' : ''}: <ccai-${element}>`,
+    names,
+    samples,
+  );
 }
 
 const median = (values) => {
@@ -116,7 +131,8 @@ async function compare({ page, problems }, label, method, element, arg) {
 }
 
 function summarise(label, names, samples) {
-  const medians = (list) => Object.fromEntries(Object.keys(list[0]).map((phase) => [phase, median(list.map((sample) => sample[phase]))]));
+  const medians = (list) =>
+    Object.fromEntries(Object.keys(list[0]).map((phase) => [phase, median(list.map((sample) => sample[phase]))]));
   const [ours, styled, bare] = names.map((name) => medians(samples[name]));
   const row = {
     label,
@@ -140,7 +156,12 @@ async function measureAll(context) {
     rows.push(await compare(context, `first render: <ccai-${element}>`, 'firstRender', element));
   }
   rows.push({
-    ...(await compare(context, '<ccai-customer-flags>: flags shown after the answer', 'firstRender', 'customer-flags shown')),
+    ...(await compare(
+      context,
+      '<ccai-customer-flags>: flags shown after the answer',
+      'firstRender',
+      'customer-flags shown',
+    )),
     informational: true,
   });
   rows.push(await coldFirstRender(context, 'schedule-call'));
@@ -157,7 +178,9 @@ function report(rows, { chromium }) {
   console.log(
     `\n${facts}; medians of ${RUNS} runs after ${WARMUP} warm-up runs in one page (keystrokes: ${rows.at(-1).samples}); fresh page: ${COLD_RUNS} pages each.\n`,
   );
-  console.log('| measurement | ccai-widgets | floor: same markup + CSS | ratio | target ≤ 1.5× | floor: same markup, no CSS | ratio |');
+  console.log(
+    '| measurement | ccai-widgets | floor: same markup + CSS | ratio | target ≤ 1.5× | floor: same markup, no CSS | ratio |',
+  );
   console.log('|---|--:|--:|--:|:-:|--:|--:|');
   for (const row of rows) {
     const verdict = row.ratio <= TARGET ? 'met' : 'over';
@@ -174,11 +197,13 @@ function report(rows, { chromium }) {
   console.log(
     '\nWhere the time goes (medians; create = construct + connect, update = to `updateComplete` (with the data shown for "flags shown"), frame = style, layout, paint):\n',
   );
-  console.log('| measurement | create | update | of which the injected fetch answering | frame | styled floor: create | update | frame |');
+  console.log(
+    '| measurement | create | update | of which the injected fetch answering | frame | styled floor: create | update | frame |',
+  );
   console.log('|---|--:|--:|--:|--:|--:|--:|--:|');
   for (const { label, ours, styled } of rows) {
-    const cells = [ours.create, ours.update, ours.answer, ours.frame, styled.create, styled.update, styled.frame].map((value) =>
-      value === undefined ? '—' : ms(value),
+    const cells = [ours.create, ours.update, ours.answer, ours.frame, styled.create, styled.update, styled.frame].map(
+      (value) => (value === undefined ? '—' : ms(value)),
     );
     console.log(`| ${label} | ${cells.join(' | ')} |`);
   }
@@ -218,7 +243,8 @@ async function main() {
     });
     const results = await measureAll(await openPage(browser, server.url));
     report(results, { chromium: browser.version() });
-    if (process.argv.includes('--check') && results.some((row) => !row.informational && row.ratio > TARGET)) process.exitCode = 1;
+    if (process.argv.includes('--check') && results.some((row) => !row.informational && row.ratio > TARGET))
+      process.exitCode = 1;
   } finally {
     await browser?.close();
     server?.close();

@@ -71,7 +71,9 @@ async function pageLoad(entry) {
       rolldownOptions: { preserveEntrySignatures: 'allow-extension', output: { minify: true, comments: false } },
     },
   });
-  const chunks = (Array.isArray(result) ? result : [result]).flatMap((output) => output.output).filter((file) => file.type === 'chunk');
+  const chunks = (Array.isArray(result) ? result : [result])
+    .flatMap((output) => output.output)
+    .filter((file) => file.type === 'chunk');
   const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
   const eager = new Set();
   const visit = (name) => {
@@ -82,7 +84,10 @@ async function pageLoad(entry) {
   visit(chunks.find((chunk) => chunk.isEntry).fileName);
   const lazy = chunks
     .filter((chunk) => !eager.has(chunk.fileName))
-    .map((chunk) => ({ name: basename(chunk.facadeModuleId ?? chunk.name, '.js').replace(/-[\w-]{8}$/, ''), size: gz(chunk.code) }));
+    .map((chunk) => ({
+      name: basename(chunk.facadeModuleId ?? chunk.name, '.js').replace(/-[\w-]{8}$/, ''),
+      size: gz(chunk.code),
+    }));
   const eagerModules = [...eager].flatMap((name) => Object.keys(byName.get(name).modules));
   return {
     eager: [...eager].reduce((sum, name) => sum + gz(byName.get(name).code), 0),
@@ -98,9 +103,15 @@ async function scriptWithout(external) {
     configFile: join(root, 'vite.config.ts'),
     mode: 'script',
     logLevel: 'silent',
-    build: { write: false, sourcemap: false, rolldownOptions: { external, output: { globals: (id) => id.replace(/\W/g, '_') } } },
+    build: {
+      write: false,
+      sourcemap: false,
+      rolldownOptions: { external, output: { globals: (id) => id.replace(/\W/g, '_') } },
+    },
   });
-  const [chunk] = (Array.isArray(result) ? result : [result]).flatMap((output) => output.output).filter((file) => file.type === 'chunk');
+  const [chunk] = (Array.isArray(result) ? result : [result])
+    .flatMap((output) => output.output)
+    .filter((file) => file.type === 'chunk');
   return gz(chunk.code);
 }
 
@@ -141,7 +152,8 @@ const PACKAGES = [
   ['lit, @lit/task', [/^lit($|\/)/, /^@lit\//]],
 ];
 const whole = await scriptWithout([]);
-for (const [label, external] of PACKAGES) console.log(`${pad(label, 44)}${padStart(kb(whole - (await scriptWithout(external))), 12)}`);
+for (const [label, external] of PACKAGES)
+  console.log(`${pad(label, 44)}${padStart(kb(whole - (await scriptWithout(external))), 12)}`);
 const ours = await scriptWithout(PACKAGES.flatMap(([, external]) => external));
 console.log(`${pad('ccai-widgets itself (and the bundle glue)', 44)}${padStart(kb(ours), 12)}`);
 

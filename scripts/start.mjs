@@ -26,7 +26,10 @@ async function stopAll() {
 /** The real tenant's gateway: `ccai-gateway` on a free local port, stopped by us rather than by its own signal handlers. */
 async function realTenantGateway() {
   const { main } = await import('../dist/node/server/cli.js');
-  const handle = await main(['--port', '0', '--host', '127.0.0.1'], process.env, { stdout: process.stdout, stderr: process.stderr });
+  const handle = await main(['--port', '0', '--host', '127.0.0.1'], process.env, {
+    stdout: process.stdout,
+    stderr: process.stderr,
+  });
   if (typeof handle === 'number') process.exit(handle);
   stops.push(() => handle.close());
   return handle.url;
@@ -87,7 +90,8 @@ function worldControl({ tenant, renew }) {
     name: 'ccai-demo-world',
     configureServer(server) {
       server.middlewares.use('/__demo/world', async (req, res) => {
-        const answer = (status, body) => res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
+        const answer = (status, body) =>
+          res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
         if (req.method !== 'POST') return answer(405, { message: 'Method not allowed' });
         if (!req.headers['content-type']?.startsWith('application/json')) return answer(415, { message: 'JSON only' });
         let text = '';

@@ -14,9 +14,12 @@ const started = Date.now();
 const hogs = Array.from(
   { length: availableParallelism() },
   () =>
-    new Worker(`const end = ${started + maxMs}; while (Date.now() < end) { const t = Date.now(); while (Date.now() - t < 50); }`, {
-      eval: true,
-    }),
+    new Worker(
+      `const end = ${started + maxMs}; while (Date.now() < end) { const t = Date.now(); while (Date.now() - t < 50); }`,
+      {
+        eval: true,
+      },
+    ),
 );
 const stopLoad = () => Promise.all(hogs.map((hog) => hog.terminate()));
 

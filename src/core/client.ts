@@ -198,22 +198,36 @@ export class CallsClient {
   async getCall(id: number | string, options: GetCallOptions = {}): Promise<Call> {
     const template = options.url ?? this.#options.callUrl ?? DEFAULT_CALL_URL;
     const url = template.replaceAll('{baseUrl}', this.baseUrl).replaceAll('{id}', encodeURIComponent(checkId(id)));
-    const { status, body } = await this.#send('GET', url, undefined, { ...options, headers: capabilityHeader(options.capability) });
+    const { status, body } = await this.#send('GET', url, undefined, {
+      ...options,
+      headers: capabilityHeader(options.capability),
+    });
     return parseWith((await schemas()).callSchema, body, status);
   }
 
   /** `GET /calls/:id/customer_flag`. */
   async getCustomerFlags(id: number | string, options: RequestOptions = {}): Promise<CustomerFlags> {
-    const { status, body } = await this.#send('GET', this.#url(`/calls/${checkId(id)}/customer_flag`), undefined, options);
+    const { status, body } = await this.#send(
+      'GET',
+      this.#url(`/calls/${checkId(id)}/customer_flag`),
+      undefined,
+      options,
+    );
     return parseWith((await schemas()).customerFlagsSchema, normalizeFlags(body), status);
   }
 
   /** `PATCH /calls/:id/customer_flag` with any subset of the three flags; resolves with all three. */
-  async updateCustomerFlags(id: number | string, flags: CustomerFlagsUpdate, options: RequestOptions = {}): Promise<CustomerFlags> {
+  async updateCustomerFlags(
+    id: number | string,
+    flags: CustomerFlagsUpdate,
+    options: RequestOptions = {},
+  ): Promise<CustomerFlags> {
     const { customerFlagsSchema, customerFlagsUpdateSchema } = await schemas();
     const checked = customerFlagsUpdateSchema.safeParse(flags);
     if (!checked.success) throw validationError('Customer flags must be booleans', 'flags');
-    const update = Object.fromEntries(CUSTOMER_FLAG_NAMES.filter((name) => name in checked.data).map((n) => [n, checked.data[n]]));
+    const update = Object.fromEntries(
+      CUSTOMER_FLAG_NAMES.filter((name) => name in checked.data).map((n) => [n, checked.data[n]]),
+    );
     const url = this.#url(`/calls/${checkId(id)}/customer_flag`);
     const { status, body } = await this.#send('PATCH', url, update, options);
     return parseWith(customerFlagsSchema, normalizeFlags(body), status);
@@ -223,7 +237,10 @@ export class CallsClient {
   async cancelScheduledCall(id: number | string, options: CancelCallOptions = {}): Promise<CancelCallResult> {
     const { callSchema } = await schemas();
     const url = this.#url(`/calls/scheduled/${checkId(id)}/cancel`);
-    const { status, body } = await this.#send('PATCH', url, undefined, { ...options, headers: capabilityHeader(options.capability) });
+    const { status, body } = await this.#send('PATCH', url, undefined, {
+      ...options,
+      headers: capabilityHeader(options.capability),
+    });
     if (status === 204) return { kind: 'already-cancelled' };
     return { kind: 'cancelled', call: parseWith(callSchema, body, status) };
   }
@@ -244,7 +261,12 @@ export class CallsClient {
   }
 
   /** One logical request: reads are retried on network errors, timeouts, 5xx and 429; writes never. */
-  async #send(method: string, url: string, body: unknown, { signal, retries: override, headers }: SendOptions): Promise<Exchange> {
+  async #send(
+    method: string,
+    url: string,
+    body: unknown,
+    { signal, retries: override, headers }: SendOptions,
+  ): Promise<Exchange> {
     // Beside the request, so that reading its answer rarely waits for them.
     void loadSchemas();
     const retries = method === 'GET' ? (override ?? this.#retry.retries) : 0;
@@ -260,7 +282,13 @@ export class CallsClient {
     }
   }
 
-  async #attempt(method: string, url: string, body: unknown, signal: AbortSignal | undefined, own: HeaderRecord = {}): Promise<Exchange> {
+  async #attempt(
+    method: string,
+    url: string,
+    body: unknown,
+    signal: AbortSignal | undefined,
+    own: HeaderRecord = {},
+  ): Promise<Exchange> {
     signal?.throwIfAborted();
     const timeoutMs = this.#options.timeoutMs ?? 10_000;
     const timeout = new AbortController();
@@ -330,14 +358,21 @@ function readResponse(response: Response, text: string): Exchange {
     isRecord(body) && typeof body.message === 'string'
       ? body.message
       : `The server answered ${status}${response.statusText ? ` ${response.statusText}` : ''}`;
-  throw new CallsApiError(message, { kind: 'http', status, body, retryAfterMs: parseRetryAfter(response.headers.get('Retry-After')) });
+  throw new CallsApiError(message, {
+    kind: 'http',
+    status,
+    body,
+    retryAfterMs: parseRetryAfter(response.headers.get('Retry-After')),
+  });
 }
 
 function parseWith<T>(
   schema: {
     safeParse(
       value: unknown,
-    ): { success: true; data: T } | { success: false; error: { issues: readonly { path: PropertyKey[]; message: string }[] } };
+    ):
+      | { success: true; data: T }
+      | { success: false; error: { issues: readonly { path: PropertyKey[]; message: string }[] } };
   },
   body: unknown,
   status: number,
@@ -346,7 +381,11 @@ function parseWith<T>(
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const where = issue?.path.length ? ` at ${issue.path.map(String).join('.')}` : '';
-  throw new CallsApiError(`Unexpected response${where}: ${issue?.message ?? 'invalid'}`, { kind: 'parse', status, body });
+  throw new CallsApiError(`Unexpected response${where}: ${issue?.message ?? 'invalid'}`, {
+    kind: 'parse',
+    status,
+    body,
+  });
 }
 
 function validationError(message: string, field?: string): CallsApiError {

@@ -17,7 +17,11 @@ export const DEFAULT_RETRY: RetryPolicy = { retries: 2, baseDelayMs: 300, maxDel
  * "Equal jitter": half the exponential step plus a random half, so that many visitors who failed
  * together do not come back together, yet each waits at least a little.
  */
-export function backoffDelay(attempt: number, policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>, random = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>,
+  random = Math.random,
+): number {
   const step = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
   return step / 2 + random() * (step / 2);
 }

@@ -56,7 +56,8 @@ export const en = {
   createUnreadable:
     'We could not read the server’s answer, so your call may already be scheduled. If no one calls you at the chosen time, please book again.',
   /** The device clock is minutes or hours off the server's: the times offered follow the server's. */
-  clockSkewed: 'Your device’s clock seems to be wrong, so the times offered follow our clock. Please check the time on your device.',
+  clockSkewed:
+    'Your device’s clock seems to be wrong, so the times offered follow our clock. Please check the time on your device.',
 
   // --- <ccai-call-status> ------------------------------------------------------------------
   statusHeading: 'Call status',

@@ -13,7 +13,9 @@ import { memo } from './memo.js';
 const JANUARY = Date.UTC(2026, 0, 15);
 const JULY = Date.UTC(2026, 6, 15);
 /** Locales come from `lang` attributes: at most 200 formatters are kept. */
-const cached = memo<Intl.DateTimeFormat | Intl.DisplayNames>(200) as <T extends Intl.DateTimeFormat | Intl.DisplayNames>(
+const cached = memo<Intl.DateTimeFormat | Intl.DisplayNames>(200) as <
+  T extends Intl.DateTimeFormat | Intl.DisplayNames,
+>(
   key: string,
   make: () => T,
 ) => T;
@@ -22,7 +24,10 @@ const cached = memo<Intl.DateTimeFormat | Intl.DisplayNames>(200) as <T extends 
 export const systemZoneKey = () => `${new Date(JANUARY).toString()} ${new Date(JULY).toString()}`;
 
 /** `new Intl.DateTimeFormat(locale, options)`, made once (per current zone when `options` names none). */
-export function dateTimeFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions = {}): Intl.DateTimeFormat {
+export function dateTimeFormat(
+  locale: string | undefined,
+  options: Intl.DateTimeFormatOptions = {},
+): Intl.DateTimeFormat {
   const zone = options.timeZone ?? systemZoneKey();
   return cached(`dtf ${locale} ${zone} ${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale, options));
 }

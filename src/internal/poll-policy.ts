@@ -81,7 +81,14 @@ export interface PollInput {
 }
 
 /** Milliseconds until the next read of the call, or `null` to stop polling. */
-export function nextPollDelay({ call, now, statusSince, consecutiveErrors, error, random = Math.random }: PollInput): number | null {
+export function nextPollDelay({
+  call,
+  now,
+  statusSince,
+  consecutiveErrors,
+  error,
+  random = Math.random,
+}: PollInput): number | null {
   if (call && isTerminalStatus(call.status)) return null;
   if (error && isGone(error)) return null;
   const normal = call ? normalDelay(call, now, statusSince, random) : 0;

@@ -72,7 +72,8 @@ export class PollingController<T> implements ReactiveController {
   #subscription: Subscription | undefined;
 
   readonly #subscriber: Subscriber<T> = {
-    wantsReadAt: () => (this.#running && this.#connected && document.visibilityState !== 'hidden' ? this.#dueAt : Infinity),
+    wantsReadAt: () =>
+      this.#running && this.#connected && document.visibilityState !== 'hidden' ? this.#dueAt : Infinity,
     read: () => this.#source!.read(),
     received: (value) => {
       this.#consecutiveErrors = 0;

@@ -168,7 +168,8 @@ function rangeInstants(date: Date, minutes: readonly number[], timeZone: string)
   if (first !== undefined) {
     const offset = wallMs(minutes[0]!) - first;
     // The last time, were the offset the same: it is, if clocks there show that offset.
-    if (offsetAt(wallMs(minutes.at(-1)!) - offset, timeZone) === offset) return minutes.map((minute) => wallMs(minute) - offset);
+    if (offsetAt(wallMs(minutes.at(-1)!) - offset, timeZone) === offset)
+      return minutes.map((minute) => wallMs(minute) - offset);
   }
   return minutes.map(exact).filter((instant) => instant !== undefined);
 }

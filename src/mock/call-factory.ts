@@ -4,7 +4,17 @@
  * `Voice Scheduled (API)` with status `scheduled`; menus report their real `menu_type`).
  */
 import { CALL_TYPES } from '../core/calls.js';
-import type { Agent, AgentInfo, CallObject, EndUser, Menu, MenuPath, Participant, SelectedMenu, World } from './world.js';
+import type {
+  Agent,
+  AgentInfo,
+  CallObject,
+  EndUser,
+  Menu,
+  MenuPath,
+  Participant,
+  SelectedMenu,
+  World,
+} from './world.js';
 
 /** Ids continue after the largest in the world, so the first new call of the default world is 515. */
 export function nextCallId(world: World): number {
@@ -53,7 +63,13 @@ export function menuPathOf(menuId: number, menu: Menu): MenuPath {
   return { items_count: 1, name: menu.name, materialized_path: String(menuId) };
 }
 
-function participant(id: number, callId: number, type: 'agent' | 'end_user', userId: number | null, endUserId: number | null): Participant {
+function participant(
+  id: number,
+  callId: number,
+  type: 'agent' | 'end_user',
+  userId: number | null,
+  endUserId: number | null,
+): Participant {
   return {
     id,
     type,
@@ -162,7 +178,13 @@ export function menuCall(world: World, now: Date, spec: MenuCallSpec): CallObjec
   const at = now.toISOString();
   const scheduled = spec.scheduledAt !== undefined;
   const call: CallObject = {
-    ...blankCall(id, scheduled ? CALL_TYPES.scheduled : CALL_TYPES.inbound, scheduled ? 'scheduled' : 'queued', spec.lang, at),
+    ...blankCall(
+      id,
+      scheduled ? CALL_TYPES.scheduled : CALL_TYPES.inbound,
+      scheduled ? 'scheduled' : 'queued',
+      spec.lang,
+      at,
+    ),
     parent_id: spec.parentId ?? null,
     out_ticket_id: spec.ticketId,
     recording_permission: spec.recordingPermission,

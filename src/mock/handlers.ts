@@ -22,7 +22,9 @@ const CORS = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Header
 /** Every answer carries the mock's time (`world.now` when set), as a server's `Date` header does. */
 function answer(world: World, { status, body }: Outcome): Response {
   const headers = { ...CORS, Date: nowOf(world).toUTCString() };
-  return body === undefined ? new HttpResponse(null, { status, headers }) : HttpResponse.json(body, { status, headers });
+  return body === undefined
+    ? new HttpResponse(null, { status, headers })
+    : HttpResponse.json(body, { status, headers });
 }
 
 /** G2: a body that is not JSON, or JSON but not an object, is refused before any rule runs. */
@@ -39,7 +41,13 @@ export function createHandlers(world: World): HttpHandler[] {
   const respond = (outcome: Outcome) => answer(world, outcome);
   const withBody =
     (rule: (params: Params, id: string) => Outcome) =>
-    async ({ request, params }: { request: Request; params: Record<string, string | readonly string[] | undefined> }) => {
+    async ({
+      request,
+      params,
+    }: {
+      request: Request;
+      params: Record<string, string | readonly string[] | undefined>;
+    }) => {
       const body = await jsonObjectOf(request);
       return respond(body ? rule(body, String(params.id)) : fail('Missing parameters'));
     };
@@ -56,7 +64,9 @@ export function createHandlers(world: World): HttpHandler[] {
       withBody((body, id) => updateCustomerFlags(world, id, body)),
     ),
     // The cancel endpoint takes no body, so whatever is sent is ignored.
-    http.patch(`${API}/calls/scheduled/:id/cancel`, ({ params }) => respond(cancelScheduledCall(world, String(params.id)))),
+    http.patch(`${API}/calls/scheduled/:id/cancel`, ({ params }) =>
+      respond(cancelScheduledCall(world, String(params.id))),
+    ),
     http.get(`${API}/wait_times`, ({ request }) => respond(readWaitTimes(world, new URL(request.url).searchParams))),
     // G1: any other path or method under the API answers like the platform's unknown resource.
     http.all(API, () => respond(fail('Resource not found', 404))),

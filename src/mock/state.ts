@@ -21,7 +21,10 @@ export interface WorldOverrides {
 const ENTITY_MAPS = ['agents', 'menus', 'tickets', 'calls', 'flags'] as const;
 type EntityMapName = (typeof ENTITY_MAPS)[number];
 
-function mergeMap<T extends object>(base: Record<string, T>, overrides: Record<string, Partial<T>> | undefined): Record<string, T> {
+function mergeMap<T extends object>(
+  base: Record<string, T>,
+  overrides: Record<string, Partial<T>> | undefined,
+): Record<string, T> {
   const merged = { ...base };
   for (const [key, entity] of Object.entries(overrides ?? {})) {
     // A key absent from the defaults adds an entity: the caller is responsible for its completeness.

@@ -178,7 +178,13 @@ const ADMIN: Agent = {
   avatarUrl: 'https://somedomain.com/default-profile.png',
 };
 
-const LOCK_STAR: Menu = { id: 9, name: 'Lock Star', type: 'mobile_menu', state: 'open', waitTimes: { voice_call: 3, chat: 1 } };
+const LOCK_STAR: Menu = {
+  id: 9,
+  name: 'Lock Star',
+  type: 'mobile_menu',
+  state: 'open',
+  waitTimes: { voice_call: 3, chat: 1 },
+};
 
 /** A fresh copy of the default world of `widgets.md`. */
 export function createDefaultWorld(): World {

@@ -40,7 +40,14 @@ function present(value: unknown): boolean {
 
 /** A positive integer sent as a number or a string of decimal digits; `undefined` otherwise. */
 function idOf(value: unknown): number | undefined {
-  const text = typeof value === 'number' ? (Number.isSafeInteger(value) ? String(value) : '') : typeof value === 'string' ? value : '';
+  const text =
+    typeof value === 'number'
+      ? Number.isSafeInteger(value)
+        ? String(value)
+        : ''
+      : typeof value === 'string'
+        ? value
+        : '';
   if (!/^[1-9]\d{0,14}$/.test(text)) return undefined;
   return Number(text);
 }
@@ -58,7 +65,9 @@ export function offeredLanguage(value: unknown, offered: readonly string[]): str
   const language = validateLanguage(value, { offered });
   if (language.ok) return language.value;
   throw refuse(
-    language.code === 'not_offered' ? `Language '${quoted(value)}' is not available` : `Language '${quoted(value)}' is not found`,
+    language.code === 'not_offered'
+      ? `Language '${quoted(value)}' is not available`
+      : `Language '${quoted(value)}' is not found`,
   );
 }
 
@@ -117,7 +126,8 @@ export function parseBooking(body: Record<string, unknown>, policy: BookingPolic
     request.recording_permission = body.recording_permission;
   }
   if (policy.allowTicketId && present(body.ticket_id)) {
-    if (typeof body.ticket_id !== 'string' || !/^[\w.-]{1,64}$/.test(body.ticket_id)) throw refuse('ticket_id is not well formed');
+    if (typeof body.ticket_id !== 'string' || !/^[\w.-]{1,64}$/.test(body.ticket_id))
+      throw refuse('ticket_id is not well formed');
     request.ticket_id = body.ticket_id;
   }
   return { request: request as CreateCallRequest, number: phone.value.e164, parentCallId };

@@ -30,7 +30,10 @@ export interface CapabilitySigner {
 }
 
 export function createCapabilitySigner(secret: string, ttlMs: number, now: () => number): CapabilitySigner {
-  const key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+  const key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
+    'sign',
+    'verify',
+  ]);
   return {
     async issue(callId) {
       const claims = `${VERSION}.${callId}.${Math.floor((now() + ttlMs) / 1000)}`;

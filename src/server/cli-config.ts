@@ -52,7 +52,13 @@ const FLAGS = [
     help: 'Origins allowed by CORS, comma-separated',
   },
   { name: 'port', env: 'PORT', arg: 'N', default: '8788', help: 'Visitor port (0: any free port)' },
-  { name: 'host', env: 'CCAI_HOST', arg: 'HOST', default: '127.0.0.1', help: 'Address to listen on (visitor and admin ports)' },
+  {
+    name: 'host',
+    env: 'CCAI_HOST',
+    arg: 'HOST',
+    default: '127.0.0.1',
+    help: 'Address to listen on (visitor and admin ports)',
+  },
   {
     name: 'admin-port',
     env: 'CCAI_ADMIN_PORT',
@@ -60,7 +66,12 @@ const FLAGS = [
     default: 'none',
     help: 'Admin port for /metrics and /healthz (0: any free port)',
   },
-  { name: 'trust-proxy', env: 'CCAI_TRUST_PROXY', default: 'off', help: "Take the visitor's address from X-Forwarded-For" },
+  {
+    name: 'trust-proxy',
+    env: 'CCAI_TRUST_PROXY',
+    default: 'off',
+    help: "Take the visitor's address from X-Forwarded-For",
+  },
   { name: 'call-now', env: 'CCAI_CALL_NOW', default: 'off', help: 'Also allow "call me now" on the same menus' },
   { name: 'allow-ticket-id', env: 'CCAI_ALLOW_TICKET_ID', default: 'off', help: "Pass a visitor's ticket_id on" },
   {
@@ -91,10 +102,28 @@ const FLAGS = [
     default: '7d',
     help: 'How long a capability stays valid (7d, 12h, 30m, 45s, 500ms)',
   },
-  { name: 'horizon-days', env: 'CCAI_HORIZON_DAYS', arg: 'N', default: '30', help: 'How far ahead a call may be booked' },
+  {
+    name: 'horizon-days',
+    env: 'CCAI_HORIZON_DAYS',
+    arg: 'N',
+    default: '30',
+    help: 'How far ahead a call may be booked',
+  },
   { name: 'instances', env: 'CCAI_INSTANCES', arg: 'N', default: '1', help: 'Instances sharing the tenant' },
-  { name: 'bookings-per-hour', env: 'CCAI_BOOKINGS_PER_HOUR', arg: 'N', default: '5', help: 'Bookings per visitor address per hour' },
-  { name: 'reads-per-second', env: 'CCAI_READS_PER_SECOND', arg: 'N', default: '20', help: 'Reads per visitor address per second' },
+  {
+    name: 'bookings-per-hour',
+    env: 'CCAI_BOOKINGS_PER_HOUR',
+    arg: 'N',
+    default: '5',
+    help: 'Bookings per visitor address per hour',
+  },
+  {
+    name: 'reads-per-second',
+    env: 'CCAI_READS_PER_SECOND',
+    arg: 'N',
+    default: '20',
+    help: 'Reads per visitor address per second',
+  },
   {
     name: 'bookings-per-number-per-day',
     env: 'CCAI_BOOKINGS_PER_NUMBER_PER_DAY',
@@ -140,7 +169,11 @@ export function helpText(): string {
       help: flag.help,
       default: flag.default,
     })),
-    ...ENV_ONLY.map((entry) => ({ usage: `${entry.env}  (environment only)`, help: entry.help, default: entry.default })),
+    ...ENV_ONLY.map((entry) => ({
+      usage: `${entry.env}  (environment only)`,
+      help: entry.help,
+      default: entry.default,
+    })),
   ];
   const lines = entries.map((entry) => `  ${entry.usage}\n      ${entry.help}. Default: ${entry.default}.`);
   return `Usage: ccai-gateway [flags]
@@ -188,7 +221,8 @@ function onOff({ raw, where }: Source): boolean {
 function integer({ raw, where }: Source, min: number, max = Number.MAX_SAFE_INTEGER): number {
   const text = String(raw);
   const value = /^\d{1,15}$/.test(text) ? Number(text) : NaN;
-  if (!(value >= min && value <= max)) throw new UsageError(`${where} ${shown(text)} is not a whole number from ${min} to ${max}`);
+  if (!(value >= min && value <= max))
+    throw new UsageError(`${where} ${shown(text)} is not a whole number from ${min} to ${max}`);
   return value;
 }
 
@@ -225,7 +259,9 @@ function tenantUrl({ raw, where }: Source): string {
   if (url.username || url.password)
     throw new UsageError(`${where} has credentials in it: give them as --subdomain and CCAI_API_TOKEN instead`);
   if (!['http:', 'https:'].includes(url.protocol) || url.pathname !== '/' || url.search || url.hash) {
-    throw new UsageError(`${where} ${shown(String(raw))} is not an http(s) origin such as https://acme.uc1.ccaiplatform.com`);
+    throw new UsageError(
+      `${where} ${shown(String(raw))} is not an http(s) origin such as https://acme.uc1.ccaiplatform.com`,
+    );
   }
   return url.origin;
 }
@@ -260,7 +296,10 @@ export interface Config {
 
 /** Flags and environment into a config; throws `UsageError` for the first bad value. */
 export function configOf(values: Record<string, string | boolean | undefined>, env: Env): Config {
-  const sources = Object.fromEntries(FLAGS.map((flag) => [flag.name, sourceOf(values, env, flag)])) as Record<FlagName, Source | undefined>;
+  const sources = Object.fromEntries(FLAGS.map((flag) => [flag.name, sourceOf(values, env, flag)])) as Record<
+    FlagName,
+    Source | undefined
+  >;
   const optional = <T>(name: FlagName, parse: (source: Source) => T): T | undefined => {
     const source = sources[name];
     return source ? parse(source) : undefined;
@@ -275,7 +314,9 @@ export function configOf(values: Record<string, string | boolean | undefined>, e
     upstreamQueueSize: count('upstream-queue-size'),
   });
   const options: Partial<GatewayOptions> = defined({
-    origins: optional('origins', (source) => list(source, isOrigin, 'an origin such as https://example.com (no path, no trailing slash)')),
+    origins: optional('origins', (source) =>
+      list(source, isOrigin, 'an origin such as https://example.com (no path, no trailing slash)'),
+    ),
     trustProxy: optional('trust-proxy', onOff),
     callNow: optional('call-now', onOff),
     allowTicketId: optional('allow-ticket-id', onOff),
@@ -283,7 +324,8 @@ export function configOf(values: Record<string, string | boolean | undefined>, e
     upstreamTimeoutMs: count('upstream-timeout-ms'),
     capabilityTtl: optional('capability-ttl', ({ raw, where }) => {
       const ms = parseDuration(String(raw));
-      if (ms === undefined) throw new UsageError(`${where} ${shown(String(raw))} is not a duration such as 7d, 12h, 30m, 45s or 500ms`);
+      if (ms === undefined)
+        throw new UsageError(`${where} ${shown(String(raw))} is not a duration such as 7d, 12h, 30m, 45s or 500ms`);
       return ms;
     }),
     horizonDays: count('horizon-days'),
@@ -291,14 +333,18 @@ export function configOf(values: Record<string, string | boolean | undefined>, e
     callReadPath: optional('call-read-path', ({ raw, where }) => {
       const path = String(raw);
       if (!path.startsWith('/') || !path.includes('{id}') || /[\s?#]/.test(path))
-        throw new UsageError(`${where} ${shown(path)} is not a path with {id} in it, such as /manager/api/v1/calls/{id}`);
+        throw new UsageError(
+          `${where} ${shown(path)} is not a path with {id} in it, such as /manager/api/v1/calls/{id}`,
+        );
       return path;
     }),
     limits,
   });
   const secret = env.CCAI_GATEWAY_SECRET || undefined;
   if (secret !== undefined && secret.length < MIN_SECRET_LENGTH) {
-    throw new UsageError(`CCAI_GATEWAY_SECRET is too short: use at least ${MIN_SECRET_LENGTH} characters (e.g. openssl rand -hex 32)`);
+    throw new UsageError(
+      `CCAI_GATEWAY_SECRET is too short: use at least ${MIN_SECRET_LENGTH} characters (e.g. openssl rand -hex 32)`,
+    );
   }
   const visitorPort = port('port') ?? 8788;
   const adminPort = port('admin-port');
@@ -307,7 +353,9 @@ export function configOf(values: Record<string, string | boolean | undefined>, e
   }
   return {
     tenantUrl: optional('tenant', tenantUrl),
-    subdomain: optional('subdomain', (source) => matching(source, /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i, 'a subdomain')),
+    subdomain: optional('subdomain', (source) =>
+      matching(source, /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i, 'a subdomain'),
+    ),
     apiToken: env.CCAI_API_TOKEN || undefined,
     secret,
     port: visitorPort,
@@ -329,7 +377,9 @@ export function refuseSecretFlags(argv: readonly string[]): void {
     const name = /^--([\w-]+)/.exec(arg)?.[1];
     const entry = ENV_ONLY.find((candidate) => (candidate.flags as readonly string[]).includes(name ?? ''));
     if (entry)
-      throw new UsageError(`--${name} is refused: a flag shows in ps and shell history. Set the environment variable ${entry.env} instead`);
+      throw new UsageError(
+        `--${name} is refused: a flag shows in ps and shell history. Set the environment variable ${entry.env} instead`,
+      );
   }
 }
 

@@ -46,7 +46,9 @@ export interface CliHandle {
  */
 export async function main(argv: string[], env: Env, io: CliIo = process): Promise<CliHandle | number> {
   // The token and the secret never reach the output, even inside someone else's message.
-  const hidden = [env.CCAI_API_TOKEN, env.CCAI_GATEWAY_SECRET].filter((value): value is string => !!value && value.length >= 6);
+  const hidden = [env.CCAI_API_TOKEN, env.CCAI_GATEWAY_SECRET].filter(
+    (value): value is string => !!value && value.length >= 6,
+  );
   const redact = (text: string) => hidden.reduce((out, value) => out.replaceAll(value, '[redacted]'), text);
   const warn = (text: string) => void io.stderr.write(redact(`ccai-gateway: ${text}\n`));
   /** What to close after the visitor port: the admin port and the mock tenant. */
@@ -115,7 +117,8 @@ async function tenantOf(config: Config, warn: (text: string) => void, cleanups: 
       !config.apiToken && 'CCAI_API_TOKEN',
       !config.menus && '--menus (CCAI_MENUS)',
     ].filter(Boolean);
-    if (missing.length > 0) throw new UsageError(`with --tenant, ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} required`);
+    if (missing.length > 0)
+      throw new UsageError(`with --tenant, ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} required`);
     return {
       tenantUrl: config.tenantUrl,
       subdomain: config.subdomain!,
@@ -134,7 +137,9 @@ async function tenantOf(config: Config, warn: (text: string) => void, cleanups: 
   const apiToken = config.apiToken ?? randomBytes(24).toString('base64url');
   const tenant = await startMockTenant({ auth: { user: subdomain, password: apiToken } });
   cleanups.push(() => tenant.close());
-  warn(`no --tenant: using the built-in MOCK tenant at ${tenant.origin} (made-up data; nothing reaches a real CCAI Platform tenant)`);
+  warn(
+    `no --tenant: using the built-in MOCK tenant at ${tenant.origin} (made-up data; nothing reaches a real CCAI Platform tenant)`,
+  );
   return {
     tenantUrl: tenant.origin,
     subdomain,

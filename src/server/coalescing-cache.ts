@@ -44,7 +44,11 @@ export interface CoalescingCacheOptions<T> {
   maxEntries?: number;
 }
 
-export function createCoalescingCache<T>({ now, freshness, maxEntries = 10_000 }: CoalescingCacheOptions<T>): CoalescingCache<T> {
+export function createCoalescingCache<T>({
+  now,
+  freshness,
+  maxEntries = 10_000,
+}: CoalescingCacheOptions<T>): CoalescingCache<T> {
   // A Map keeps insertion order: re-inserting on use makes the first key the least recently used.
   const entries = new Map<string, Entry<T>>();
   const inFlight = new Map<string, Promise<T>>();

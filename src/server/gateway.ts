@@ -46,7 +46,8 @@ function required<T>(value: T | undefined | null, what: string): T {
 
 function positive(value: number | undefined, fallback: number, what: string): number {
   const result = value ?? fallback;
-  if (!Number.isFinite(result) || result <= 0) throw new TypeError(`createGateway: ${what} must be a positive number, got ${value}`);
+  if (!Number.isFinite(result) || result <= 0)
+    throw new TypeError(`createGateway: ${what} must be a positive number, got ${value}`);
   return result;
 }
 
@@ -58,7 +59,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   const languages = options.languages?.length ? [...options.languages] : ['en'];
   const now = options.now ?? Date.now;
   const ttlMs = parseDuration(options.capabilityTtl ?? '7d');
-  if (ttlMs === undefined) throw new TypeError(`createGateway: capabilityTtl ${String(options.capabilityTtl)} is not a duration`);
+  if (ttlMs === undefined)
+    throw new TypeError(`createGateway: capabilityTtl ${String(options.capabilityTtl)} is not a duration`);
   const timeoutMs = positive(options.upstreamTimeoutMs, 10_000, 'upstreamTimeoutMs');
   const limits = options.limits ?? {};
   const log = options.log === false ? undefined : (options.log ?? ((line: string) => console.log(line)));
@@ -89,7 +91,11 @@ export function createGateway(options: GatewayOptions): Gateway {
     fetch: options.fetch,
   });
   const calls = createCoalescingCache<VisitorCall>({ now, freshness: callFreshnessMs });
-  const waitTimes = createCoalescingCache<Record<string, unknown>[]>({ now, freshness: () => WAIT_TIMES_FRESH_MS, maxEntries: 1_000 });
+  const waitTimes = createCoalescingCache<Record<string, unknown>[]>({
+    now,
+    freshness: () => WAIT_TIMES_FRESH_MS,
+    maxEntries: 1_000,
+  });
   const bookingPolicy = {
     menus,
     languages,
@@ -193,7 +199,8 @@ export function createGateway(options: GatewayOptions): Gateway {
         const unknown = Object.keys(body).find((key) => !(CUSTOMER_FLAG_NAMES as readonly string[]).includes(key));
         if (unknown !== undefined) throw new HttpError(400, `${unknown.slice(0, 32)} is not a customer flag`);
         for (const name of CUSTOMER_FLAG_NAMES) {
-          if (name in body && typeof body[name] !== 'boolean') throw new HttpError(400, `${name} must be true or false`);
+          if (name in body && typeof body[name] !== 'boolean')
+            throw new HttpError(400, `${name} must be true or false`);
         }
         update = body as CustomerFlagsUpdate;
         if (Object.keys(update).length === 0) throw new HttpError(400, 'Missing parameters');
@@ -250,14 +257,18 @@ export function createGateway(options: GatewayOptions): Gateway {
       corsHeaders = cors.check(request, url);
       const handler = Object.hasOwn(route.methods, request.method) ? route.methods[request.method] : undefined;
       if (!handler) throw new HttpError(405, 'Method not allowed', { Allow: Object.keys(route.methods).join(', ') });
-      if (draining && route.name !== 'healthz') throw new HttpError(503, 'The gateway is shutting down', { 'Retry-After': '1' });
+      if (draining && route.name !== 'healthz')
+        throw new HttpError(503, 'The gateway is shutting down', { 'Retry-After': '1' });
       const id = route.pattern.exec(url.pathname)?.[1] ?? '';
       const response = await handler({ request, url, id, client });
       for (const [name, value] of Object.entries(corsHeaders)) response.headers.set(name, value);
       return { response, route: route.name };
     } catch (error) {
       if (error instanceof HttpError)
-        return { response: problem(error.status, error.message, { ...error.headers, ...corsHeaders }), route: route.name };
+        return {
+          response: problem(error.status, error.message, { ...error.headers, ...corsHeaders }),
+          route: route.name,
+        };
       throw error;
     }
   }

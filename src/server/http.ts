@@ -46,7 +46,8 @@ function isJsonType(contentType: string | null): boolean {
  * a JSON object.
  */
 export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
-  if (!isJsonType(request.headers.get('Content-Type'))) throw new HttpError(415, 'Content-Type must be application/json');
+  if (!isJsonType(request.headers.get('Content-Type')))
+    throw new HttpError(415, 'Content-Type must be application/json');
   const declared = Number(request.headers.get('Content-Length') ?? '0');
   if (declared > MAX_BODY_BYTES) throw new HttpError(413, `The body must be at most ${MAX_BODY_BYTES} bytes`);
   const text = await readCapped(request);
@@ -56,7 +57,8 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
   } catch {
     throw new HttpError(400, 'Missing parameters');
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new HttpError(400, 'Missing parameters');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new HttpError(400, 'Missing parameters');
   return value as Record<string, unknown>;
 }
 

@@ -22,7 +22,11 @@ export function createVisitorLimits(limits: {
   bookingsPerNumberPerDay: number;
 }): VisitorLimits {
   const bookings = new RateLimiterMemory({ keyPrefix: 'book', points: limits.bookingsPerHour, duration: 3600 });
-  const perNumber = new RateLimiterMemory({ keyPrefix: 'number', points: limits.bookingsPerNumberPerDay, duration: 86_400 });
+  const perNumber = new RateLimiterMemory({
+    keyPrefix: 'number',
+    points: limits.bookingsPerNumberPerDay,
+    duration: 86_400,
+  });
   const reads = new RateLimiterMemory({ keyPrefix: 'read', points: limits.readsPerSecond, duration: 1 });
   return {
     async booking(address, number) {
@@ -70,7 +74,15 @@ const KEY = 'tenant';
  * windows cannot promise at their boundary. Waiters queue first-in first-out, at most `queueSize`
  * of them and each at most `maxWaitMs`.
  */
-export function createUpstreamBudget({ rps, queueSize, maxWaitMs }: { rps: number; queueSize: number; maxWaitMs: number }): UpstreamBudget {
+export function createUpstreamBudget({
+  rps,
+  queueSize,
+  maxWaitMs,
+}: {
+  rps: number;
+  queueSize: number;
+  maxWaitMs: number;
+}): UpstreamBudget {
   const spacingSeconds = Math.ceil(1100 / rps) / 1000;
   const limiter = new RateLimiterMemory({ keyPrefix: 'upstream', points: 1, duration: spacingSeconds });
   const queue = new RateLimiterQueue(limiter, { maxQueueSize: queueSize });

@@ -110,7 +110,12 @@ function withCors(headers: Record<string, string> | Headers, cors: boolean): Rec
   return Object.fromEntries(merged);
 }
 
-async function applyFault(fault: Fault, res: ServerResponse, answer: () => Promise<Answer>, cors: boolean): Promise<void> {
+async function applyFault(
+  fault: Fault,
+  res: ServerResponse,
+  answer: () => Promise<Answer>,
+  cors: boolean,
+): Promise<void> {
   if ('drop' in fault) {
     res.socket?.destroy();
     return;
@@ -161,15 +166,21 @@ export async function startMockTenant({
     requests.push(received);
 
     const answer = async (): Promise<Answer> => {
-      if (!authorized(headers.authorization)) return json(401, 'Unauthorized', { 'WWW-Authenticate': 'Basic realm="ccai"' });
+      if (!authorized(headers.authorization))
+        return json(401, 'Unauthorized', { 'WWW-Authenticate': 'Basic realm="ccai"' });
       const request = new Request(`http://${headers.host ?? origin}${path}`, {
         method,
         headers,
         body: method === 'GET' || method === 'HEAD' ? undefined : body,
       });
       const response =
-        (await getResponse(mock.handlers, request)) ?? new Response(JSON.stringify({ message: 'Resource not found' }), { status: 404 });
-      return { status: response.status, headers: Object.fromEntries(response.headers), body: new Uint8Array(await response.arrayBuffer()) };
+        (await getResponse(mock.handlers, request)) ??
+        new Response(JSON.stringify({ message: 'Resource not found' }), { status: 404 });
+      return {
+        status: response.status,
+        headers: Object.fromEntries(response.headers),
+        body: new Uint8Array(await response.arrayBuffer()),
+      };
     };
 
     const spoiled = fault?.(received);
@@ -182,7 +193,10 @@ export async function startMockTenant({
   const server = createServer((req, res) => {
     handle(req, res).catch(() => {
       if (res.headersSent || res.destroyed) res.destroy();
-      else res.writeHead(500, withCors({ 'Content-Type': 'application/json' }, cors)).end('{"message":"Internal Server Error"}');
+      else
+        res
+          .writeHead(500, withCors({ 'Content-Type': 'application/json' }, cors))
+          .end('{"message":"Internal Server Error"}');
     });
   });
 

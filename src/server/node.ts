@@ -33,7 +33,9 @@ export function toNodeListener(handler: WebHandler): NodeListener {
 }
 
 function sendJson(res: ServerResponse, status: number, message: string): void {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', Connection: 'close' }).end(JSON.stringify({ message }));
+  res
+    .writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', Connection: 'close' })
+    .end(JSON.stringify({ message }));
 }
 
 async function answer(

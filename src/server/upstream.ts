@@ -43,7 +43,8 @@ export function createTenantClient(options: TenantOptions): CallsClient {
     try {
       const response = await (options.fetch ?? globalThis.fetch)(input, init);
       status = response.status;
-      if (status === 429) options.budget.pause(Math.min(parseRetryAfter(response.headers.get('Retry-After')) ?? 1000, MAX_PAUSE_MS));
+      if (status === 429)
+        options.budget.pause(Math.min(parseRetryAfter(response.headers.get('Retry-After')) ?? 1000, MAX_PAUSE_MS));
       return response;
     } finally {
       options.observer?.upstream?.({ route: routeOf(url), status, durationMs: Date.now() - started });
@@ -85,7 +86,9 @@ export function upstreamFailure(error: unknown, { notFound }: { notFound?: strin
   if (error.status === 429) {
     // As long as the gateway pauses, not as the tenant said: a typo there must not send visitors away for a day.
     const waitMs = Math.min(error.retryAfterMs ?? 1000, MAX_PAUSE_MS);
-    return new HttpError(429, 'The contact center is busy; try again shortly', { 'Retry-After': retryAfterSeconds(waitMs) });
+    return new HttpError(429, 'The contact center is busy; try again shortly', {
+      'Retry-After': retryAfterSeconds(waitMs),
+    });
   }
   if (error.status === 404 && notFound) return new HttpError(404, notFound);
   if (error.status === 400 || error.status === 422) return new HttpError(400, error.message.slice(0, 500));

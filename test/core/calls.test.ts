@@ -53,6 +53,7 @@ describe('call status groups', () => {
       'voicemail',
     ]);
     expect([...ROUTING_STATUSES].sort()).to.deep.equal(['assigned', 'connecting', 'queued', 'selecting', 'switching']);
-    for (const status of [...IN_PROGRESS_STATUSES, ...ROUTING_STATUSES]) expect(isTerminalStatus(status), status).to.equal(false);
+    for (const status of [...IN_PROGRESS_STATUSES, ...ROUTING_STATUSES])
+      expect(isTerminalStatus(status), status).to.equal(false);
   });
 });

@@ -52,7 +52,10 @@ describe('CallsClient', () => {
     worker.use(
       http.post(api('/calls'), async ({ request }) => {
         await log.record(request);
-        return HttpResponse.json({ id: 600, status: 'scheduled', scheduled_at: scheduled.scheduled_at, extra_key: 1 }, { status: 201 });
+        return HttpResponse.json(
+          { id: 600, status: 'scheduled', scheduled_at: scheduled.scheduled_at, extra_key: 1 },
+          { status: 201 },
+        );
       }),
     );
     const result = await client.createCall(scheduled);
@@ -79,7 +82,12 @@ describe('CallsClient', () => {
 
   it('refuses an invalid request with a validation error and sends nothing', async () => {
     const log = recorder();
-    worker.use(http.post(api('/calls'), async ({ request }) => (await log.record(request), HttpResponse.json({}, { status: 201 }))));
+    worker.use(
+      http.post(
+        api('/calls'),
+        async ({ request }) => (await log.record(request), HttpResponse.json({}, { status: 201 })),
+      ),
+    );
     const missingTime = { ...scheduled, scheduled_at: undefined } as never;
     const error = await rejection(client.createCall(missingTime));
     expect(error).to.be.instanceOf(CallsApiError);
@@ -95,9 +103,21 @@ describe('CallsClient', () => {
   });
 
   it('returns 202 with the echoed parameters, or with nothing', async () => {
-    worker.use(http.post(api('/calls'), () => HttpResponse.json({ call_type: 'Voice Outbound (API)', lang: 'en' }, { status: 202 })));
-    const echoed = await client.createCall({ call_type: 'Voice Outbound (API)', agent_email: 'a@b.c', end_user_number: '+18596579625' });
-    expect(echoed).to.deep.equal({ kind: 'accepted', status: 202, params: { call_type: 'Voice Outbound (API)', lang: 'en' } });
+    worker.use(
+      http.post(api('/calls'), () =>
+        HttpResponse.json({ call_type: 'Voice Outbound (API)', lang: 'en' }, { status: 202 }),
+      ),
+    );
+    const echoed = await client.createCall({
+      call_type: 'Voice Outbound (API)',
+      agent_email: 'a@b.c',
+      end_user_number: '+18596579625',
+    });
+    expect(echoed).to.deep.equal({
+      kind: 'accepted',
+      status: 202,
+      params: { call_type: 'Voice Outbound (API)', lang: 'en' },
+    });
     worker.use(http.post(api('/calls'), () => new HttpResponse(null, { status: 202 })));
     const empty = await client.createCall({ call_type: 'OutboundCall', agent_email: 'a@b.c', ticket_id: '1' });
     expect(empty).to.deep.equal({ kind: 'accepted', status: 202, params: null });
@@ -118,9 +138,14 @@ describe('CallsClient', () => {
 
   it('reports a non-JSON error body as an HTTP error and keeps the text', async () => {
     worker.use(
-      http.get(api('/calls/7'), () => new HttpResponse('<h1>Bad gateway</h1>', { status: 502, headers: { 'Content-Type': 'text/html' } })),
+      http.get(
+        api('/calls/7'),
+        () => new HttpResponse('<h1>Bad gateway</h1>', { status: 502, headers: { 'Content-Type': 'text/html' } }),
+      ),
     );
-    const error = (await rejection(createCallsClient({ baseUrl: origin, retry: { retries: 0 } }).getCall(7))) as CallsApiError;
+    const error = (await rejection(
+      createCallsClient({ baseUrl: origin, retry: { retries: 0 } }).getCall(7),
+    )) as CallsApiError;
     expect(error.kind).to.equal('http');
     expect(error.status).to.equal(502);
     expect(error.message).to.match(/502/);
@@ -148,7 +173,10 @@ describe('CallsClient', () => {
 
   it('times out a slow response', async () => {
     worker.use(
-      http.post(api('/calls'), async () => (await delay(1500), HttpResponse.json({ id: 1, status: 'scheduled' }, { status: 201 }))),
+      http.post(
+        api('/calls'),
+        async () => (await delay(1500), HttpResponse.json({ id: 1, status: 'scheduled' }, { status: 201 })),
+      ),
     );
     const quick = createCallsClient({ baseUrl: origin, timeoutMs: 100 });
     const error = (await rejection(quick.createCall(scheduled))) as CallsApiError;
@@ -161,7 +189,11 @@ describe('CallsClient', () => {
     worker.use(
       http.get(
         api('/calls/8'),
-        async ({ request }) => (await log.record(request), await delay(1000), HttpResponse.json({ id: 8, status: 'queued' })),
+        async ({ request }) => (
+          await log.record(request),
+          await delay(1000),
+          HttpResponse.json({ id: 8, status: 'queued' })
+        ),
       ),
     );
     const controller = new AbortController();
@@ -195,7 +227,9 @@ describe('CallsClient', () => {
   it('recovers a read after a dropped connection', async () => {
     let attempts = 0;
     worker.use(
-      http.get(api('/calls/9'), () => (++attempts === 1 ? HttpResponse.error() : HttpResponse.json({ id: 9, status: 'connected' }))),
+      http.get(api('/calls/9'), () =>
+        ++attempts === 1 ? HttpResponse.error() : HttpResponse.json({ id: 9, status: 'connected' }),
+      ),
     );
     const call = await client.getCall(9);
     expect(call.status).to.equal('connected');
@@ -224,7 +258,10 @@ describe('CallsClient', () => {
     worker.use(
       http.get(
         api('/calls/11'),
-        () => (attempts++, HttpResponse.json({ message: 'Slow down' }, { status: 429, headers: { 'Retry-After': '120' } })),
+        () => (
+          attempts++,
+          HttpResponse.json({ message: 'Slow down' }, { status: 429, headers: { 'Retry-After': '120' } })
+        ),
       ),
     );
     const error = (await rejection(client.getCall(11))) as CallsApiError;
@@ -253,9 +290,15 @@ describe('CallsClient', () => {
     const log = recorder();
     let issued = 0;
     worker.use(
-      http.get(api('/calls/:id'), async ({ request }) => (await log.record(request), HttpResponse.json({ id: 13, status: 'queued' }))),
+      http.get(
+        api('/calls/:id'),
+        async ({ request }) => (await log.record(request), HttpResponse.json({ id: 13, status: 'queued' })),
+      ),
     );
-    const authed = createCallsClient({ baseUrl: origin, headers: async () => ({ Authorization: `Bearer token-${++issued}` }) });
+    const authed = createCallsClient({
+      baseUrl: origin,
+      headers: async () => ({ Authorization: `Bearer token-${++issued}` }),
+    });
     await authed.getCall(13);
     await authed.getCall(13);
     expect(log.requests.map((r) => r.headers.get('authorization'))).to.deep.equal(['Bearer token-1', 'Bearer token-2']);
@@ -285,7 +328,10 @@ describe('CallsClient', () => {
     const custom = createCallsClient({ baseUrl: `${origin}/support`, callUrl: '{baseUrl}/callbacks/{id}.json' });
     expect((await custom.getCall(15)).status).to.equal('scheduled');
     expect((await client.getCall(15, { url: `${origin}/support/callbacks/{id}.json` })).id).to.equal(15);
-    expect(log.requests.map((r) => r.url)).to.deep.equal([`${origin}/support/callbacks/15.json`, `${origin}/support/callbacks/15.json`]);
+    expect(log.requests.map((r) => r.url)).to.deep.equal([
+      `${origin}/support/callbacks/15.json`,
+      `${origin}/support/callbacks/15.json`,
+    ]);
   });
 
   it('tells a cancel from an already-cancelled call', async () => {
@@ -326,7 +372,10 @@ describe('CallsClient', () => {
       expect(CAPABILITY_HEADER).to.equal('Ccai-Capability');
       worker.use(
         http.post(api('/calls'), () =>
-          HttpResponse.json({ id: 601, status: 'scheduled' }, { status: 201, headers: { 'Ccai-Capability': capability } }),
+          HttpResponse.json(
+            { id: 601, status: 'scheduled' },
+            { status: 201, headers: { 'Ccai-Capability': capability } },
+          ),
         ),
       );
       const result = await client.createCall(scheduled);
@@ -353,7 +402,10 @@ describe('CallsClient', () => {
         ),
         http.post(
           api('/calls'),
-          async ({ request }) => (await log.record(request), HttpResponse.json({ id: 604, status: 'scheduled' }, { status: 201 })),
+          async ({ request }) => (
+            await log.record(request),
+            HttpResponse.json({ id: 604, status: 'scheduled' }, { status: 201 })
+          ),
         ),
       );
       await client.getCall(603, { capability });
@@ -379,7 +431,10 @@ describe('CallsClient', () => {
         ),
         http.post(
           api('/calls'),
-          async ({ request }) => (await log.record(request), HttpResponse.json({ id: 606, status: 'scheduled' }, { status: 201 })),
+          async ({ request }) => (
+            await log.record(request),
+            HttpResponse.json({ id: 606, status: 'scheduled' }, { status: 201 })
+          ),
         ),
       );
       await client.getCall(605);
@@ -393,9 +448,16 @@ describe('CallsClient', () => {
       const seen: Headers[] = [];
       const spy: typeof fetch = async (_input, init) => (
         seen.push(new Headers(init!.headers)),
-        new Response(JSON.stringify({ id: 607, status: 'scheduled' }), { status: 201, headers: { 'Ccai-Capability': 'from-gateway' } })
+        new Response(JSON.stringify({ id: 607, status: 'scheduled' }), {
+          status: 201,
+          headers: { 'Ccai-Capability': 'from-gateway' },
+        })
       );
-      const custom = createCallsClient({ baseUrl: 'https://gateway.example', fetch: spy, headers: { Authorization: 'Bearer t' } });
+      const custom = createCallsClient({
+        baseUrl: 'https://gateway.example',
+        fetch: spy,
+        headers: { Authorization: 'Bearer t' },
+      });
       const created = await custom.createCall(scheduled);
       expect(created.kind === 'created' && created.capability).to.equal('from-gateway');
       await custom.getCall(607, { capability: 'from-gateway' });

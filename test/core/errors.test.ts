@@ -5,7 +5,12 @@ const error = (init: CallsApiErrorInit) => new CallsApiError('x', init);
 
 describe('CallsApiError: what a failure means for trying again', () => {
   it('transient: no answer, a rate limit, a server error, or not a CallsApiError at all', () => {
-    for (const init of [{ kind: 'network' }, { kind: 'timeout' }, { kind: 'http', status: 429 }, { kind: 'http', status: 503 }] as const)
+    for (const init of [
+      { kind: 'network' },
+      { kind: 'timeout' },
+      { kind: 'http', status: 429 },
+      { kind: 'http', status: 503 },
+    ] as const)
       expect(isTransient(error(init)), JSON.stringify(init)).to.equal(true);
     expect(isTransient(new TypeError('Failed to fetch'))).to.equal(true);
     for (const init of [

@@ -14,7 +14,9 @@ export const textOf = (node: Node | null | undefined): string => node?.textConte
 /** The control that a visible label names (`<label for>` or a wrapping `<label>`), in the element's shadow root. */
 export function control<T extends HTMLElement = HTMLInputElement & HTMLSelectElement>(el: Element, label: string): T {
   const controls = root(el).querySelectorAll<HTMLInputElement>('input, select, textarea, button');
-  const found = [...controls].find((candidate) => [...(candidate.labels ?? [])].some((name) => name.textContent!.trim() === label));
+  const found = [...controls].find((candidate) =>
+    [...(candidate.labels ?? [])].some((name) => name.textContent!.trim() === label),
+  );
   if (!found) throw new Error(`no control labelled "${label}"`);
   return found as unknown as T;
 }

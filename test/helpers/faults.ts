@@ -52,7 +52,8 @@ export const FAULTS: readonly Fault[] = [
   },
   {
     name: 'a 429 with Retry-After',
-    respond: () => HttpResponse.json({ message: 'Too many requests' }, { status: 429, headers: { 'Retry-After': '120' } }),
+    respond: () =>
+      HttpResponse.json({ message: 'Too many requests' }, { status: 429, headers: { 'Retry-After': '120' } }),
     kind: 'http',
     status: () => 429,
     message: (t) => t.errorRateLimited,
@@ -83,7 +84,8 @@ export const FAULTS: readonly Fault[] = [
   },
   {
     name: 'malformed JSON',
-    respond: (ok) => new HttpResponse('{"id": 515, "status": ', { status: ok, headers: { 'Content-Type': 'application/json' } }),
+    respond: (ok) =>
+      new HttpResponse('{"id": 515, "status": ', { status: ok, headers: { 'Content-Type': 'application/json' } }),
     kind: 'parse',
     status: (ok) => ok,
     message: (t) => t.errorParse,

@@ -25,7 +25,10 @@ export interface SimulatedGateway {
 }
 
 const API = '*/apps/api/v1';
-const CORS = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': `Retry-After, ${CAPABILITY_HEADER}` };
+const CORS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Expose-Headers': `Retry-After, ${CAPABILITY_HEADER}`,
+};
 
 export function simulateGateway(mockHandlers: RequestHandler[]): SimulatedGateway {
   const issued = new Map<number, string>();

@@ -69,7 +69,8 @@ describe('rate budget of <ccai-call-status> (simulated clock)', () => {
   });
 
   it('(a) costs no more with jitter, which only lengthens waits', async () => {
-    for (const jitter of [0.1, 0.5, 0.9]) expect((await simulate(hourAhead(10), policyWatcher, jitter)).reads).to.have.length.at.most(24);
+    for (const jitter of [0.1, 0.5, 0.9])
+      expect((await simulate(hourAhead(10), policyWatcher, jitter)).reads).to.have.length.at.most(24);
   });
 
   it('(b) a queued call watched for ten minutes slows down once it stops changing', async () => {
@@ -91,7 +92,8 @@ describe('rate budget of <ccai-call-status> (simulated clock)', () => {
   });
 
   it('a call stuck in one status costs at most 12 reads an hour', async () => {
-    const stuck = (hours: number) => simulate({ name: 'stuck', timeline: [[0, 'queued']], watchMs: hours * 60 * MINUTE }, policyWatcher);
+    const stuck = (hours: number) =>
+      simulate({ name: 'stuck', timeline: [[0, 'queued']], watchMs: hours * 60 * MINUTE }, policyWatcher);
     const [fiveHours, oneHour] = [await stuck(5), await stuck(1)];
     expect((fiveHours.reads.length - oneHour.reads.length) / 4).to.be.at.most(12);
   });

@@ -37,20 +37,26 @@ describe('nextPollDelay', () => {
   it('sleeps until the scheduled time once it is close, spread over the first live interval', () => {
     const scheduled = { status: 'scheduled', scheduled_at: at(100 * SECOND) };
     expect(delay({ call: scheduled })).to.equal(100 * SECOND);
-    expect(delay({ call: scheduled, random: fullJitter })).to.be.within(100 * SECOND, 100 * SECOND + POLL_TIMING.liveMs);
+    expect(delay({ call: scheduled, random: fullJitter })).to.be.within(
+      100 * SECOND,
+      100 * SECOND + POLL_TIMING.liveMs,
+    );
   });
 
   it('polls every 15 s when a scheduled time has passed, and slows down if the call does not start', () => {
     const due = { status: 'scheduled', scheduled_at: at(-5 * SECOND) };
     expect(delay({ call: due, statusSince: T0 - 30 * MINUTE })).to.equal(15 * SECOND);
     // 10 min overdue: a fifth of that.
-    expect(delay({ call: { status: 'scheduled', scheduled_at: at(-10 * MINUTE) }, statusSince: T0 - 60 * MINUTE })).to.equal(2 * MINUTE);
+    expect(
+      delay({ call: { status: 'scheduled', scheduled_at: at(-10 * MINUTE) }, statusSince: T0 - 60 * MINUTE }),
+    ).to.equal(2 * MINUTE);
   });
 
   it('polls a live call every 15 s and a connected one every 60 s', () => {
     for (const status of ['selecting', 'queued', 'assigned', 'connecting', 'switching'])
       expect(delay({ call: { status } }), status).to.equal(15 * SECOND);
-    for (const status of ['connected', 'action_only', 'voicemail']) expect(delay({ call: { status } }), status).to.equal(60 * SECOND);
+    for (const status of ['connected', 'action_only', 'voicemail'])
+      expect(delay({ call: { status } }), status).to.equal(60 * SECOND);
   });
 
   it('polls an unknown status (or a scheduled call without a time) like a call in progress', () => {
@@ -72,7 +78,10 @@ describe('nextPollDelay', () => {
     const error = { kind: 'http', status: 503 };
     const waits = [1, 2, 3, 4, 5, 6, 7, 10].map((n) => delay({ call: null, consecutiveErrors: n, error }));
     expect(waits).to.deep.equal([5, 10, 20, 40, 80, 150, 150, 150].map((s) => s * SECOND));
-    expect(delay({ call: null, consecutiveErrors: 1, error, random: fullJitter })).to.be.within(9.9 * SECOND, 10 * SECOND);
+    expect(delay({ call: null, consecutiveErrors: 1, error, random: fullJitter })).to.be.within(
+      9.9 * SECOND,
+      10 * SECOND,
+    );
   });
 
   it('never polls sooner than Retry-After', () => {
@@ -86,7 +95,9 @@ describe('nextPollDelay', () => {
   });
 
   it('stops on an unknown call or a malformed id', () => {
-    expect(delay({ call: { status: 'queued' }, consecutiveErrors: 1, error: { kind: 'http', status: 404 } })).to.equal(null);
+    expect(delay({ call: { status: 'queued' }, consecutiveErrors: 1, error: { kind: 'http', status: 404 } })).to.equal(
+      null,
+    );
     expect(delay({ call: null, consecutiveErrors: 1, error: { kind: 'validation', status: 0 } })).to.equal(null);
   });
 

@@ -127,7 +127,11 @@ const isHiddenAt = (scenario: Scenario, offsetMs: number) =>
   (scenario.hidden ?? []).some(([from, to]) => from <= offsetMs && offsetMs < to);
 
 /** Runs `scenario` for the watcher `make` builds, and counts its reads. */
-export async function simulate(scenario: Scenario, make: (env: Environment) => Watcher, jitter = 0): Promise<SimulationResult> {
+export async function simulate(
+  scenario: Scenario,
+  make: (env: Environment) => Watcher,
+  jitter = 0,
+): Promise<SimulationResult> {
   const clock = new FakeClock(jitter);
   const reads: number[] = [];
   let hiddenReads = 0;
@@ -172,7 +176,10 @@ export async function simulate(scenario: Scenario, make: (env: Environment) => W
 }
 
 function peakPerMinute(reads: number[]): number {
-  return Math.max(0, ...reads.map((start) => reads.filter((offset) => offset >= start && offset < start + MINUTE).length));
+  return Math.max(
+    0,
+    ...reads.map((start) => reads.filter((offset) => offset >= start && offset < start + MINUTE).length),
+  );
 }
 
 /** The element's polling in miniature: its controller and its policy; answers come at once. */
@@ -249,4 +256,10 @@ export const hiddenAfterAGlance: Scenario = {
   hidden: [[30 * SECOND, 10 * MINUTE + 30 * SECOND]],
 };
 
-export const BUDGET_SCENARIOS: readonly Scenario[] = [hourAhead(10), hourAhead(30), queuedTenMinutes, hiddenTenMinutes, hiddenAfterAGlance];
+export const BUDGET_SCENARIOS: readonly Scenario[] = [
+  hourAhead(10),
+  hourAhead(30),
+  queuedTenMinutes,
+  hiddenTenMinutes,
+  hiddenAfterAGlance,
+];

@@ -49,7 +49,17 @@ describe('parseHours', () => {
   });
 
   it('refuses malformed hours', () => {
-    for (const text of ['', '9-5', '09:00', '09:00-17:00-18:00', '25:00-26:00', '09:60-10:00', '24:00-02:00', '09:00-09:00', 'nine-five']) {
+    for (const text of [
+      '',
+      '9-5',
+      '09:00',
+      '09:00-17:00-18:00',
+      '25:00-26:00',
+      '09:60-10:00',
+      '24:00-02:00',
+      '09:00-09:00',
+      'nine-five',
+    ]) {
       expect(parseHours(text), text).to.equal(undefined);
     }
   });
@@ -75,8 +85,12 @@ describe('instantOf', () => {
     expect(instantOf({ year: 2026, month: 3, day: 8, hour: 2, minute: 30 }, NEW_YORK)).to.equal(undefined);
     expect(instantOf({ year: 2026, month: 3, day: 29, hour: 2, minute: 30 }, BERLIN)).to.equal(undefined);
     // 01:30 happens at 05:30Z (EDT) and again at 06:30Z (EST).
-    expect(instantOf({ year: 2026, month: 11, day: 1, hour: 1, minute: 30 }, NEW_YORK)).to.equal(Date.parse('2026-11-01T05:30:00Z'));
-    expect(instantOf({ year: 2026, month: 10, day: 25, hour: 2, minute: 30 }, BERLIN)).to.equal(Date.parse('2026-10-25T00:30:00Z'));
+    expect(instantOf({ year: 2026, month: 11, day: 1, hour: 1, minute: 30 }, NEW_YORK)).to.equal(
+      Date.parse('2026-11-01T05:30:00Z'),
+    );
+    expect(instantOf({ year: 2026, month: 10, day: 25, hour: 2, minute: 30 }, BERLIN)).to.equal(
+      Date.parse('2026-10-25T00:30:00Z'),
+    );
   });
 });
 
@@ -101,7 +115,12 @@ describe('generateSlots', () => {
   });
 
   it('skips the hour New York clocks jump over on 8 March 2026', () => {
-    const result = slots({ now: '2026-03-07T12:00:00Z', hours: parseHours('01:00-04:00')!, days: ALL_DAYS, daysAhead: 3 });
+    const result = slots({
+      now: '2026-03-07T12:00:00Z',
+      hours: parseHours('01:00-04:00')!,
+      days: ALL_DAYS,
+      daysAhead: 3,
+    });
     const sunday = on(result, '2026-03-08');
     // 01:00–01:45 EST, then 03:00–03:45 EDT: 02:xx does not exist that night.
     expect(sunday).to.have.length(8);
@@ -112,7 +131,12 @@ describe('generateSlots', () => {
   });
 
   it('offers the hour New York clocks repeat on 1 November 2026 once', () => {
-    const result = slots({ now: '2026-10-31T12:00:00Z', hours: parseHours('00:00-03:00')!, days: ALL_DAYS, daysAhead: 2 });
+    const result = slots({
+      now: '2026-10-31T12:00:00Z',
+      hours: parseHours('00:00-03:00')!,
+      days: ALL_DAYS,
+      daysAhead: 2,
+    });
     const sunday = on(result, '2026-11-01');
     expect(sunday).to.have.length(12);
     expect(new Set(sunday).size).to.equal(12);
@@ -206,7 +230,9 @@ describe('generateSlots', () => {
       expect(slots({ ...question }), `asked again after ${JSON.stringify(other)}`).to.deep.equal(answer);
     }
     // The same question from equal, not identical, inputs.
-    expect(slots({ ...question, hours: parseHours('09:00-17:00')!, days: parseDays('mon-fri')! })).to.deep.equal(answer);
+    expect(slots({ ...question, hours: parseHours('09:00-17:00')!, days: parseDays('mon-fri')! })).to.deep.equal(
+      answer,
+    );
   });
 
   it('only offers grid times inside the opening hours, on opening days, ahead of the lead, in order', () => {

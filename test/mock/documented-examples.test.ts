@@ -4,7 +4,13 @@
  * where section 5 says the page contradicts itself; world changes are the spec table's.
  */
 import { expect } from '@open-wc/testing';
-import { CallsApiError, callSchema, createCallsClient, type Call, type CreateCallRequest } from '../../src/core/index.js';
+import {
+  CallsApiError,
+  callSchema,
+  createCallsClient,
+  type Call,
+  type CreateCallRequest,
+} from '../../src/core/index.js';
 import { createCallsApiMock } from '../../src/mock/index.js';
 import { useMockApi } from '../helpers/mock-api.js';
 
@@ -161,7 +167,12 @@ describe('documented examples (calls-api.md section 4)', () => {
 
     it('O3 by ticket_id 71450', async () => {
       const call = await created(
-        outbound({ agent_email: 'admin@somedomain.com', ticket_id: '71450', outbound_number: '+1 339-219-5276', lang: 'en' }),
+        outbound({
+          agent_email: 'admin@somedomain.com',
+          ticket_id: '71450',
+          outbound_number: '+1 339-219-5276',
+          lang: 'en',
+        }),
       );
       expect(call).to.include({ status: 'assigned', out_ticket_id: '71450', outbound_number: '+1 339-219-5276' });
       expect(call.end_user).to.deep.equal({ id: 67, identifier: null, out_contact_id: '381630957514' });
@@ -182,7 +193,8 @@ describe('documented examples (calls-api.md section 4)', () => {
       );
     });
 
-    it('O6 no email', () => refused(outbound({ end_user_number: '+1 205-123-4567', lang: 'en' }), 'Agent email required'));
+    it('O6 no email', () =>
+      refused(outbound({ end_user_number: '+1 205-123-4567', lang: 'en' }), 'Agent email required'));
 
     it('O7 agent lacks permission', () =>
       refused(
@@ -193,7 +205,12 @@ describe('documented examples (calls-api.md section 4)', () => {
     it('O8 malformed number', () => {
       agents()['allen@somedomain.com']!.canCall = true;
       return refused(
-        outbound({ agent_email: 'allen@somedomain.com', outbound_number: '+1 760-410-8538', end_user_number: '123123', lang: 'en' }),
+        outbound({
+          agent_email: 'allen@somedomain.com',
+          outbound_number: '+1 760-410-8538',
+          end_user_number: '123123',
+          lang: 'en',
+        }),
         'end_user_number is not well-formed',
       );
     });
@@ -246,14 +263,17 @@ describe('documented examples (calls-api.md section 4)', () => {
 
     it('O13 agent must dial from the ticket', async () => {
       Object.assign(agents()['allen@somedomain.com']!, { canCall: true, dialsTicketsManually: true });
-      expect(await accepted(outbound({ agent_email: 'allen@somedomain.com', end_user_number: '+1 205-123-4567', lang: 'en' }))).to.equal(
-        null,
-      );
+      expect(
+        await accepted(
+          outbound({ agent_email: 'allen@somedomain.com', end_user_number: '+1 205-123-4567', lang: 'en' }),
+        ),
+      ).to.equal(null);
     });
   });
 
   describe('inbound', () => {
-    it('I1 malformed number', () => refused({ ...inbound, end_user_number: '+1 999-657-12' }, 'end_user_number is not well formed'));
+    it('I1 malformed number', () =>
+      refused({ ...inbound, end_user_number: '+1 999-657-12' }, 'end_user_number is not well formed'));
 
     it('I2 menu in manual redirection', () => {
       mock.world.menus[9]!.state = 'manual_redirection';
@@ -264,11 +284,17 @@ describe('documented examples (calls-api.md section 4)', () => {
 
     it('I4 no menu', () => refused(without(inbound, 'menu_id'), 'menu_id is required'));
 
-    it('I5 wrong menu channel', () => refused({ ...inbound, menu_id: 50 }, 'Only IVR and mobile menu IDs are permitted'));
+    it('I5 wrong menu channel', () =>
+      refused({ ...inbound, menu_id: 50 }, 'Only IVR and mobile menu IDs are permitted'));
 
     it('I6 by end_user_number', async () => {
       const call = await created({ ...inbound, end_user_number: '+82-10-6861-2345' });
-      expect(call).to.include({ id: 515, call_type: 'Voice Inbound (API)', status: 'queued', created_at: '2019-09-10T00:19:14.000Z' });
+      expect(call).to.include({
+        id: 515,
+        call_type: 'Voice Inbound (API)',
+        status: 'queued',
+        created_at: '2019-09-10T00:19:14.000Z',
+      });
       expect(call).to.include({
         queued_at: '2019-09-10T00:19:14.000Z',
         assigned_at: null,
@@ -288,7 +314,9 @@ describe('documented examples (calls-api.md section 4)', () => {
       });
       expect(call.menu_path).to.deep.equal({ items_count: 1, name: 'Lock Star', materialized_path: '9' });
       expect(call.offer_events).to.deep.equal([{ casting_time: '2019-09-10T00:19:14.000Z', group: 'Group 1' }]);
-      expect(call.participants!.map((p) => [p.type, p.status, p.call_id])).to.deep.equal([['end_user', 'waiting', 515]]);
+      expect(call.participants!.map((p) => [p.type, p.status, p.call_id])).to.deep.equal([
+        ['end_user', 'waiting', 515],
+      ]);
     });
 
     it('I7 menu after hours', () => {
@@ -300,7 +328,12 @@ describe('documented examples (calls-api.md section 4)', () => {
 
     it('I9 by ticket_id 76517', async () => {
       const call = await created({ ...inbound, ticket_id: '76517' });
-      expect(call).to.include({ call_type: 'Voice Inbound (API)', status: 'queued', out_ticket_id: '76517', offer_type: 'cascade' });
+      expect(call).to.include({
+        call_type: 'Voice Inbound (API)',
+        status: 'queued',
+        out_ticket_id: '76517',
+        offer_type: 'cascade',
+      });
       expect(call.end_user).to.deep.equal({ id: 75, identifier: null, out_contact_id: '389391400633' });
       expect(call.participants!.map((p) => [p.type, p.end_user_id])).to.deep.equal([['end_user', 75]]);
       expect(call.menu_path).to.deep.equal({ items_count: 1, name: 'Lock Star', materialized_path: '9' });
@@ -316,7 +349,8 @@ describe('documented examples (calls-api.md section 4)', () => {
   });
 
   describe('scheduled', () => {
-    it('S1 malformed number', () => refused({ ...scheduled, end_user_number: '+1 999-657-12' }, 'end_user_number is not well formed'));
+    it('S1 malformed number', () =>
+      refused({ ...scheduled, end_user_number: '+1 999-657-12' }, 'end_user_number is not well formed'));
 
     it('S2 menu in manual redirection', () => {
       mock.world.menus[9]!.state = 'manual_redirection';
@@ -327,19 +361,39 @@ describe('documented examples (calls-api.md section 4)', () => {
 
     it('S4 no menu and no call_id', () => refused(without(scheduled, 'menu_id'), 'menu_id is required'));
 
-    it('S5 wrong menu channel', () => refused({ ...scheduled, menu_id: 50 }, 'Only mobile and web menu IDs are permitted'));
+    it('S5 wrong menu channel', () =>
+      refused({ ...scheduled, menu_id: 50 }, 'Only mobile and web menu IDs are permitted'));
 
     it('S6 by menu_id', async () => {
       const call = await created({ ...scheduled, end_user_number: '+82-10-6861-2345' });
-      expect(call).to.include({ id: 515, call_type: 'Voice Scheduled (API)', status: 'scheduled', created_at: '2019-09-10T00:19:14.000Z' });
-      expect(call).to.include({ scheduled_at: '2019-09-15T00:19:14.421Z', queued_at: null, parent_id: null, agent_info: null });
+      expect(call).to.include({
+        id: 515,
+        call_type: 'Voice Scheduled (API)',
+        status: 'scheduled',
+        created_at: '2019-09-10T00:19:14.000Z',
+      });
+      expect(call).to.include({
+        scheduled_at: '2019-09-15T00:19:14.421Z',
+        queued_at: null,
+        parent_id: null,
+        agent_info: null,
+      });
       expect(call.selected_menu).to.deep.include({ id: 9, name: 'Lock Star', menu_type: 'mobile_menu' });
       expect(call.participants!.map((p) => [p.type, p.status])).to.deep.equal([['end_user', 'waiting']]);
     });
 
     it('S7 by call_id 514', async () => {
-      const call = await created({ ...without(scheduled, 'menu_id'), call_id: 514, end_user_number: '+82-10-6861-2345' });
-      expect(call).to.include({ call_type: 'Voice Scheduled (API)', status: 'scheduled', parent_id: 514, queued_at: null });
+      const call = await created({
+        ...without(scheduled, 'menu_id'),
+        call_id: 514,
+        end_user_number: '+82-10-6861-2345',
+      });
+      expect(call).to.include({
+        call_type: 'Voice Scheduled (API)',
+        status: 'scheduled',
+        parent_id: 514,
+        queued_at: null,
+      });
       expect(call.scheduled_at).to.equal('2019-09-15T00:19:14.421Z');
       expect(call.selected_menu).to.deep.include({ id: 9, name: 'Lock Star' });
       expect(call.menu_path).to.deep.equal({ items_count: 1, name: 'Lock Star', materialized_path: '9' });
@@ -365,9 +419,17 @@ describe('documented examples (calls-api.md section 4)', () => {
 
   describe('customer flags', () => {
     it('F1 GET /calls/:id/customer_flag', async () => {
-      expect(await client.getCustomerFlags(514)).to.deep.equal({ verified_customer: true, bad_actor: false, repeat_customer: false });
+      expect(await client.getCustomerFlags(514)).to.deep.equal({
+        verified_customer: true,
+        bad_actor: false,
+        repeat_customer: false,
+      });
       const call = await created({ ...inbound, end_user_number: '+82-10-6861-2345' });
-      expect(await client.getCustomerFlags(call.id)).to.deep.equal({ verified_customer: false, bad_actor: false, repeat_customer: false });
+      expect(await client.getCustomerFlags(call.id)).to.deep.equal({
+        verified_customer: false,
+        bad_actor: false,
+        repeat_customer: false,
+      });
     });
 
     it('F2 PATCH /calls/:id/customer_flag with any subset of the three booleans', async () => {
@@ -381,7 +443,11 @@ describe('documented examples (calls-api.md section 4)', () => {
         bad_actor: true,
         repeat_customer: true,
       });
-      expect(await client.getCustomerFlags(514)).to.deep.equal({ verified_customer: false, bad_actor: true, repeat_customer: true });
+      expect(await client.getCustomerFlags(514)).to.deep.equal({
+        verified_customer: false,
+        bad_actor: true,
+        repeat_customer: true,
+      });
     });
 
     it('F3 either, unknown call id', async () => {
@@ -437,7 +503,11 @@ describe('documented examples (calls-api.md section 4)', () => {
 
     it('G2 body that is not JSON, or not an object', async () => {
       for (const body of ['call_type=Voice Inbound (API)', '"Voice Inbound (API)"', '[]', 'null', '']) {
-        const response = await fetch(`${api}/calls`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+        const response = await fetch(`${api}/calls`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body,
+        });
         expect(response.status, body).to.equal(400);
         expect(await response.json()).to.deep.equal({ message: 'Missing parameters' });
       }

@@ -23,7 +23,11 @@ const message = (text: string) => ({ message: text });
 
 const inbound = { call_type: 'Voice Inbound (API)', menu_id: 9, end_user_number: '+1 859-657-9625' };
 const scheduled = { ...inbound, call_type: 'Voice Scheduled (API)', scheduled_at: '2019-09-15T00:19:14.421Z' };
-const outbound = { call_type: 'Voice Outbound (API)', agent_email: 'admin@somedomain.com', end_user_number: '+1 859-657-9625' };
+const outbound = {
+  call_type: 'Voice Outbound (API)',
+  agent_email: 'admin@somedomain.com',
+  end_user_number: '+1 859-657-9625',
+};
 
 describe('createCallsApiMock', () => {
   describe('options and world (no requests)', () => {
@@ -40,7 +44,10 @@ describe('createCallsApiMock', () => {
     it('merges a partial world per key, each entity shallow; arrays replace', () => {
       const { world } = createCallsApiMock({
         now: '2020-01-01T00:00:00Z',
-        world: { menus: { 9: { state: 'after_hours' }, 11: { id: 11, name: 'Keys', type: 'ivr_menu', state: 'open' } }, languages: ['ja'] },
+        world: {
+          menus: { 9: { state: 'after_hours' }, 11: { id: 11, name: 'Keys', type: 'ivr_menu', state: 'open' } },
+          languages: ['ja'],
+        },
       });
       expect(world.now).to.equal('2020-01-01T00:00:00Z');
       expect(world.menus[9]).to.include({ id: 9, name: 'Lock Star', type: 'mobile_menu', state: 'after_hours' });
@@ -93,7 +100,9 @@ describe('createCallsApiMock', () => {
     it('reads the world at request time', async () => {
       expect((await post(inbound)).status).to.equal(201);
       mock.world.menus[9]!.state = 'manual_redirection';
-      expect((await post(inbound)).body).to.deep.equal(message("Menu is in 'manual redirection' state, can't accept calls"));
+      expect((await post(inbound)).body).to.deep.equal(
+        message("Menu is in 'manual redirection' state, can't accept calls"),
+      );
     });
 
     it('stores created calls: ids count up, GET /calls/:id and flags see them', async () => {
@@ -111,40 +120,56 @@ describe('createCallsApiMock', () => {
     });
 
     it('accepts the deprecated call type aliases', async () => {
-      expect((await post({ ...inbound, call_type: 'IncomingCall' })).body).to.include({ call_type: 'Voice Inbound (API)' });
-      expect((await post({ ...scheduled, call_type: 'ScheduledCall' })).body).to.include({ call_type: 'Voice Scheduled (API)' });
-      expect((await post({ ...outbound, call_type: 'OutboundCall' })).body).to.include({ call_type: 'Voice Outbound (API)' });
+      expect((await post({ ...inbound, call_type: 'IncomingCall' })).body).to.include({
+        call_type: 'Voice Inbound (API)',
+      });
+      expect((await post({ ...scheduled, call_type: 'ScheduledCall' })).body).to.include({
+        call_type: 'Voice Scheduled (API)',
+      });
+      expect((await post({ ...outbound, call_type: 'OutboundCall' })).body).to.include({
+        call_type: 'Voice Outbound (API)',
+      });
       expect((await post({ ...outbound, call_type: undefined })).body).to.deep.equal(message('Invalid call type'));
     });
 
     it('answers one predictable message for several faults (the validation order)', async () => {
       const allWrong = { call_type: 'Voice Scheduled (API)', menu_id: 'x', lang: 'xy', end_user_number: '1' };
       expect((await post(allWrong)).body).to.deep.equal(message('menu_id is not well formed'));
-      expect((await post({ ...allWrong, menu_id: 50 })).body).to.deep.equal(message('Only mobile and web menu IDs are permitted'));
-      expect((await post({ ...allWrong, menu_id: 10 })).body).to.deep.equal(message("Language 'xy' is not found"));
-      expect((await post({ ...allWrong, menu_id: 10, lang: 'ja' })).body).to.deep.equal(message('end_user_number is not well formed'));
-      expect((await post({ ...outbound, agent_email: 'agent@somedomain.com', end_user_number: '1' })).body).to.deep.equal(
-        message('Agent is not available to take this call'),
+      expect((await post({ ...allWrong, menu_id: 50 })).body).to.deep.equal(
+        message('Only mobile and web menu IDs are permitted'),
       );
+      expect((await post({ ...allWrong, menu_id: 10 })).body).to.deep.equal(message("Language 'xy' is not found"));
+      expect((await post({ ...allWrong, menu_id: 10, lang: 'ja' })).body).to.deep.equal(
+        message('end_user_number is not well formed'),
+      );
+      expect(
+        (await post({ ...outbound, agent_email: 'agent@somedomain.com', end_user_number: '1' })).body,
+      ).to.deep.equal(message('Agent is not available to take this call'));
     });
 
     it('lets a known ticket stand in for the number, and refuses an unknown one', async () => {
       const call = (await post({ ...inbound, end_user_number: undefined, ticket_id: 76517 })).body as CallObject;
       expect(call.out_ticket_id).to.equal('76517');
-      expect((await post({ ...outbound, end_user_number: '123', ticket_id: '71450' })).body).to.include({ out_ticket_id: '71450' });
+      expect((await post({ ...outbound, end_user_number: '123', ticket_id: '71450' })).body).to.include({
+        out_ticket_id: '71450',
+      });
       expect((await post({ ...scheduled, ticket_id: '1' })).body).to.deep.equal(message('Contact not found'));
     });
 
     it('offers a region variant when its language is offered, case-sensitively', async () => {
       expect((await post({ ...inbound, lang: 'es-MX' })).status).to.equal(201);
-      expect((await post({ ...inbound, lang: 'fr-CA' })).body).to.deep.equal(message("Language 'fr-CA' is not available"));
+      expect((await post({ ...inbound, lang: 'fr-CA' })).body).to.deep.equal(
+        message("Language 'fr-CA' is not available"),
+      );
       expect((await post({ ...inbound, lang: 'EN' })).body).to.deep.equal(message("Language 'EN' is not found"));
       mock.world.languages.push('fr');
       expect((await post({ ...inbound, lang: 'fr-CA' })).status).to.equal(201);
     });
 
     it('refuses a scheduled_at that is malformed or not in the future (extensions)', async () => {
-      expect((await post({ ...scheduled, scheduled_at: 'next tuesday' })).body).to.deep.equal(message('scheduled_at is not well formed'));
+      expect((await post({ ...scheduled, scheduled_at: 'next tuesday' })).body).to.deep.equal(
+        message('scheduled_at is not well formed'),
+      );
       expect((await post({ ...scheduled, scheduled_at: '2019-09-15T00:19:14' })).body).to.deep.equal(
         message('scheduled_at is not well formed'),
       );
@@ -173,8 +198,12 @@ describe('createCallsApiMock', () => {
 
     it("uses the sent outbound number when it is the agent's (digits compared), else the default", async () => {
       mock.world.agents['admin@somedomain.com']!.outboundNumbers = ['+1 339-219-5276', '+1 415-555-0134'];
-      expect((await post({ ...outbound, outbound_number: '+14155550134' })).body).to.include({ outbound_number: '+1 415-555-0134' });
-      expect((await post({ ...inbound, outbound_number: '+1 000' })).body).to.include({ outbound_number: '+1 339-219-5276' });
+      expect((await post({ ...outbound, outbound_number: '+14155550134' })).body).to.include({
+        outbound_number: '+1 415-555-0134',
+      });
+      expect((await post({ ...inbound, outbound_number: '+1 000' })).body).to.include({
+        outbound_number: '+1 339-219-5276',
+      });
     });
 
     it('reports recording permission only where the menu asks for it', async () => {
@@ -185,7 +214,9 @@ describe('createCallsApiMock', () => {
     });
 
     it('updates flags with either spelling and refuses non-booleans (extension)', async () => {
-      expect((await send('PATCH', '/calls/514/customer_flag', { repeat_customers: true })).body).to.include({ repeat_customer: true });
+      expect((await send('PATCH', '/calls/514/customer_flag', { repeat_customers: true })).body).to.include({
+        repeat_customer: true,
+      });
       expect(await send('PATCH', '/calls/514/customer_flag', { bad_actor: 'yes' })).to.deep.equal({
         status: 400,
         body: message('bad_actor must be true or false'),
@@ -195,20 +226,29 @@ describe('createCallsApiMock', () => {
         bad_actor: false,
         repeat_customer: true,
       });
-      expect(await send('PATCH', '/calls/514/customer_flag', [true])).to.deep.equal({ status: 400, body: message('Missing parameters') });
+      expect(await send('PATCH', '/calls/514/customer_flag', [true])).to.deep.equal({
+        status: 400,
+        body: message('Missing parameters'),
+      });
     });
 
     it('reads a call through the Manager API, with updated_at (extension)', async () => {
       const manager = `${location.origin}/manager/api/v1`;
       const call = (await post(scheduled)).body as CallObject;
-      expect((await send('GET', `/calls/${call.id}`, undefined, manager)).body).to.deep.equal({ ...call, updated_at: call.created_at });
+      expect((await send('GET', `/calls/${call.id}`, undefined, manager)).body).to.deep.equal({
+        ...call,
+        updated_at: call.created_at,
+      });
       mock.world.now = '2019-09-12T00:00:00Z';
       await send('PATCH', `/calls/scheduled/${call.id}/cancel`);
       expect((await send('GET', `/calls/${call.id}`, undefined, manager)).body).to.include({
         status: 'cancelled',
         updated_at: '2019-09-12T00:00:00.000Z',
       });
-      expect(await send('GET', '/calls/9999', undefined, manager)).to.deep.equal({ status: 404, body: message('Call not found') });
+      expect(await send('GET', '/calls/9999', undefined, manager)).to.deep.equal({
+        status: 404,
+        body: message('Call not found'),
+      });
       expect(await send('DELETE', `/calls/${call.id}`, undefined, manager)).to.deep.equal({
         status: 404,
         body: message('Resource not found'),
@@ -236,7 +276,9 @@ describe('createCallsApiMock', () => {
         },
       ]);
       expect((await send('GET', '/wait_times?lang=fr')).body).to.deep.equal(message("Language 'fr' is not available"));
-      expect((await send('GET', '/wait_times?lang=en&menu_id=9999')).body).to.deep.equal(message('menu_id 9999 is not found'));
+      expect((await send('GET', '/wait_times?lang=en&menu_id=9999')).body).to.deep.equal(
+        message('menu_id 9999 is not found'),
+      );
       expect((await send('GET', '/wait_times?lang=en&channel_type=sms')).body).to.deep.equal(
         message('channel_type must be voice_call or chat'),
       );

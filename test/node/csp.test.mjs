@@ -63,7 +63,8 @@ before(async () => {
   site = createServer(async (req, res) => {
     const path = new URL(req.url, 'http://x').pathname;
     const headers = { 'Content-Security-Policy': POLICY };
-    if (PAGES[path]) return res.writeHead(200, { ...headers, 'Content-Type': 'text/html; charset=utf-8' }).end(PAGES[path]);
+    if (PAGES[path])
+      return res.writeHead(200, { ...headers, 'Content-Type': 'text/html; charset=utf-8' }).end(PAGES[path]);
     if (path === '/csp-listener.js') return res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(LISTENER);
     if (path === '/ccai-widgets.js') return res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(script);
     if (path === '/favicon.ico') return res.writeHead(204).end(); // a 404 would be a console error
@@ -73,7 +74,8 @@ before(async () => {
     for await (const chunk of req) chunks.push(chunk);
     const body = req.method === 'GET' ? undefined : Buffer.concat(chunks);
     const request = new Request(`${origin}${req.url}`, { method: req.method, headers: req.headers, body });
-    const response = (await getResponse(mock.handlers, request)) ?? Response.json({ message: 'Resource not found' }, { status: 404 });
+    const response =
+      (await getResponse(mock.handlers, request)) ?? Response.json({ message: 'Resource not found' }, { status: 404 });
     res.writeHead(response.status, Object.fromEntries(response.headers)).end(Buffer.from(await response.arrayBuffer()));
   });
   await new Promise((resolve) => site.listen(0, '127.0.0.1', resolve));
@@ -102,7 +104,8 @@ async function open(path) {
 /** A computed style of the first element matching `selector` in `tag`'s shadow root. */
 const shadowStyle = (tab, tag, selector, property) =>
   tab.evaluate(
-    ([tag, selector, property]) => getComputedStyle(document.querySelector(tag).shadowRoot.querySelector(selector))[property],
+    ([tag, selector, property]) =>
+      getComputedStyle(document.querySelector(tag).shadowRoot.querySelector(selector))[property],
     [tag, selector, property],
   );
 
@@ -132,7 +135,9 @@ for (const [shipped, path] of [
     assert.equal(Object.values(mock.world.calls).filter((call) => call.status === 'scheduled').length, 1);
 
     await tab.getByRole('checkbox', { name: 'Bad actor' }).check();
-    await tab.waitForFunction(() => !document.querySelector('ccai-customer-flags').shadowRoot.querySelector('[aria-disabled=true]'));
+    await tab.waitForFunction(
+      () => !document.querySelector('ccai-customer-flags').shadowRoot.querySelector('[aria-disabled=true]'),
+    );
     assert.equal(mock.world.flags[514]?.bad_actor, true);
 
     assert.deepEqual(await tab.evaluate(() => window.cspViolations), []);

@@ -98,7 +98,9 @@ test('an agent toggles a flag and the server keeps it', async () => {
   await badActor.check();
   for (let i = 0; i < 50 && !api.mock.world.flags[514]?.bad_actor; i++) await page.waitForTimeout(50);
   assert.equal(api.mock.world.flags[514].bad_actor, true);
-  const patches = api.requests.filter((request) => request.method === 'PATCH' && request.path.endsWith('/customer_flag'));
+  const patches = api.requests.filter(
+    (request) => request.method === 'PATCH' && request.path.endsWith('/customer_flag'),
+  );
   assert.deepEqual(
     patches.map((request) => JSON.parse(request.body)),
     [{ bad_actor: true }],

@@ -28,7 +28,8 @@ before(async () => {
   api = await startApiServer();
   site = createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
-    if (url.pathname === '/ccai-widgets.js') return res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(script);
+    if (url.pathname === '/ccai-widgets.js')
+      return res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(script);
     if (url.pathname === '/favicon.ico') return res.writeHead(204).end();
     const body = PAGES[url.searchParams.get('page')]?.(api.origin) ?? '';
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(`<!doctype html>
@@ -76,7 +77,8 @@ async function open(page, lang = 'en') {
 }
 
 /** How many requests the page's widgets sent with `method`. */
-const sent = (tab, method) => tab.evaluate((method) => window.sent.filter((line) => line.startsWith(`${method} `)).length, method);
+const sent = (tab, method) =>
+  tab.evaluate((method) => window.sent.filter((line) => line.startsWith(`${method} `)).length, method);
 const posts = () => api.requests.filter((request) => request.method === 'POST');
 const startCount = () => {
   const from = api.requests.length;
@@ -101,7 +103,8 @@ const flagsLoaded = (tab) =>
     return inputs.length === 3 && [...inputs].every((input) => !input.disabled);
   });
 
-const onCreate = (answer) => (request) => (request.method === 'POST' && request.path.endsWith('/calls') ? answer : undefined);
+const onCreate = (answer) => (request) =>
+  request.method === 'POST' && request.path.endsWith('/calls') ? answer : undefined;
 
 async function expectFormKept(tab, slot) {
   assert.equal(await tab.getByLabel('Phone number').inputValue(), '(201) 555-0123');
@@ -205,7 +208,9 @@ test('schedule: HTML in a server message is shown as text and never runs', async
   const alert = tab.getByRole('alert').filter({ hasText: 'The request was refused' });
   await alert.waitFor();
   assert.match(await alert.innerText(), /<img src=x onerror="window\.pwned=1"><b>bold<\/b>/);
-  const markup = await tab.evaluate(() => document.querySelector('ccai-schedule-call').shadowRoot.querySelectorAll('img, b').length);
+  const markup = await tab.evaluate(
+    () => document.querySelector('ccai-schedule-call').shadowRoot.querySelectorAll('img, b').length,
+  );
   assert.equal(markup, 0);
   assert.equal(await tab.evaluate(() => window.pwned), undefined);
   assert.deepEqual(problems, []);
@@ -251,7 +256,9 @@ test('schedule: removed while its request is in flight, nothing escapes and noth
 
 test('status: a failing server is retried within limits and the status shows when it recovers', async () => {
   const count = startCount();
-  api.setFault((request) => (request.method === 'GET' ? { status: 503, headers: { 'Retry-After': '1' }, body: '' } : undefined));
+  api.setFault((request) =>
+    request.method === 'GET' ? { status: 503, headers: { 'Retry-After': '1' }, body: '' } : undefined,
+  );
   const { tab, problems } = await open('status');
   await tab.getByText('The call status is not available right now.').waitFor({ timeout: 15_000 });
   const failed = count('GET', /\/calls\/514$/);
@@ -283,7 +290,9 @@ for (const { name, fault } of [
   { name: 'a cut connection', fault: { drop: true } },
 ]) {
   test(`flags: ${name} on load offers Try again, which recovers`, async () => {
-    api.setFault((request) => (request.method === 'GET' && request.path.endsWith('/customer_flag') ? fault : undefined));
+    api.setFault((request) =>
+      request.method === 'GET' && request.path.endsWith('/customer_flag') ? fault : undefined,
+    );
     const { tab, problems } = await open('flags');
     await tab.getByText('The flags could not be loaded.').waitFor({ timeout: 20_000 });
     api.setFault(null);
@@ -301,7 +310,9 @@ test('flags: a failed save is undone, said, and sent once', async () => {
   await flagsLoaded(tab);
   const before = await badActor.isChecked();
   const count = startCount();
-  api.setFault((request) => (request.method === 'PATCH' ? { status: 500, body: '{"message":"Internal Server Error"}' } : undefined));
+  api.setFault((request) =>
+    request.method === 'PATCH' ? { status: 500, body: '{"message":"Internal Server Error"}' } : undefined,
+  );
   await badActor.click();
   await tab.getByText('The change could not be saved and was undone.').waitFor();
   assert.equal(await badActor.isChecked(), before);

@@ -22,7 +22,9 @@ before(() => {
 
 /** The environment without anything of ours the machine running the tests may have set. */
 function cleanEnv(extra = {}) {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('CCAI_') && name !== 'PORT'));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith('CCAI_') && name !== 'PORT'),
+  );
   return { ...env, ...extra };
 }
 
@@ -81,7 +83,8 @@ function scheduledBooking(menuId = 9) {
   };
 }
 
-const postJson = (url, body) => fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+const postJson = (url, body) =>
+  fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 
 test('--help lists every flag with its environment variable and default', async () => {
   const { code, stdout, stderr } = await run(['--help']);
@@ -112,7 +115,8 @@ test('--help lists every flag with its environment variable and default', async 
   for (const [flag, env] of flags) {
     assert.match(stdout, new RegExp(`${flag}\\b.*\\(${env}\\)`), `${flag} with ${env}`);
   }
-  for (const env of ['CCAI_API_TOKEN', 'CCAI_GATEWAY_SECRET']) assert.match(stdout, new RegExp(`${env}\\s+\\(environment only\\)`));
+  for (const env of ['CCAI_API_TOKEN', 'CCAI_GATEWAY_SECRET'])
+    assert.match(stdout, new RegExp(`${env}\\s+\\(environment only\\)`));
   for (const value of ['8788', '127.0.0.1', '7d', '10000', '/manager/api/v1/calls/{id}'])
     assert.ok(stdout.includes(value), `default ${value}`);
   assert.doesNotMatch(stdout, /--token|--api-token|--secret/);
@@ -152,11 +156,13 @@ test('without --tenant (npx ccai-gateway): the built-in mock tenant, announced o
   assert.ok(response.headers.get('ccai-capability'), 'a capability for the booked call');
   // Menu 10 is allowed by default too; a menu outside the mock's world is not.
   assert.equal(
-    (await postJson(`${gateway.url}/apps/api/v1/calls`, { ...scheduledBooking(10), end_user_number: '+14155550124' })).status,
+    (await postJson(`${gateway.url}/apps/api/v1/calls`, { ...scheduledBooking(10), end_user_number: '+14155550124' }))
+      .status,
     201,
   );
   assert.equal(
-    (await postJson(`${gateway.url}/apps/api/v1/calls`, { ...scheduledBooking(11), end_user_number: '+14155550125' })).status,
+    (await postJson(`${gateway.url}/apps/api/v1/calls`, { ...scheduledBooking(11), end_user_number: '+14155550125' }))
+      .status,
     400,
   );
   assert.equal(await gateway.stop(), 0);
@@ -182,7 +188,11 @@ test('bad values: one clear message naming the flag or variable and the value, e
     { args: [], env: { CCAI_CALL_NOW: 'maybe' }, expect: /CCAI_CALL_NOW="maybe" is not on\/off/ },
     { args: [], env: { CCAI_CAPABILITY_TTL: '-1d' }, expect: /CCAI_CAPABILITY_TTL "-1d"/ },
     { args: [], env: { CCAI_GATEWAY_SECRET: 'short' }, expect: /CCAI_GATEWAY_SECRET is too short/ },
-    { args: ['--tenant', 'https://acme.example'], env: { CCAI_API_TOKEN: 'x' }, expect: /--subdomain .*and --menus .*are required/ },
+    {
+      args: ['--tenant', 'https://acme.example'],
+      env: { CCAI_API_TOKEN: 'x' },
+      expect: /--subdomain .*and --menus .*are required/,
+    },
   ];
   await Promise.all(
     cases.map(async ({ args, env, expect }) => {
@@ -352,8 +362,18 @@ test('adapter: the request as sent (URL from Host, headers, streamed body), the 
     { port: 0, host: '127.0.0.1' },
   );
   try {
-    const response = await fetch(`${served.url}/path?q=1`, { method: 'POST', headers: { 'X-Test': 'yes' }, body: 'hello' });
-    assert.deepEqual(seen, { url: `${served.url}/path?q=1`, method: 'POST', header: 'yes', body: 'hello', client: '127.0.0.1' });
+    const response = await fetch(`${served.url}/path?q=1`, {
+      method: 'POST',
+      headers: { 'X-Test': 'yes' },
+      body: 'hello',
+    });
+    assert.deepEqual(seen, {
+      url: `${served.url}/path?q=1`,
+      method: 'POST',
+      header: 'yes',
+      body: 'hello',
+      client: '127.0.0.1',
+    });
     assert.deepEqual(response.headers.getSetCookie(), ['a=1', 'b=2']);
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     assert.equal((await reader.read()).value, 'data: first\n\n', 'the first event arrives before the stream ends');

@@ -16,7 +16,12 @@ export const BASIC = `Basic ${Buffer.from(`${SUBDOMAIN}:${TOKEN}`).toString('bas
 export const SCHEDULED = 'Voice Scheduled (API)';
 export const INBOUND = 'Voice Inbound (API)';
 /** Limits no suite that is not about limits will reach. */
-export const GENEROUS = { bookingsPerHour: 10_000, readsPerSecond: 10_000, bookingsPerNumberPerDay: 10_000, upstreamQueueSize: 1_000 };
+export const GENEROUS = {
+  bookingsPerHour: 10_000,
+  readsPerSecond: 10_000,
+  bookingsPerNumberPerDay: 10_000,
+  upstreamQueueSize: 1_000,
+};
 
 /** Everything secret that must never leave the gateway. */
 export const SECRETS = [TOKEN, Buffer.from(`${SUBDOMAIN}:${TOKEN}`).toString('base64'), SECRET];
@@ -90,22 +95,25 @@ export async function startChain({ tenant, ...options } = {}) {
             : Array.isArray(body)
               ? { 'Transfer-Encoding': 'chunked' }
               : { 'Content-Length': Buffer.byteLength(body) };
-        const req = httpRequest({ host: hostname, port, method, path, headers: { ...length, ...headers }, agent: false }, (res) => {
-          const chunks = [];
-          res.on('data', (chunk) => chunks.push(chunk));
-          res.on('end', () =>
-            resolve(
-              record(
-                answers,
-                res.statusCode,
-                res.statusMessage,
-                new Headers(flatHeaders(res.headers)),
-                Buffer.concat(chunks).toString('utf8'),
+        const req = httpRequest(
+          { host: hostname, port, method, path, headers: { ...length, ...headers }, agent: false },
+          (res) => {
+            const chunks = [];
+            res.on('data', (chunk) => chunks.push(chunk));
+            res.on('end', () =>
+              resolve(
+                record(
+                  answers,
+                  res.statusCode,
+                  res.statusMessage,
+                  new Headers(flatHeaders(res.headers)),
+                  Buffer.concat(chunks).toString('utf8'),
+                ),
               ),
-            ),
-          );
-          res.on('error', reject);
-        });
+            );
+            res.on('error', reject);
+          },
+        );
         req.on('error', reject);
         if (Array.isArray(body)) for (const chunk of body) req.write(chunk);
         req.end(Array.isArray(body) ? undefined : body);
@@ -126,7 +134,10 @@ export async function startChain({ tenant, ...options } = {}) {
 }
 
 function flatHeaders(headers) {
-  return Object.entries(headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : String(value)]);
+  return Object.entries(headers).map(([name, value]) => [
+    name,
+    Array.isArray(value) ? value.join(', ') : String(value),
+  ]);
 }
 
 function record(answers, status, statusText, headers, text) {

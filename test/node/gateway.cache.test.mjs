@@ -45,7 +45,9 @@ async function book(secondsAhead) {
 }
 
 const read = ({ id, capability }) =>
-  fetch(`${served.url}/apps/api/v1/calls/${id}`, { headers: { 'Ccai-Capability': capability } }).then((response) => response.json());
+  fetch(`${served.url}/apps/api/v1/calls/${id}`, { headers: { 'Ccai-Capability': capability } }).then((response) =>
+    response.json(),
+  );
 
 test('a call due within its freshness window is read again once its time has come, not 15 s later', async () => {
   const call = await book(8);

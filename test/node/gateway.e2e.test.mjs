@@ -41,7 +41,11 @@ async function bundleCoreClient() {
       write: false,
       target: 'es2022',
       minify: false,
-      lib: { entry: fileURLToPath(new URL('../../src/core/client.ts', import.meta.url)), formats: ['es'], fileName: 'client' },
+      lib: {
+        entry: fileURLToPath(new URL('../../src/core/client.ts', import.meta.url)),
+        formats: ['es'],
+        fileName: 'client',
+      },
     },
   });
   for (const { output } of [result].flat())
@@ -58,7 +62,9 @@ before(async () => {
       return send(
         res,
         'text/html; charset=utf-8',
-        html(`<ccai-call-status base-url="${gatewayOrigin}" call-id="${url.searchParams.get('id')}"></ccai-call-status>`),
+        html(
+          `<ccai-call-status base-url="${gatewayOrigin}" call-id="${url.searchParams.get('id')}"></ccai-call-status>`,
+        ),
       );
     }
     send(
@@ -91,8 +97,10 @@ before(async () => {
   gatewayServed = await serve(
     async (request, info) => {
       const { pathname } = new URL(request.url);
-      if (pathname === '/ccai-widgets.js') return new Response(script, { headers: { 'Content-Type': 'text/javascript' } });
-      if (coreModules.has(pathname)) return new Response(coreModules.get(pathname), { headers: { 'Content-Type': 'text/javascript' } });
+      if (pathname === '/ccai-widgets.js')
+        return new Response(script, { headers: { 'Content-Type': 'text/javascript' } });
+      if (coreModules.has(pathname))
+        return new Response(coreModules.get(pathname), { headers: { 'Content-Type': 'text/javascript' } });
       if (pathname === '/agent') {
         return new Response(
           html(`<ccai-customer-flags id="agent"></ccai-customer-flags><ccai-customer-flags id="anonymous" call-id="514"></ccai-customer-flags>
@@ -205,7 +213,10 @@ test("the visitor's status follows the call as the tenant moves it", async () =>
   const { page, problems } = await open(siteOrigin, { fakeClock: true });
   const { call } = await book(page, '(201) 555-0124');
   await page.getByText('Scheduled', { exact: true }).waitFor();
-  const reads = () => tenant.requests.filter((request) => request.method === 'GET' && request.path === `/manager/api/v1/calls/${call.id}`);
+  const reads = () =>
+    tenant.requests.filter(
+      (request) => request.method === 'GET' && request.path === `/manager/api/v1/calls/${call.id}`,
+    );
   const before = reads().length;
 
   // The page's clock and the gateway's jump together: past the gateway's freshness for a call this
@@ -249,7 +260,9 @@ test("an agent tool's flags go through the authorize hook; without its login the
   const agent = page.locator('#agent');
   const verified = agent.getByRole('checkbox', { name: 'Verified customer' });
   await until(() => flagAnswers.length === 2);
-  await page.waitForFunction(() => !document.querySelector('#agent').shadowRoot.querySelector('input[type=checkbox]').disabled);
+  await page.waitForFunction(
+    () => !document.querySelector('#agent').shadowRoot.querySelector('input[type=checkbox]').disabled,
+  );
   assert.equal(await verified.isChecked(), tenant.mock.world.flags[514].verified_customer);
   await agent.getByRole('checkbox', { name: 'Bad actor' }).check();
   await until(() => tenant.mock.world.flags[514].bad_actor === true);

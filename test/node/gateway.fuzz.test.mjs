@@ -37,14 +37,19 @@ const ALLOWED_BOOKING_KEYS = new Set([
 /** Why `received` is not a request a visitor may cause; `undefined` when it is one. */
 function forbidden(received, sentAt) {
   if (received.headers.authorization !== BASIC) return 'credentials other than the gateway’s';
-  if ('ccai-capability' in received.headers || 'cookie' in received.headers || 'origin' in received.headers) return 'a visitor header';
+  if ('ccai-capability' in received.headers || 'cookie' in received.headers || 'origin' in received.headers)
+    return 'a visitor header';
   const { method, path } = received;
   if (method === 'GET' && path === `/manager/api/v1/calls/${known.id}`) return undefined;
   if (method === 'PATCH' && path === `${API}/calls/scheduled/${known.id}/cancel`) return undefined;
   if (method === 'GET' && path.startsWith(`${API}/wait_times?`)) {
     const query = new URLSearchParams(path.slice(path.indexOf('?') + 1));
     const keys = [...query.keys()].sort().join(',');
-    if (keys === 'lang,menu_id' && LANGUAGES.includes(query.get('lang')) && MENUS.map(String).includes(query.get('menu_id')))
+    if (
+      keys === 'lang,menu_id' &&
+      LANGUAGES.includes(query.get('lang')) &&
+      MENUS.map(String).includes(query.get('menu_id'))
+    )
       return undefined;
     return `wait times asked with ${query}`;
   }
@@ -58,14 +63,22 @@ function forbidden(received, sentAt) {
     const extra = Object.keys(body).filter((key) => !ALLOWED_BOOKING_KEYS.has(key));
     if (extra.length) return `booking fields ${extra}`;
     if (body.call_type !== SCHEDULED) return `call_type ${body.call_type}`;
-    if ('menu_id' in body ? !MENUS.includes(body.menu_id) : body.call_id !== known.id) return `menu ${body.menu_id}, call ${body.call_id}`;
+    if ('menu_id' in body ? !MENUS.includes(body.menu_id) : body.call_id !== known.id)
+      return `menu ${body.menu_id}, call ${body.call_id}`;
     if ('call_id' in body && body.call_id !== known.id) return `call_id ${body.call_id} without its capability`;
     if (!/^\+[1-9]\d{6,14}$/.test(body.end_user_number)) return `number ${body.end_user_number}`;
     if (!LANGUAGES.includes(body.lang)) return `lang ${body.lang}`;
     const when = Date.parse(body.scheduled_at);
-    if (new Date(when).toISOString() !== body.scheduled_at || when <= sentAt || when > sentAt + 30 * 86_400_000 + 60_000)
+    if (
+      new Date(when).toISOString() !== body.scheduled_at ||
+      when <= sentAt ||
+      when > sentAt + 30 * 86_400_000 + 60_000
+    )
       return `scheduled_at ${body.scheduled_at}`;
-    if ('recording_permission' in body && !/^recording_permission_(not_asked|denied|granted)$/.test(body.recording_permission))
+    if (
+      'recording_permission' in body &&
+      !/^recording_permission_(not_asked|denied|granted)$/.test(body.recording_permission)
+    )
       return 'recording_permission';
     return undefined;
   }
@@ -100,7 +113,9 @@ const anyValue = fc.jsonValue({ maxDepth: 2 });
 /** A character a request target may carry as is (Node refuses the rest); others become %XX. */
 const pathSafe = (text) =>
   [...text]
-    .map((char) => (/^[\x21-\x7e]$/.test(char) && char !== '#' ? char : encodeURIComponent(char).replace(/%(?![0-9A-F]{2})/g, '%25')))
+    .map((char) =>
+      /^[\x21-\x7e]$/.test(char) && char !== '#' ? char : encodeURIComponent(char).replace(/%(?![0-9A-F]{2})/g, '%25'),
+    )
     .join('');
 
 const segment = fc.oneof(
@@ -157,14 +172,35 @@ const path = fc
     later(() => `${API}/calls/scheduled/${known.id}/cancel`),
     // '//…' and '/\…' too: targets that a URL resolver would read as another host ('//a:b', '/\4294967296').
     fc.array(segment, { minLength: 1, maxLength: 8 }).map((parts) => `/${parts.join('/')}`),
-    fc.constantFrom('//a:b/x', '/\\4294967296/515', '//evil.example/apps/api/v1/calls', '/\\evil.example/apps/api/v1/calls'),
+    fc.constantFrom(
+      '//a:b/x',
+      '/\\4294967296/515',
+      '//evil.example/apps/api/v1/calls',
+      '/\\evil.example/apps/api/v1/calls',
+    ),
   )
   .chain((base) => query.map((q) => `${base}${q}`));
 
 // TRACE too: no `Request` can hold it, and the adapter answers 400 for it.
-const method = fc.constantFrom('GET', 'POST', 'PATCH', 'PUT', 'DELETE', 'OPTIONS', 'HEAD', 'PROPFIND', 'SEARCH', 'PURGE', 'LOCK', 'TRACE');
+const method = fc.constantFrom(
+  'GET',
+  'POST',
+  'PATCH',
+  'PUT',
+  'DELETE',
+  'OPTIONS',
+  'HEAD',
+  'PROPFIND',
+  'SEARCH',
+  'PURGE',
+  'LOCK',
+  'TRACE',
+);
 
-const headerValue = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)), maxLength: 60 });
+const headerValue = fc.string({
+  unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)),
+  maxLength: 60,
+});
 /** Headers that frame the message or switch protocols belong to node:http, not to the gateway. */
 const FRAMING = new Set([
   'content-length',
@@ -180,7 +216,11 @@ const FRAMING = new Set([
   'http2-settings',
 ]);
 const headerName = fc
-  .string({ unit: fc.constantFrom(..."abcdefghijklmnopqrstuvwxyz0123456789-_!#$%&'*+.^`|~"), minLength: 1, maxLength: 20 })
+  .string({
+    unit: fc.constantFrom(..."abcdefghijklmnopqrstuvwxyz0123456789-_!#$%&'*+.^`|~"),
+    minLength: 1,
+    maxLength: 20,
+  })
   .filter((name) => !FRAMING.has(name.toLowerCase()));
 const headers = fc
   .record(
@@ -198,11 +238,16 @@ const headers = fc
         ),
         headerValue,
       ),
-      Origin: fc.oneof(fc.constantFrom(ALLOWED_ORIGIN, 'https://evil.example', 'null', 'http://127.0.0.1'), headerValue),
+      Origin: fc.oneof(
+        fc.constantFrom(ALLOWED_ORIGIN, 'https://evil.example', 'null', 'http://127.0.0.1'),
+        headerValue,
+      ),
       'Ccai-Capability': fc.oneof(
         later(() => known.capability),
         later(() => other.capability),
-        later(() => known.capability.replace(/\.([\w-])([\w-]{42})$/, (_, first, rest) => `.${first === 'A' ? 'B' : 'A'}${rest}`)),
+        later(() =>
+          known.capability.replace(/\.([\w-])([\w-]{42})$/, (_, first, rest) => `.${first === 'A' ? 'B' : 'A'}${rest}`),
+        ),
         headerValue,
       ),
       Authorization: fc.oneof(fc.constantFrom('Basic YWRtaW46YWRtaW4=', 'Bearer x'), headerValue),
@@ -221,7 +266,11 @@ const mostly = (valid, spoiled) => fc.oneof({ arbitrary: valid, weight: 4 }, { a
 const rarely = (value) => fc.oneof({ arbitrary: fc.constant(undefined), weight: 4 }, { arbitrary: value, weight: 1 });
 const phone = mostly(
   fc.constantFrom('+1 859-657-9625', '+18596579625', '+82-10-6861-2345', '+1 (859) 657 9625', '+44 20 7946 0958'),
-  fc.oneof(fc.constantFrom('(859) 657-9625', '+1 999-657-12', '123123', undefined), fc.string({ maxLength: 20 }), anyValue),
+  fc.oneof(
+    fc.constantFrom('(859) 657-9625', '+1 999-657-12', '123123', undefined),
+    fc.string({ maxLength: 20 }),
+    anyValue,
+  ),
 );
 const when = mostly(
   fc.integer({ min: 60, max: 29 * 86_400 }).map((seconds) => new Date(Date.now() + seconds * 1000).toISOString()),
@@ -248,7 +297,10 @@ const nearBooking = fc
       ),
       anyValue,
     ),
-    menu_id: mostly(fc.constantFrom(9, 10, '9'), fc.oneof(fc.constantFrom(undefined, 50, 9999, 0, -9, 9.5, 'menu_9'), anyValue)),
+    menu_id: mostly(
+      fc.constantFrom(9, 10, '9'),
+      fc.oneof(fc.constantFrom(undefined, 50, 9999, 0, -9, 9.5, 'menu_9'), anyValue),
+    ),
     call_id: rarely(
       fc.oneof(
         later(() => known.id),
@@ -260,7 +312,10 @@ const nearBooking = fc
     ),
     end_user_number: phone,
     scheduled_at: when,
-    lang: mostly(fc.constantFrom('en', 'ja', undefined), fc.oneof(fc.constantFrom('es', 'fr', 'xy', 'EN', 'en-US'), anyValue)),
+    lang: mostly(
+      fc.constantFrom('en', 'ja', undefined),
+      fc.oneof(fc.constantFrom('es', 'fr', 'xy', 'EN', 'en-US'), anyValue),
+    ),
     recording_permission: rarely(
       fc.oneof(fc.constantFrom('recording_permission_granted', 'recording_permission_denied', 'granted'), anyValue),
     ),
@@ -272,7 +327,10 @@ const nearBooking = fc
   .chain((fields) =>
     fc
       .dictionary(
-        fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty'), fc.string({ maxLength: 12 })),
+        fc.oneof(
+          fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty'),
+          fc.string({ maxLength: 12 }),
+        ),
         anyValue,
         { maxKeys: 3 },
       )
@@ -307,7 +365,9 @@ describe('fuzzing the gateway', () => {
   it(`arbitrary method, unnormalised path, headers and body (${RUNS} runs): no 5xx, JSON errors, nothing forbidden upstream`, async () => {
     await fc.assert(
       fc.asyncProperty(method, path, headers, body, async (verb, target, sent, payload) => {
-        tally(await exchange(() => chain.raw(verb, target, { headers: sent, body: verb === 'HEAD' ? undefined : payload })));
+        tally(
+          await exchange(() => chain.raw(verb, target, { headers: sent, body: verb === 'HEAD' ? undefined : payload })),
+        );
       }),
       { numRuns: RUNS },
     );
@@ -316,7 +376,10 @@ describe('fuzzing the gateway', () => {
   it(`booking bodies with spoiled, extra and prototype keys (${RUNS} runs): only rebuilt bookings reach the tenant`, async () => {
     await fc.assert(
       fc.asyncProperty(nearBooking, fc.boolean(), async (text, withCapability) => {
-        const headers = { 'Content-Type': 'application/json', ...(withCapability ? { 'Ccai-Capability': known.capability } : {}) };
+        const headers = {
+          'Content-Type': 'application/json',
+          ...(withCapability ? { 'Ccai-Capability': known.capability } : {}),
+        };
         const result = await exchange(() => chain.send('POST', `${API}/calls`, { body: text, headers }));
         tally(result);
         const { answer, received } = result;
@@ -333,10 +396,16 @@ describe('fuzzing the gateway', () => {
   });
 
   it(`arbitrary headers on the three visitor routes (${RUNS} runs)`, async () => {
-    const route = fc.constantFrom(['POST', `${API}/calls`], ['GET', null], ['PATCH', null], ['GET', `${API}/wait_times?lang=en&menu_id=9`]);
+    const route = fc.constantFrom(
+      ['POST', `${API}/calls`],
+      ['GET', null],
+      ['PATCH', null],
+      ['GET', `${API}/wait_times?lang=en&menu_id=9`],
+    );
     await fc.assert(
       fc.asyncProperty(route, headers, async ([verb, target], sent) => {
-        const where = target ?? (verb === 'GET' ? `${API}/calls/${known.id}` : `${API}/calls/scheduled/${known.id}/cancel`);
+        const where =
+          target ?? (verb === 'GET' ? `${API}/calls/${known.id}` : `${API}/calls/scheduled/${known.id}/cancel`);
         const payload = verb === 'POST' ? JSON.stringify(booking({ end_user_number: '+1 859-657-9003' })) : undefined;
         tally(await exchange(() => chain.raw(verb, where, { headers: sent, body: payload })));
       }),

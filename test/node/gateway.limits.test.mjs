@@ -30,13 +30,17 @@ async function mint(count) {
 
 const readOf = (chain, { id, capability }, headers = {}) =>
   chain.send('GET', `${API}/calls/${id}`, { headers: { 'Ccai-Capability': capability, ...headers } });
-const tenantReads = (received) => received.filter((request) => request.method === 'GET' && request.path.startsWith('/manager/'));
+const tenantReads = (received) =>
+  received.filter((request) => request.method === 'GET' && request.path.startsWith('/manager/'));
 
 function assertRetryAfter(answer, { max }) {
   assert.equal(answer.status, 429, answer.text);
   assert.equal(typeof answer.body.message, 'string');
   const seconds = Number(answer.headers.get('retry-after'));
-  assert.ok(Number.isInteger(seconds) && seconds >= 1 && seconds <= max, `Retry-After: ${answer.headers.get('retry-after')}`);
+  assert.ok(
+    Number.isInteger(seconds) && seconds >= 1 && seconds <= max,
+    `Retry-After: ${answer.headers.get('retry-after')}`,
+  );
 }
 
 /** `capability` with one character of its signature changed (a middle one: the last carries padding bits). */
@@ -71,7 +75,10 @@ describe('per visitor and per number', () => {
     const chain = await chainOf({ limits: { ...GENEROUS, bookingsPerHour: 3 } });
     const from = tenant.requests.length;
     for (let i = 0; i < 3; i++)
-      assert.equal((await chain.send('POST', `${API}/calls`, { body: booking({ end_user_number: freshNumber() }) })).status, 201);
+      assert.equal(
+        (await chain.send('POST', `${API}/calls`, { body: booking({ end_user_number: freshNumber() }) })).status,
+        201,
+      );
     const refused = await chain.send('POST', `${API}/calls`, { body: booking({ end_user_number: freshNumber() }) });
     assertRetryAfter(refused, { max: 3600 });
     assert.equal(refused.body.message, 'Too many bookings from this address; try again later');
@@ -108,7 +115,13 @@ describe('per visitor and per number', () => {
   it('behind a trusted proxy each forwarded address has its own limit, taken from the entry the proxy appended', async () => {
     const chain = await chainOf({ trustProxy: true, limits: { ...GENEROUS, bookingsPerHour: 2 } });
     const statuses = [];
-    for (const forwarded of ['198.51.100.1', '198.51.100.2', '198.51.100.3', '10.0.0.1, 198.51.100.1', '10.0.0.2, 198.51.100.1']) {
+    for (const forwarded of [
+      '198.51.100.1',
+      '198.51.100.2',
+      '198.51.100.3',
+      '10.0.0.1, 198.51.100.1',
+      '10.0.0.2, 198.51.100.1',
+    ]) {
       statuses.push(
         (
           await chain.send('POST', `${API}/calls`, {
@@ -145,7 +158,9 @@ describe('per visitor and per number', () => {
     const chain = await chainOf({ limits: { ...GENEROUS, readsPerSecond: 5 } });
     const from = tenant.requests.length;
     const answers = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => (i % 2 ? readOf(chain, call) : chain.send('GET', `${API}/wait_times?lang=en&menu_id=9`))),
+      Array.from({ length: 8 }, (_, i) =>
+        i % 2 ? readOf(chain, call) : chain.send('GET', `${API}/wait_times?lang=en&menu_id=9`),
+      ),
     );
     assert.equal(answers.filter((answer) => answer.status === 200).length, 5);
     for (const answer of answers.filter((answer) => answer.status !== 200)) assertRetryAfter(answer, { max: 1 });
@@ -162,11 +177,14 @@ describe("the tenant's budget", () => {
     const from = tenant.requests.length;
     const answers = await Promise.all([
       ...calls.map((call) => readOf(chain, call)),
-      ...Array.from({ length: 10 }, () => chain.send('POST', `${API}/calls`, { body: booking({ end_user_number: freshNumber() }) })),
+      ...Array.from({ length: 10 }, () =>
+        chain.send('POST', `${API}/calls`, { body: booking({ end_user_number: freshNumber() }) }),
+      ),
     ]);
     const received = since(tenant, from);
     const served = answers.filter((answer) => answer.status === 200 || answer.status === 201);
-    for (const answer of answers.filter((answer) => answer.status !== 200 && answer.status !== 201)) assertRetryAfter(answer, { max: 120 });
+    for (const answer of answers.filter((answer) => answer.status !== 200 && answer.status !== 201))
+      assertRetryAfter(answer, { max: 120 });
     assert.equal(received.length, served.length, 'a request the tenant saw is one a visitor was answered');
     assert.ok(served.length >= 40, `only ${served.length} served`);
     assert.ok(served.length < answers.length, 'the burst was more than the queue could wait for');
@@ -192,7 +210,9 @@ describe("the tenant's budget", () => {
     const chain = await chainOf({ upstreamRps: 1, limits: { ...GENEROUS, upstreamQueueSize: 2 } });
     const from = tenant.requests.length;
     const started = Date.now();
-    const timed = await Promise.all(calls.map(async (call) => ({ answer: await readOf(chain, call), after: Date.now() - started })));
+    const timed = await Promise.all(
+      calls.map(async (call) => ({ answer: await readOf(chain, call), after: Date.now() - started })),
+    );
     const served = timed.filter(({ answer }) => answer.status === 200);
     const refused = timed.filter(({ answer }) => answer.status !== 200);
     assert.equal(served.length, 3, 'one at once, two from the queue');

@@ -59,7 +59,9 @@ test('bundled without Node built-ins, the handler books, reads and refuses insid
           const outbound = await send('/apps/api/v1/calls', { method: 'POST', headers: json, body: JSON.stringify({ call_type: 'Voice Outbound (API)', agent_email: 'admin@somedomain.com', end_user_number: '+12015550123' }) });
           postMessage({ booked, read, forged, outbound, hasProcess: typeof process !== 'undefined' });
         `;
-        const worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })), { type: 'module' });
+        const worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })), {
+          type: 'module',
+        });
         worker.onmessage = (event) => resolve(event.data);
         worker.onerror = (event) => reject(new Error(event.message));
       }),
@@ -71,7 +73,10 @@ test('bundled without Node built-ins, the handler books, reads and refuses insid
   assert.equal(results.read.status, 200);
   assert.equal(JSON.parse(results.read.body).status, 'scheduled');
   assert.deepEqual([results.forged.status, JSON.parse(results.forged.body)], [404, { message: 'Call not found' }]);
-  assert.deepEqual([results.outbound.status, JSON.parse(results.outbound.body)], [400, { message: 'menu_id is required' }]);
+  assert.deepEqual(
+    [results.outbound.status, JSON.parse(results.outbound.body)],
+    [400, { message: 'menu_id is required' }],
+  );
   const posts = tenant.requests.filter((request) => request.method === 'POST');
   assert.equal(posts.length, 1);
   assert.equal(JSON.parse(posts[0].body).call_type, 'Voice Scheduled (API)');

@@ -217,9 +217,19 @@ describe('booking', () => {
     }
   });
 
-  for (const ask of ['Voice Outbound (API)', 'OutboundCall', INBOUND, 'IncomingCall', 'InvalidCallType', 42, undefined]) {
+  for (const ask of [
+    'Voice Outbound (API)',
+    'OutboundCall',
+    INBOUND,
+    'IncomingCall',
+    'InvalidCallType',
+    42,
+    undefined,
+  ]) {
     it(`call_type ${JSON.stringify(ask)} is booked as ${SCHEDULED}`, async () => {
-      const { result, received } = await watching(() => chain.send('POST', `${API}/calls`, { body: booking({ call_type: ask }) }));
+      const { result, received } = await watching(() =>
+        chain.send('POST', `${API}/calls`, { body: booking({ call_type: ask }) }),
+      );
       assert.equal(result.status, 201, result.text);
       assert.equal(result.body.call_type, SCHEDULED);
       assert.deepEqual(
@@ -232,11 +242,20 @@ describe('booking', () => {
   it('with callNow an inbound ask is sent as inbound, without a time; any other ask stays scheduled', async () => {
     const callNow = await chainOf({ callNow: true });
     const inbound = await watching(() =>
-      callNow.send('POST', `${API}/calls`, { body: { call_type: INBOUND, menu_id: 9, end_user_number: '+82-10-6861-2345', call_id: 514 } }),
+      callNow.send('POST', `${API}/calls`, {
+        body: { call_type: INBOUND, menu_id: 9, end_user_number: '+82-10-6861-2345', call_id: 514 },
+      }),
     );
     assert.equal(inbound.result.status, 201, inbound.result.text);
-    assert.deepEqual(bodyOf(inbound.received[0]), { call_type: INBOUND, menu_id: 9, end_user_number: '+821068612345', lang: 'en' });
-    const outbound = await watching(() => callNow.send('POST', `${API}/calls`, { body: booking({ call_type: 'Voice Outbound (API)' }) }));
+    assert.deepEqual(bodyOf(inbound.received[0]), {
+      call_type: INBOUND,
+      menu_id: 9,
+      end_user_number: '+821068612345',
+      lang: 'en',
+    });
+    const outbound = await watching(() =>
+      callNow.send('POST', `${API}/calls`, { body: booking({ call_type: 'Voice Outbound (API)' }) }),
+    );
     assert.equal(outbound.result.status, 201, outbound.result.text);
     assert.equal(bodyOf(outbound.received[0]).call_type, SCHEDULED);
   });
@@ -246,11 +265,15 @@ describe('booking', () => {
     assert.equal(dropped.result.status, 201);
     assert.equal('ticket_id' in bodyOf(dropped.received[0]), false);
     const tickets = await chainOf({ allowTicketId: true });
-    const passed = await watching(() => tickets.send('POST', `${API}/calls`, { body: booking({ ticket_id: '76517' }) }));
+    const passed = await watching(() =>
+      tickets.send('POST', `${API}/calls`, { body: booking({ ticket_id: '76517' }) }),
+    );
     assert.equal(passed.result.status, 201, passed.result.text);
     assert.equal(bodyOf(passed.received[0]).ticket_id, '76517');
     for (const ticket of [76517, '../../x', 'a b', { id: 1 }]) {
-      const refused = await watching(() => tickets.send('POST', `${API}/calls`, { body: booking({ ticket_id: ticket }) }));
+      const refused = await watching(() =>
+        tickets.send('POST', `${API}/calls`, { body: booking({ ticket_id: ticket }) }),
+      );
       assertProblem(refused.result, 400, 'ticket_id is not well formed');
       assert.deepEqual(refused.received, []);
     }
@@ -274,7 +297,11 @@ describe('booking', () => {
     ['a time too far ahead', { scheduled_at: inHours(24 * 31) }, 'scheduled_at must be within 30 days'],
     ['a time without a zone', { scheduled_at: inHours(2).replace('Z', '') }, 'scheduled_at is not well formed'],
     ['a time in words', { scheduled_at: 'tomorrow at noon' }, 'scheduled_at is not well formed'],
-    ['a time as epoch seconds', { scheduled_at: Math.floor(Date.now() / 1000) + 7200 }, 'scheduled_at is not well formed'],
+    [
+      'a time as epoch seconds',
+      { scheduled_at: Math.floor(Date.now() / 1000) + 7200 },
+      'scheduled_at is not well formed',
+    ],
     ['an impossible date', { scheduled_at: '2030-02-30T10:00:00Z' }, 'scheduled_at is not well formed'],
     [
       'a recording permission outside the three',
@@ -466,7 +493,11 @@ describe('capabilities', () => {
 
   it("rebooking with call_id needs that call's capability; the child is sent with call_id and no menu", async () => {
     const rebooking = { menu_id: undefined, call_id: first.id, end_user_number: '+1 859-657-1006' };
-    for (const capability of [undefined, second.capability, tamper(first.capability, 3, (signature) => flip(signature, 0))]) {
+    for (const capability of [
+      undefined,
+      second.capability,
+      tamper(first.capability, 3, (signature) => flip(signature, 0)),
+    ]) {
       const { result, received } = await watching(() =>
         chain.send('POST', `${API}/calls`, { body: booking(rebooking), headers: withCapability(capability) }),
       );
@@ -488,11 +519,15 @@ describe('capabilities', () => {
   it('cancel: only with the capability; 200 with the call, then 204', async () => {
     const mine = await book(chain, { end_user_number: '+1 859-657-1007' });
     await refused(second.capability, mine.id);
-    const cancelled = await chain.send('PATCH', `${API}/calls/scheduled/${mine.id}/cancel`, { headers: withCapability(mine.capability) });
+    const cancelled = await chain.send('PATCH', `${API}/calls/scheduled/${mine.id}/cancel`, {
+      headers: withCapability(mine.capability),
+    });
     assert.equal(cancelled.status, 200, cancelled.text);
     assert.equal(cancelled.body.status, 'cancelled');
     assert.equal(tenant.mock.world.calls[mine.id].status, 'cancelled');
-    const again = await chain.send('PATCH', `${API}/calls/scheduled/${mine.id}/cancel`, { headers: withCapability(mine.capability) });
+    const again = await chain.send('PATCH', `${API}/calls/scheduled/${mine.id}/cancel`, {
+      headers: withCapability(mine.capability),
+    });
     assert.equal(again.status, 204);
   });
 });
@@ -509,7 +544,10 @@ describe('sizes and content types', () => {
   // kept-alive connection, and the next request sent on it stalls until the socket is reset.
   it('a body of exactly 16 KB is read; one byte more is 413 and reaches nothing', async () => {
     assert.equal(Buffer.byteLength(padded(MAX)), MAX);
-    const atLimit = await chain.raw('POST', `${API}/calls`, { body: padded(MAX), headers: { 'Content-Type': 'application/json' } });
+    const atLimit = await chain.raw('POST', `${API}/calls`, {
+      body: padded(MAX),
+      headers: { 'Content-Type': 'application/json' },
+    });
     assert.equal(atLimit.status, 201, atLimit.text);
     const { result, received } = await watching(() =>
       chain.raw('POST', `${API}/calls`, { body: padded(MAX + 1), headers: { 'Content-Type': 'application/json' } }),
@@ -530,7 +568,9 @@ describe('sizes and content types', () => {
 
   it('a Content-Length claiming more than 16 KB is 413 at once', async () => {
     const { result, received } = await watching(() =>
-      rawExchange(`POST ${API}/calls HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000000\r\n\r\n{}`),
+      rawExchange(
+        `POST ${API}/calls HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000000\r\n\r\n{}`,
+      ),
     );
     assert.match(result, /^HTTP\/1\.1 413 /);
     assert.deepEqual(received, []);
@@ -539,7 +579,9 @@ describe('sizes and content types', () => {
   it('a Content-Length claiming less than is sent: only that much is read, never a 5xx', async () => {
     const body = padded(40 * 1024);
     const { result, received } = await watching(() =>
-      rawExchange(`POST ${API}/calls HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 20\r\n\r\n${body}`),
+      rawExchange(
+        `POST ${API}/calls HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 20\r\n\r\n${body}`,
+      ),
     );
     const statuses = [...result.matchAll(/HTTP\/1\.1 (\d{3}) /g)].map((m) => Number(m[1]));
     assert.equal(statuses[0], 400);
@@ -561,13 +603,26 @@ describe('sizes and content types', () => {
   ]) {
     it(`Content-Type ${type ?? '(none)'} → 415, nothing at the tenant`, async () => {
       const headers = type ? { 'Content-Type': type } : {};
-      const { result, received } = await watching(() => chain.raw('POST', `${API}/calls`, { headers, body: JSON.stringify(booking()) }));
+      const { result, received } = await watching(() =>
+        chain.raw('POST', `${API}/calls`, { headers, body: JSON.stringify(booking()) }),
+      );
       assertProblem(result, 415);
       assert.deepEqual(received, []);
     });
   }
 
-  for (const text of ['[]', '[{"menu_id":9}]', '"text"', '42', 'null', 'true', '', '{', '{"menu_id":9', "{'menu_id':9}"]) {
+  for (const text of [
+    '[]',
+    '[{"menu_id":9}]',
+    '"text"',
+    '42',
+    'null',
+    'true',
+    '',
+    '{',
+    '{"menu_id":9',
+    "{'menu_id':9}",
+  ]) {
     it(`a body of ${JSON.stringify(text)} → 400 Missing parameters`, async () => {
       const { result, received } = await watching(() =>
         chain.send('POST', `${API}/calls`, { body: text, headers: { 'Content-Type': 'application/json' } }),
@@ -597,7 +652,9 @@ function rawExchange(text) {
     const chunks = [];
     socket.on('data', (chunk) => chunks.push(chunk));
     socket.on('error', (error) =>
-      error.code === 'ECONNRESET' || error.code === 'EPIPE' ? resolve(Buffer.concat(chunks).toString('latin1')) : reject(error),
+      error.code === 'ECONNRESET' || error.code === 'EPIPE'
+        ? resolve(Buffer.concat(chunks).toString('latin1'))
+        : reject(error),
     );
     socket.on('close', () => resolve(Buffer.concat(chunks).toString('latin1')));
     socket.setTimeout(5_000, () => socket.destroy());
@@ -642,7 +699,9 @@ describe('CORS', () => {
       assert.equal(result.status, 204);
       assert.equal(result.headers.get('access-control-allow-origin'), ALLOWED_ORIGIN);
       assert.ok(result.headers.get('access-control-allow-methods').split(/,\s*/).includes(method));
-      assert.ok(result.headers.get('access-control-allow-headers').toLowerCase().split(/,\s*/).includes('ccai-capability'));
+      assert.ok(
+        result.headers.get('access-control-allow-headers').toLowerCase().split(/,\s*/).includes('ccai-capability'),
+      );
       assert.deepEqual(received, []);
     }
   });
@@ -662,7 +721,9 @@ describe('CORS', () => {
       );
       assert.equal(preflight.status, 403);
       assert.equal(preflight.headers.get('access-control-allow-origin'), null);
-      const { result, received } = await watching(() => chain.send('POST', `${API}/calls`, { body: booking(), origin }));
+      const { result, received } = await watching(() =>
+        chain.send('POST', `${API}/calls`, { body: booking(), origin }),
+      );
       assertProblem(result, 403);
       assert.equal(result.headers.get('access-control-allow-origin'), null);
       assert.deepEqual(received, []);
@@ -686,7 +747,9 @@ describe('CORS', () => {
   });
 
   it("a page of the gateway's own origin needs no CORS and is not refused", async () => {
-    const answer = await chain.send('GET', `${API}/wait_times?lang=en&menu_id=9`, { origin: new URL(chain.url).origin });
+    const answer = await chain.send('GET', `${API}/wait_times?lang=en&menu_id=9`, {
+      origin: new URL(chain.url).origin,
+    });
     assert.equal(answer.status, 200, answer.text);
     assert.equal(answer.headers.get('access-control-allow-origin'), null);
   });
@@ -718,7 +781,8 @@ describe("the visitor's headers stay with the gateway", () => {
     for (const request of received) {
       assert.equal(request.headers.authorization, BASIC);
       const values = Object.values(request.headers).join('\n');
-      for (const value of [...Object.values(visitor), mine.capability]) assert.ok(!values.includes(value), `${value} reached the tenant`);
+      for (const value of [...Object.values(visitor), mine.capability])
+        assert.ok(!values.includes(value), `${value} reached the tenant`);
     }
   });
 });
@@ -782,7 +846,9 @@ describe('agent routes', () => {
   }
 
   it('an unknown call is 404 from the tenant, told as the gateway tells it', async () => {
-    const { result, received } = await watching(() => agents.send('GET', `${API}/calls/424242/customer_flag`, { headers: AGENT }));
+    const { result, received } = await watching(() =>
+      agents.send('GET', `${API}/calls/424242/customer_flag`, { headers: AGENT }),
+    );
     assertProblem(result, 404);
     assert.equal(received.length, 1);
   });
@@ -809,7 +875,11 @@ describe("the tenant's faults", () => {
 
   for (const [name, fault, status] of [
     ['a 500 with a revealing body', { status: 500, body: '{"message":"PG::ConnectionBad at /srv/app/db.rb:42"}' }, 502],
-    ['a 503 with HTML', { status: 503, headers: { 'Content-Type': 'text/html' }, body: '<h1>Service Unavailable</h1>' }, 502],
+    [
+      'a 503 with HTML',
+      { status: 503, headers: { 'Content-Type': 'text/html' }, body: '<h1>Service Unavailable</h1>' },
+      502,
+    ],
     ['a 200 with malformed JSON', { status: 200, body: '{"id": 1,' }, 502],
     ['a 200 that is not a call', { status: 200, body: '{"message":"ok"}' }, 502],
     ['a cut connection', { drop: true }, 502],
@@ -819,7 +889,10 @@ describe("the tenant's faults", () => {
       await fresh();
       const answers = await withFault(
         () => fault,
-        async () => [await read(), await faulty.send('POST', `${API}/calls`, { body: booking({ end_user_number: '+1 859-657-5002' }) })],
+        async () => [
+          await read(),
+          await faulty.send('POST', `${API}/calls`, { body: booking({ end_user_number: '+1 859-657-5002' }) }),
+        ],
       );
       for (const answer of answers) {
         assertProblem(answer, status);
@@ -835,7 +908,10 @@ describe("the tenant's faults", () => {
     );
     assertProblem(result, 502);
     assert.equal(received.length, 1);
-    assert.equal(received[0].headers.authorization, `Basic ${Buffer.from(`${SUBDOMAIN}:${WRONG_TOKEN}`).toString('base64')}`);
+    assert.equal(
+      received[0].headers.authorization,
+      `Basic ${Buffer.from(`${SUBDOMAIN}:${WRONG_TOKEN}`).toString('base64')}`,
+    );
     const read = await wrong.send('GET', `${API}/calls/${mine.id}`, { headers: withCapability(mine.capability) });
     assertProblem(read, 502);
     for (const line of [...wrong.lines, ...wrong.answers.map(answerText)])
@@ -864,7 +940,9 @@ describe("the tenant's faults", () => {
     const readOurs = () => patient.send('GET', `${API}/calls/${ours.id}`, { headers: withCapability(ours.capability) });
     const limited = await withFault(
       (request) =>
-        request.path.startsWith('/manager/') ? { status: 429, headers: { 'Retry-After': '1' }, body: '{"message":"Too many"}' } : null,
+        request.path.startsWith('/manager/')
+          ? { status: 429, headers: { 'Retry-After': '1' }, body: '{"message":"Too many"}' }
+          : null,
       readOurs,
     );
     assertProblem(limited, 429);
@@ -909,7 +987,11 @@ describe('credentials and personal data', () => {
 
   it('no answer carries a wildcard in Access-Control-Allow-Origin or -Expose-Headers', () => {
     for (const { headers } of chains.flatMap((started) => started.answers)) {
-      for (const name of ['access-control-allow-origin', 'access-control-expose-headers', 'access-control-allow-headers']) {
+      for (const name of [
+        'access-control-allow-origin',
+        'access-control-expose-headers',
+        'access-control-allow-headers',
+      ]) {
         assert.ok(!(headers.get(name) ?? '').includes('*'), `${name}: ${headers.get(name)}`);
       }
     }

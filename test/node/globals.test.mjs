@@ -71,13 +71,16 @@ before(async () => {
     if (path === '/ccai-widgets.js') return res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(script);
     if (path === '/favicon.ico') return res.writeHead(204).end();
     if (path === `/apps/api/v1/calls/${UNREADABLE_CALL_ID}`)
-      return res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ id: UNREADABLE_CALL_ID, status: 42 }));
+      return res
+        .writeHead(200, { 'Content-Type': 'application/json' })
+        .end(JSON.stringify({ id: UNREADABLE_CALL_ID, status: 42 }));
     if (!path.startsWith('/apps/api/v1/')) return res.writeHead(404).end();
     const chunks = [];
     for await (const chunk of req) chunks.push(chunk);
     const body = req.method === 'GET' ? undefined : Buffer.concat(chunks);
     const request = new Request(`${origin}${req.url}`, { method: req.method, headers: req.headers, body });
-    const response = (await getResponse(mock.handlers, request)) ?? Response.json({ message: 'Resource not found' }, { status: 404 });
+    const response =
+      (await getResponse(mock.handlers, request)) ?? Response.json({ message: 'Resource not found' }, { status: 404 });
     res.writeHead(response.status, Object.fromEntries(response.headers)).end(Buffer.from(await response.arrayBuffer()));
   });
   await new Promise((resolve) => site.listen(0, '127.0.0.1', resolve));
@@ -141,7 +144,8 @@ test('a host page’s zod config (customError, localeError, jitless, postProcess
           : {
               same: globalThis.__zod_globalConfig === hostZod,
               unchanged:
-                Object.entries(hostZod).length === hostZodBefore.length && hostZodBefore.every(([key, value]) => hostZod[key] === value),
+                Object.entries(hostZod).length === hostZodBefore.length &&
+                hostZodBefore.every(([key, value]) => hostZod[key] === value),
               postProcessed: hostZod.seen.length,
             },
     }));
@@ -149,7 +153,11 @@ test('a host page’s zod config (customError, localeError, jitless, postProcess
     await tab.close();
   }
   assert.match(seen['/zod.html'].errors[0], /^Unexpected response at status: /);
-  assert.deepEqual(seen['/host-zod.html'].errors, seen['/zod.html'].errors, 'our own validation message, not the host’s');
+  assert.deepEqual(
+    seen['/host-zod.html'].errors,
+    seen['/zod.html'].errors,
+    'our own validation message, not the host’s',
+  );
   assert.deepEqual(
     seen['/host-zod.html'].host,
     { same: true, unchanged: true, postProcessed: 0 },

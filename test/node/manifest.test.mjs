@@ -12,7 +12,9 @@ test('custom-elements.json is current (run `npm run analyze` and commit it)', as
   // The analyzer resolves --outdir against the working directory, so it writes inside the project.
   const outdir = 'node_modules/.cache/cem-check';
   try {
-    await promisify(execFile)('npx', ['--no-install', 'cem', 'analyze', '--quiet', '--outdir', outdir], { cwd: fileURLToPath(root) });
+    await promisify(execFile)('npx', ['--no-install', 'cem', 'analyze', '--quiet', '--outdir', outdir], {
+      cwd: fileURLToPath(root),
+    });
     const fresh = JSON.parse(await readFile(new URL(`${outdir}/custom-elements.json`, root), 'utf8'));
     const committed = JSON.parse(await readFile(new URL('custom-elements.json', root), 'utf8'));
     // Compared module by module, by path: which order the analyzer meets the files in is not the point.

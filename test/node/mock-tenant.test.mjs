@@ -24,7 +24,10 @@ async function send(origin, method, path, { headers = {}, body } = {}) {
 
 describe('mock tenant with Basic auth', () => {
   let tenant;
-  before(async () => (tenant = await startMockTenant({ auth: { user: 'acme', password: 's3cret-token' }, mockOptions: { now: NOW } })));
+  before(
+    async () =>
+      (tenant = await startMockTenant({ auth: { user: 'acme', password: 's3cret-token' }, mockOptions: { now: NOW } })),
+  );
   after(() => tenant.close());
 
   const refusals = {
@@ -44,7 +47,11 @@ describe('mock tenant with Basic auth', () => {
     it(`refuses ${name}: 401, WWW-Authenticate, and the request is recorded`, async () => {
       const from = tenant.requests.length;
       const headers = authorization === undefined ? {} : { Authorization: authorization };
-      const { status, headers: answer, body } = await send(tenant.origin, 'GET', '/manager/api/v1/calls/514', { headers });
+      const {
+        status,
+        headers: answer,
+        body,
+      } = await send(tenant.origin, 'GET', '/manager/api/v1/calls/514', { headers });
       assert.equal(status, 401);
       assert.equal(answer.get('www-authenticate'), 'Basic realm="ccai"');
       assert.match(answer.get('content-type') ?? '', /application\/json/);
@@ -97,11 +104,16 @@ describe('mock tenant without auth', () => {
       (await send(tenant.origin, 'GET', `/manager/api/v1/calls/${created.body.id}`)).body.updated_at,
       '2019-09-11T00:00:00.000Z',
     );
-    assert.deepEqual(await send(tenant.origin, 'GET', '/manager/api/v1/calls/9999').then(({ status, body }) => ({ status, body })), {
-      status: 404,
-      body: { message: 'Call not found' },
+    assert.deepEqual(
+      await send(tenant.origin, 'GET', '/manager/api/v1/calls/9999').then(({ status, body }) => ({ status, body })),
+      {
+        status: 404,
+        body: { message: 'Call not found' },
+      },
+    );
+    assert.deepEqual((await send(tenant.origin, 'GET', '/manager/api/v1/agents')).body, {
+      message: 'Resource not found',
     });
-    assert.deepEqual((await send(tenant.origin, 'GET', '/manager/api/v1/agents')).body, { message: 'Resource not found' });
     assert.equal((await send(tenant.origin, 'GET', '/elsewhere')).status, 404);
     tenant.mock.reset();
   });
@@ -132,7 +144,11 @@ describe('mock tenant without auth', () => {
     assert.equal(preflight.headers.get('access-control-allow-headers'), 'Content-Type, Accept, Authorization');
     const read = await send(tenant.origin, 'GET', '/apps/api/v1/calls/514');
     assert.equal(read.headers.get('access-control-allow-origin'), '*');
-    tenant.setFault(() => ({ status: 503, headers: { 'access-control-allow-origin': 'https://x.example', 'Retry-After': '2' }, body: '' }));
+    tenant.setFault(() => ({
+      status: 503,
+      headers: { 'access-control-allow-origin': 'https://x.example', 'Retry-After': '2' },
+      body: '',
+    }));
     const spoiled = await fetch(`${tenant.origin}/apps/api/v1/calls/514`);
     assert.equal(spoiled.status, 503);
     assert.equal(spoiled.headers.get('access-control-allow-origin'), '*', 'one value, the open one');
@@ -143,7 +159,11 @@ describe('mock tenant without auth', () => {
   it('spoils answers with setFault: a cut connection, a delayed answer; null stops', async () => {
     tenant.setFault((request) => (request.path.endsWith('/514') ? { drop: true } : undefined));
     await assert.rejects(fetch(`${tenant.origin}/manager/api/v1/calls/514`));
-    assert.equal((await send(tenant.origin, 'GET', '/manager/api/v1/calls/9999')).status, 404, 'other requests answered');
+    assert.equal(
+      (await send(tenant.origin, 'GET', '/manager/api/v1/calls/9999')).status,
+      404,
+      'other requests answered',
+    );
     tenant.setFault(() => ({ delayMs: 150 }));
     const start = Date.now();
     assert.equal((await send(tenant.origin, 'GET', '/manager/api/v1/calls/514')).status, 200);
@@ -201,7 +221,10 @@ describe('mock tenant options', () => {
     const api = await startApiServer({ auth: { user: 'u', password: 'p' } });
     try {
       assert.equal((await fetch(`${api.origin}/apps/api/v1/calls/514`)).status, 401);
-      assert.equal((await fetch(`${api.origin}/apps/api/v1/calls/514`, { headers: { Authorization: basic('u', 'p') } })).status, 200);
+      assert.equal(
+        (await fetch(`${api.origin}/apps/api/v1/calls/514`, { headers: { Authorization: basic('u', 'p') } })).status,
+        200,
+      );
       assert.equal(api.requests.length, 2);
     } finally {
       await api.close();

@@ -60,7 +60,12 @@ describe('ccai-widgets/mock in Node', () => {
 
   it('O1 agent not available', async () => {
     await expectError(
-      post({ call_type: 'Voice Outbound (API)', agent_email: 'agent@somedomain.com', end_user_number: '+1 205-123-4567', lang: 'en' }),
+      post({
+        call_type: 'Voice Outbound (API)',
+        agent_email: 'agent@somedomain.com',
+        end_user_number: '+1 205-123-4567',
+        lang: 'en',
+      }),
       400,
       'Agent is not available to take this call',
     );
@@ -117,7 +122,12 @@ describe('ccai-widgets/mock in Node', () => {
 
   it('O7 agent may not call', async () => {
     await expectError(
-      post({ call_type: 'Voice Outbound (API)', agent_email: 'allen@somedomain.com', end_user_number: '+1 205-123-4567', lang: 'en' }),
+      post({
+        call_type: 'Voice Outbound (API)',
+        agent_email: 'allen@somedomain.com',
+        end_user_number: '+1 205-123-4567',
+        lang: 'en',
+      }),
       400,
       'Agent does not have access to make calls',
     );
@@ -170,7 +180,11 @@ describe('ccai-widgets/mock in Node', () => {
   });
 
   it('I1 malformed number (without a hyphen)', async () => {
-    await expectError(post({ ...inbound, end_user_number: '+1 999-657-12' }), 400, 'end_user_number is not well formed');
+    await expectError(
+      post({ ...inbound, end_user_number: '+1 999-657-12' }),
+      400,
+      'end_user_number is not well formed',
+    );
   });
 
   it('I5 menu 50 is not an IVR or mobile menu', async () => {
@@ -237,7 +251,10 @@ describe('ccai-widgets/mock in Node', () => {
       bad_actor: false,
       repeat_customer: false,
     });
-    const updated = await send('PATCH', `${OTHER}/calls/514/customer_flag`, { repeat_customers: true, bad_actor: true });
+    const updated = await send('PATCH', `${OTHER}/calls/514/customer_flag`, {
+      repeat_customers: true,
+      bad_actor: true,
+    });
     assert.equal(updated.status, 200);
     assert.deepEqual(updated.body, { verified_customer: true, bad_actor: true, repeat_customer: true });
     await expectError(send('GET', `${TENANT}/calls/9999/customer_flag`), 404, 'Call not found');
@@ -284,12 +301,22 @@ describe('ccai-widgets/mock in Node', () => {
     assert.equal(cancelled.status, 'cancelled');
     assert.equal(cancelled.updated_at, '2019-09-11T08:00:00.000Z');
     assert.equal(cancelled.created_at, '2019-09-10T00:19:14.000Z');
-    assert.equal((await send('GET', `${TENANT}/calls/${created.id}`)).body.updated_at, undefined, 'the Apps API has no updated_at');
+    assert.equal(
+      (await send('GET', `${TENANT}/calls/${created.id}`)).body.updated_at,
+      undefined,
+      'the Apps API has no updated_at',
+    );
   });
 
   it('Manager API: updated_at of a call changed by hand is its latest timestamp', async () => {
     assert.equal((await send('GET', `${MANAGER}/calls/514`)).body.updated_at, '2019-09-09T23:47:31.204Z');
-    mock.world.calls[600] = { ...structuredClone(mock.world.calls[514]), id: 600, status: 'connected', ends_at: null, participants: [] };
+    mock.world.calls[600] = {
+      ...structuredClone(mock.world.calls[514]),
+      id: 600,
+      status: 'connected',
+      ends_at: null,
+      participants: [],
+    };
     assert.equal((await send('GET', `${MANAGER}/calls/600`)).body.updated_at, '2019-09-09T23:41:15.790Z');
   });
 

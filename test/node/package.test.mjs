@@ -6,7 +6,9 @@ import { readFile, access } from 'node:fs/promises';
 const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8'));
 
 test('every file named by package.json exports exists', async () => {
-  const targets = Object.values(pkg.exports).flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)));
+  const targets = Object.values(pkg.exports).flatMap((target) =>
+    typeof target === 'string' ? [target] : Object.values(target),
+  );
   for (const target of [...targets, pkg.unpkg, pkg.jsdelivr, pkg.types]) {
     await assert.doesNotReject(access(new URL(`../../${target}`, import.meta.url)), `${target} is missing`);
   }

@@ -32,7 +32,8 @@ function openingSlots(zone: Office, date: string): number[] {
   return Array.from({ length: 32 }, (_, i) => opens + i * 15 * 60_000);
 }
 
-const dayKey = (instant: number, offsetHours: number) => new Date(instant + offsetHours * HOUR).toISOString().slice(0, 10);
+const dayKey = (instant: number, offsetHours: number) =>
+  new Date(instant + offsetHours * HOUR).toISOString().slice(0, 10);
 /** "11:45 PM": the wall time in Tokyo, written by hand. */
 function tokyoLabel(instant: number): string {
   const wall = new Date(instant + TOKYO_OFFSET * HOUR);
@@ -42,8 +43,12 @@ function tokyoLabel(instant: number): string {
 
 /** Every slot of the office dates around `tokyoDate` that falls on that Tokyo date. */
 function expectedOn(zone: Office, tokyoDate: string): number[] {
-  const around = [-1, 0, 1].map((shift) => new Date(Date.parse(tokyoDate) + shift * 24 * HOUR).toISOString().slice(0, 10));
-  return around.flatMap((date) => openingSlots(zone, date)).filter((instant) => dayKey(instant, TOKYO_OFFSET) === tokyoDate);
+  const around = [-1, 0, 1].map((shift) =>
+    new Date(Date.parse(tokyoDate) + shift * 24 * HOUR).toISOString().slice(0, 10),
+  );
+  return around
+    .flatMap((date) => openingSlots(zone, date))
+    .filter((instant) => dayKey(instant, TOKYO_OFFSET) === tokyoDate);
 }
 
 const realOptions = (select: HTMLSelectElement) => [...select.options].filter((option) => option.value !== '');
@@ -70,7 +75,10 @@ async function offeredOn(el: CcaiScheduleCall, tokyoDate: string, dateLabel = en
   date.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
   await el.updateComplete;
   const options = realOptions(control(el, timeLabel));
-  return { values: options.map((option) => Date.parse(option.value)), labels: options.map((option) => spaced(option.text)) };
+  return {
+    values: options.map((option) => Date.parse(option.value)),
+    labels: options.map((option) => spaced(option.text)),
+  };
 }
 
 describe('<ccai-schedule-call> for a visitor in Tokyo, opening hours in New York', () => {

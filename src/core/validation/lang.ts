@@ -17,10 +17,16 @@ export interface LanguageValidationOptions {
 const LANG_SHAPE = LANG_TAG;
 
 /** Checks a `lang` value: ISO 639-1, optional region (`fr-CA`), and offered when a list is given. */
-export function validateLanguage(input: unknown, options?: LanguageValidationOptions): Validation<string, LanguageErrorCode> {
+export function validateLanguage(
+  input: unknown,
+  options?: LanguageValidationOptions,
+): Validation<string, LanguageErrorCode> {
   if (input === undefined || input === null || input === '') return invalid('required', 'a language is required');
   if (typeof input !== 'string' || !LANG_SHAPE.test(input)) {
-    return invalid('malformed', 'expected a lower-case ISO 639-1 code with an optional upper-case region, e.g. en or fr-CA');
+    return invalid(
+      'malformed',
+      'expected a lower-case ISO 639-1 code with an optional upper-case region, e.g. en or fr-CA',
+    );
   }
   if (!parseLanguageTag(input)) return invalid('unknown', `'${input}' is not an ISO 639-1 language`);
   const offered = options?.offered;

@@ -20,7 +20,8 @@ export interface PhoneNumberValue {
 /** `+` and at most 15 digits (ITU-T E.164). */
 const E164_MAX_LENGTH = 16;
 
-export type PhoneErrorCode = 'required' | 'not_a_number' | 'invalid_country' | 'too_short' | 'too_long' | 'invalid_length';
+export type PhoneErrorCode =
+  'required' | 'not_a_number' | 'invalid_country' | 'too_short' | 'too_long' | 'invalid_length';
 
 export interface PhoneValidationOptions {
   /** Region for input without `+`; an unknown or malformed code counts as absent. */
@@ -63,7 +64,10 @@ function fail(code: PhoneFailure): Validation<PhoneNumberValue, PhoneErrorCode> 
  * Surrounding whitespace is ignored. Extensions are refused (`not_a_number`): E.164 cannot carry
  * one and the call would silently reach the main line.
  */
-export function validatePhoneNumber(input: unknown, options?: PhoneValidationOptions): Validation<PhoneNumberValue, PhoneErrorCode> {
+export function validatePhoneNumber(
+  input: unknown,
+  options?: PhoneValidationOptions,
+): Validation<PhoneNumberValue, PhoneErrorCode> {
   if (input === undefined || input === null) return invalid('required', 'a phone number is required');
   if (typeof input !== 'string') return fail('not_a_number');
   const text = withAsciiPlus(input.trim());

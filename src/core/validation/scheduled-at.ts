@@ -66,13 +66,19 @@ function nowOf(value: unknown): number {
  * precision (`Date.prototype.toISOString`). Accepts an ISO 8601 date-time string with a zone or a
  * valid `Date`; anything else (numbers included: seconds or milliseconds?) is `malformed`.
  */
-export function validateScheduledAt(input: unknown, options?: ScheduledAtOptions): Validation<string, ScheduledAtErrorCode> {
+export function validateScheduledAt(
+  input: unknown,
+  options?: ScheduledAtOptions,
+): Validation<string, ScheduledAtErrorCode> {
   if (input === undefined || input === null || (typeof input === 'string' && input.trim() === '')) {
     return invalid('required', 'a time is required');
   }
   const time = instantOf(input);
   if (!Number.isFinite(time)) {
-    return invalid('malformed', 'expected a Date or an ISO 8601 date-time with Z or an offset, e.g. 2019-09-15T00:19:14Z');
+    return invalid(
+      'malformed',
+      'expected a Date or an ISO 8601 date-time with Z or an offset, e.g. 2019-09-15T00:19:14Z',
+    );
   }
 
   const now = nowOf(options?.now);

@@ -124,7 +124,11 @@ export class CcaiCallStatus extends CcaiElement {
     // Not the call the poller read or was told of: the page pushed it in.
     const pushed = changed.has('call') && this.call !== undefined && this.call !== this.#poller.latest;
     const sourceChanged =
-      changed.has('callId') || changed.has('capability') || changed.has('src') || changed.has('baseUrl') || changed.has('client');
+      changed.has('callId') ||
+      changed.has('capability') ||
+      changed.has('src') ||
+      changed.has('baseUrl') ||
+      changed.has('client');
     const known = this.#poller.latest;
     if (changed.has('callId') && known && String(known.id) !== String(this.callId)) this.#forget(pushed);
     if (pushed) this.#announce(this.call!, this.#poller.seen(this.call!));
@@ -137,20 +141,53 @@ export class CcaiCallStatus extends CcaiElement {
   override render() {
     const t = this.t;
     const call = this.call;
-    return html`<div part="base" class="base">
-      <p part="status" class="status" role="status" aria-atomic="true">
-        <span part="label" class="label">${t.statusHeading}</span>
+    return html`<div
+      part="base"
+      class="base"
+    >
+      <p
+        part="status"
+        class="status"
+        role="status"
+        aria-atomic="true"
+      >
+        <span
+          part="label"
+          class="label"
+          >${t.statusHeading}</span
+        >
         ${
           call
-            ? html`<span part="name" class="name ${statusTone(call.status)}"
-                ><span class="dot" aria-hidden="true"></span><bdi class="text">${statusName(call.status, t)}</bdi></span
+            ? html`<span
+                part="name"
+                class="name ${statusTone(call.status)}"
+                ><span
+                  class="dot"
+                  aria-hidden="true"
+                ></span
+                ><bdi class="text">${statusName(call.status, t)}</bdi></span
               >`
             : nothing
         }
       </p>
-      ${!call && !this.problem && this.callId ? html`<p part="loading" class="loading">${t.loading}</p>` : nothing}
+      ${
+        !call && !this.problem && this.callId
+          ? html`<p
+              part="loading"
+              class="loading"
+            >
+              ${t.loading}
+            </p>`
+          : nothing
+      }
       ${call ? this.#renderDetails(call, t) : nothing}
-      <p part="notice" class="notice" role="status">${this.problem ? this.#problemText(t) : nothing}</p>
+      <p
+        part="notice"
+        class="notice"
+        role="status"
+      >
+        ${this.problem ? this.#problemText(t) : nothing}
+      </p>
     </div>`;
   }
 
@@ -167,7 +204,10 @@ export class CcaiCallStatus extends CcaiElement {
     if (call.status === 'failed' && reason && reason !== 'nothing')
       lines.push(withIsolated(t.failReason, ownEntry(t.failReasons, reason) ?? reason));
     if (lines.length === 0) return nothing;
-    return html`<ul part="details" class="details">
+    return html`<ul
+      part="details"
+      class="details"
+    >
       ${lines.map((line) => html`<li part="detail">${line}</li>`)}
     </ul>`;
   }
@@ -197,7 +237,11 @@ export class CcaiCallStatus extends CcaiElement {
         const call = await api.getCall(id, { url, retries: 0, capability });
         // Another call's status must never be shown as this one's.
         if (!sameId(call.id, id))
-          throw new CallsApiError(`Unexpected response: call ${call.id} instead of ${id}`, { kind: 'parse', status: 200, body: call });
+          throw new CallsApiError(`Unexpected response: call ${call.id} instead of ${id}`, {
+            kind: 'parse',
+            status: 200,
+            body: call,
+          });
         return call;
       },
     };

@@ -15,7 +15,8 @@ import { checkboxStyles, themeStyles } from '../../internal/styles.js';
 import { customerFlagsStyles } from './customer-flags.styles.js';
 
 /** "Try again" after a failed load: whenever asking again may help (an unreadable answer too), not for an unknown call. */
-const mayLoadAgain = (error: unknown) => isTransient(error) || (error instanceof CallsApiError && error.kind === 'parse');
+const mayLoadAgain = (error: unknown) =>
+  isTransient(error) || (error instanceof CallsApiError && error.kind === 'parse');
 
 /**
  * What an agent reads about a failed request: copy in their language, never a developer's message
@@ -23,7 +24,8 @@ const mayLoadAgain = (error: unknown) => isTransient(error) || (error instanceof
  * text shown as it came is isolated, so a right-to-left page reads in order.
  */
 function errorText(error: unknown, t: Messages): Isolated {
-  if (error instanceof CallsApiError && error.kind === 'validation' && error.field === 'id') return [t.flagsInvalidCallId];
+  if (error instanceof CallsApiError && error.kind === 'validation' && error.field === 'id')
+    return [t.flagsInvalidCallId];
   const text = describeError(error, t);
   return error instanceof CallsApiError && error.kind === 'http' ? isolatedIn(text, error.message) : [text];
 }
@@ -161,11 +163,17 @@ export class CcaiCustomerFlags extends CcaiElement {
   #renderFlags(t: Messages, flags?: CustomerFlags) {
     const loading = !flags;
     return html`
-      <fieldset part="fieldset" aria-busy=${ifDefined(loading ? 'true' : undefined)}>
+      <fieldset
+        part="fieldset"
+        aria-busy=${ifDefined(loading ? 'true' : undefined)}
+      >
         <legend part="legend">${t.flagsLegend}</legend>
         ${CUSTOMER_FLAG_NAMES.map(
           (name) => html`
-            <label part="flag" class="checkbox">
+            <label
+              part="flag"
+              class="checkbox"
+            >
               <input
                 type="checkbox"
                 part="checkbox"
@@ -185,8 +193,18 @@ export class CcaiCustomerFlags extends CcaiElement {
       </fieldset>
       ${
         loading
-          ? html`<p class="status" part="status" role="status">${t.loading}</p>`
-          : html`<p class="error" part="error" role="alert">
+          ? html`<p
+              class="status"
+              part="status"
+              role="status"
+            >
+              ${t.loading}
+            </p>`
+          : html`<p
+              class="error"
+              part="error"
+              role="alert"
+            >
               ${this.saveFailure ? [t.flagsSaveFailed, ' ', ...errorText(this.saveFailure.error, t)] : ''}
             </p>`
       }
@@ -196,8 +214,24 @@ export class CcaiCustomerFlags extends CcaiElement {
   #renderLoadError(t: Messages, error: unknown) {
     return html`
       <div class="load-error">
-        <p class="error" part="error" role="alert">${t.flagsLoadFailed} ${errorText(error, t)}</p>
-        ${mayLoadAgain(error) ? html`<button type="button" part="retry" @click=${this.#retry}>${t.tryAgain}</button>` : nothing}
+        <p
+          class="error"
+          part="error"
+          role="alert"
+        >
+          ${t.flagsLoadFailed} ${errorText(error, t)}
+        </p>
+        ${
+          mayLoadAgain(error)
+            ? html`<button
+                type="button"
+                part="retry"
+                @click=${this.#retry}
+              >
+                ${t.tryAgain}
+              </button>`
+            : nothing
+        }
       </div>
     `;
   }
@@ -236,7 +270,13 @@ export class CcaiCustomerFlags extends CcaiElement {
   }
 
   /** Never rejects, so that one failed write does not hold up the ones queued behind it. */
-  async #write(api: CallsClient, callId: string, generation: number, name: CustomerFlagName, value: boolean): Promise<void> {
+  async #write(
+    api: CallsClient,
+    callId: string,
+    generation: number,
+    name: CustomerFlagName,
+    value: boolean,
+  ): Promise<void> {
     let outcome: { flags: CustomerFlags } | { error: unknown };
     try {
       outcome = { flags: await api.updateCustomerFlags(callId, { [name]: value }) };

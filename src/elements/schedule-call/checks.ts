@@ -61,7 +61,12 @@ export interface FormValues extends RequestSettings {
 }
 
 /** One field's check; `undefined` for the phone until its module has loaded. */
-export function checkField(field: CheckedField, values: FormValues, t: Messages, phone?: typeof PhoneInput): Check<string> | undefined {
+export function checkField(
+  field: CheckedField,
+  values: FormValues,
+  t: Messages,
+  phone?: typeof PhoneInput,
+): Check<string> | undefined {
   if (field === 'phone') return phone && checkPhone(phone, values.phone, values.country, t);
   if (field === 'time') return checkSlot(values.slot, values.now, values.minLeadMinutes, t);
   return checkLanguage(values.language, values.languages, t);
@@ -98,6 +103,13 @@ export function checkForm(values: FormValues, t: Messages, phone: typeof PhoneIn
   const refused = CHECKED_FIELDS.filter((field) => errors[field] !== undefined);
   const setupError = noTarget || (refused.includes('language') && values.languages.length < 2);
   const { phone: number, time, language } = results;
-  if (!number.ok || !time.ok || !language.ok || setupError) return { errors, refused, note: notes.join('; '), setupError };
-  return { checked: { phone: number.value, scheduledAt: time.value, lang: language.value }, errors, refused, note: '', setupError };
+  if (!number.ok || !time.ok || !language.ok || setupError)
+    return { errors, refused, note: notes.join('; '), setupError };
+  return {
+    checked: { phone: number.value, scheduledAt: time.value, lang: language.value },
+    errors,
+    refused,
+    note: '',
+    setupError,
+  };
 }

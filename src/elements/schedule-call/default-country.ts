@@ -33,7 +33,9 @@ export function watchLanguages(): () => void {
 /** `default-country` when it is a region, else the browser's; the phone metadata has the last word once loaded. */
 export function defaultCountry(explicit: string | undefined, phoneInput: typeof PhoneInput | undefined): string {
   if (last && last.explicit === explicit && last.phoneInput === phoneInput) return last.region;
-  const region = phoneInput ? (phoneInput.normalizeRegion(explicit) ?? phoneInput.defaultRegion()) : provisionalRegion(explicit);
+  const region = phoneInput
+    ? (phoneInput.normalizeRegion(explicit) ?? phoneInput.defaultRegion())
+    : provisionalRegion(explicit);
   // Kept only while a change of languages would be heard.
   if (watchers > 0) last = { explicit, phoneInput, region };
   return region;
@@ -46,7 +48,10 @@ const regionShape = (value: string | undefined) => (value && /^[A-Z]{2}$/.test(v
  * rule of `defaultRegion` (an explicit region in the browser's languages, else the likely region
  * of the first), which cannot check its answer without the metadata.
  */
-export function provisionalRegion(explicit: string | undefined, languages: readonly string[] = navigator.languages): string {
+export function provisionalRegion(
+  explicit: string | undefined,
+  languages: readonly string[] = navigator.languages,
+): string {
   const locales = languages.flatMap((tag) => {
     try {
       return [new Intl.Locale(tag)];

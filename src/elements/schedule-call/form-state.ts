@@ -102,7 +102,9 @@ export class ScheduleForm implements ReactiveController {
     const offered = this.languages;
     if (offered.includes(this.#language)) return this.#language;
     const ui = this.#uiLanguage();
-    return offered.find((code) => code === ui) ?? offered.find((code) => code.split('-')[0] === ui) ?? offered[0] ?? 'en';
+    return (
+      offered.find((code) => code === ui) ?? offered.find((code) => code.split('-')[0] === ui) ?? offered[0] ?? 'en'
+    );
   }
 
   get day(): SlotDay | undefined {
@@ -150,7 +152,11 @@ export class ScheduleForm implements ReactiveController {
     const host = this.#host;
     const written = (attribute: string, value: unknown) => {
       const text = host.getAttribute(attribute);
-      const read = attribute.endsWith('-id') ? decimalId.fromAttribute(text) : attribute.includes('-') ? Number(text) : text;
+      const read = attribute.endsWith('-id')
+        ? decimalId.fromAttribute(text)
+        : attribute.includes('-')
+          ? Number(text)
+          : text;
       return text !== null && Object.is(read, value) ? text : String(value);
     };
     const { slots, problems } = readSettings(host, written, this.#defaults);
@@ -225,7 +231,9 @@ export class ScheduleForm implements ReactiveController {
     this.announcement = result.refused.length ? this.#messages().fixErrors : '';
     if (result.refused.includes('time')) this.computeSlots();
     this.#host.requestUpdate();
-    return result.checked ? { ...result, request: this.#request!.scheduledCallRequest(values, result.checked) } : result;
+    return result.checked
+      ? { ...result, request: this.#request!.scheduledCallRequest(values, result.checked) }
+      : result;
   }
 
   /** Back to a fresh form for another call; the number, country and language are kept. */
@@ -267,7 +275,8 @@ export class ScheduleForm implements ReactiveController {
     const input = event.target as HTMLInputElement;
     const typingAtEnd = input.selectionStart === input.value.length && event.inputType?.startsWith('insert');
     // Only while typing at the end: reformatting after a deletion would put back what was deleted.
-    this.phone = this.phoneInput && typingAtEnd ? this.phoneInput.formatPhoneAsTyped(input.value, this.country) : input.value;
+    this.phone =
+      this.phoneInput && typingAtEnd ? this.phoneInput.formatPhoneAsTyped(input.value, this.country) : input.value;
     this.#changed('phone', this.phone === input.value);
   };
 

@@ -7,7 +7,8 @@ import { memo } from '../../internal/memo.js';
  * such a date as midnight UTC, and the formatter shows it in UTC: the key is already the visitor's
  * date, and no zone can shift it.
  */
-export const dayFormat = (locale: string) => dateTimeFormat(locale, { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' });
+export const dayFormat = (locale: string) =>
+  dateTimeFormat(locale, { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' });
 
 /** Names the time of day of an instant in the visitor's zone, e.g. "9:15 AM". */
 export const timeFormat = (locale: string) => dateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' });

@@ -56,7 +56,9 @@ export function loadModule<N extends LazyName>(name: N): Promise<LazyModule<N>> 
 }
 
 /** Loads several modules; rejects when any fails. */
-export function loadModules<const N extends readonly LazyName[]>(names: N): Promise<{ -readonly [K in keyof N]: LazyModule<N[K]> }> {
+export function loadModules<const N extends readonly LazyName[]>(
+  names: N,
+): Promise<{ -readonly [K in keyof N]: LazyModule<N[K]> }> {
   return Promise.all(names.map((name) => loadModule(name))) as Promise<{ -readonly [K in keyof N]: LazyModule<N[K]> }>;
 }
 

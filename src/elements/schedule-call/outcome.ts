@@ -80,8 +80,16 @@ export function outcomeView({ result, t, locale, requestedAt, cancel, status, on
 
 /** The confirmation: its message takes focus when shown, so it is read out once. */
 function confirmation(message: unknown, status: unknown, actions: unknown) {
-  return html`<section part="confirmation" class="confirmation">
-    <p class="message" tabindex="-1">${message}</p>
+  return html`<section
+    part="confirmation"
+    class="confirmation"
+  >
+    <p
+      class="message"
+      tabindex="-1"
+    >
+      ${message}
+    </p>
     ${status}
     <div class="actions">${actions}</div>
   </section>`;
@@ -89,12 +97,24 @@ function confirmation(message: unknown, status: unknown, actions: unknown) {
 
 /** A button that stays focusable while busy (`aria-disabled`), so focus is not lost mid-request. */
 function cancelButton(label: string, run: () => void, busy: boolean) {
-  return html`<button part="button" class="secondary" type="button" aria-disabled=${ifDefined(busy ? 'true' : undefined)} @click=${run}>
+  return html`<button
+    part="button"
+    class="secondary"
+    type="button"
+    aria-disabled=${ifDefined(busy ? 'true' : undefined)}
+    @click=${run}
+  >
     ${label}
   </button>`;
 }
 
 /** A separate template from `cancelButton`, so that Lit makes a new button rather than restyling that one. */
 function anotherButton(label: string, run: () => void) {
-  return html`<button part="button" type="button" @click=${run}>${label}</button>`;
+  return html`<button
+    part="button"
+    type="button"
+    @click=${run}
+  >
+    ${label}
+  </button>`;
 }

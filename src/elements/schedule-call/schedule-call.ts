@@ -36,7 +36,16 @@ function describeCreateError(error: unknown, t: Messages): string | TemplateResu
 }
 
 /** Settings read (and checked) again when they change; `clock` only moves the slots. */
-const SETTINGS = ['timezone', 'hours', 'days', 'daysAhead', 'slotMinutes', 'minLeadMinutes', 'menuId', 'callId'] as const;
+const SETTINGS = [
+  'timezone',
+  'hours',
+  'days',
+  'daysAhead',
+  'slotMinutes',
+  'minLeadMinutes',
+  'menuId',
+  'callId',
+] as const;
 
 /** Properties the kept booking's storage key is made of. */
 const BOOKING_KEY_INPUTS = ['baseUrl', 'client', 'menuId', 'callId'] as const;
@@ -173,7 +182,10 @@ export class CcaiScheduleCall extends CcaiElement {
     autoRun: false,
     task: ([request], { signal }) =>
       request
-        ? this.api.createCall(request, { signal, capability: request.call_id !== undefined ? this.capability : undefined })
+        ? this.api.createCall(request, {
+            signal,
+            capability: request.call_id !== undefined ? this.capability : undefined,
+          })
         : initialState,
     onComplete: (result) => {
       this.#learnServerTime();
@@ -187,7 +199,11 @@ export class CcaiScheduleCall extends CcaiElement {
     onError: (error) => {
       this.#learnServerTime();
       // The server's clock is past that time: it, and every earlier one, is offered no more.
-      if (error instanceof CallsApiError && classifyServerMessage(error.message) === 'scheduled_at_past' && this.#request)
+      if (
+        error instanceof CallsApiError &&
+        classifyServerMessage(error.message) === 'scheduled_at_past' &&
+        this.#request
+      )
         this.#form.refusedAsPast(this.#request.scheduled_at);
       this.reportError(error);
     },
@@ -272,13 +288,18 @@ export class CcaiScheduleCall extends CcaiElement {
       phoneInput = await this.#form.loadPhoneInput();
     } catch (error) {
       this.formError = this.t.errorNetwork;
-      this.reportError(new CallsApiError('The phone number checks could not be loaded', { kind: 'network', cause: error }));
+      this.reportError(
+        new CallsApiError('The phone number checks could not be loaded', { kind: 'network', cause: error }),
+      );
       return null;
     }
     if (this.#form.notSetUp) {
       this.formError = this.t.serverConfig;
       this.reportError(
-        new CallsApiError("The element's settings cannot be read (see the console)", { kind: 'validation', field: 'settings' }),
+        new CallsApiError("The element's settings cannot be read (see the console)", {
+          kind: 'validation',
+          field: 'settings',
+        }),
       );
       return null;
     }
@@ -319,12 +340,16 @@ export class CcaiScheduleCall extends CcaiElement {
       ...values,
       t,
       locale,
-      countries: form.phoneInput?.countryOptions(locale) ?? [{ code: values.country, label: regionName(values.country, locale) }],
+      countries: form.phoneInput?.countryOptions(locale) ?? [
+        { code: values.country, label: regionName(values.country, locale) },
+      ],
       days: form.slotDays,
       date: form.day?.date ?? '',
       zone: zoneName(locale, values.now),
       errors: form.errors,
-      alert: this.formError || (form.notSetUp ? t.serverConfig : requestError === undefined ? '' : describeCreateError(requestError, t)),
+      alert:
+        this.formError ||
+        (form.notSetUp ? t.serverConfig : requestError === undefined ? '' : describeCreateError(requestError, t)),
       notSetUp: form.notSetUp,
       clockSkewed: form.clockSkewed,
       retry:

@@ -84,7 +84,8 @@ export function readSettings(
   const days = parseDays(raw.days ?? defaults.days);
   if (!days) refuse('days', raw.days, 'is not days such as "mon-fri"');
   const daysAhead = raw.daysAhead ?? defaults.daysAhead;
-  if (!isWhole(daysAhead, 1, MAX_DAYS_AHEAD)) refuse('days-ahead', daysAhead, `is not a whole number of days from 1 to ${MAX_DAYS_AHEAD}`);
+  if (!isWhole(daysAhead, 1, MAX_DAYS_AHEAD))
+    refuse('days-ahead', daysAhead, `is not a whole number of days from 1 to ${MAX_DAYS_AHEAD}`);
   const slotMinutes = raw.slotMinutes ?? defaults.slotMinutes;
   if (!isWhole(slotMinutes, 1, MAX_SLOT_MINUTES))
     refuse('slot-minutes', slotMinutes, `is not a whole number of minutes from 1 to ${MAX_SLOT_MINUTES}`);
@@ -96,7 +97,8 @@ export function readSettings(
     ['menu-id', raw.menuId],
     ['call-id', raw.callId],
   ] as const) {
-    if (id !== undefined && id !== null && !isWhole(id, 1, Number.MAX_SAFE_INTEGER)) refuse(attribute, id, 'is not an id (decimal digits)');
+    if (id !== undefined && id !== null && !isWhole(id, 1, Number.MAX_SAFE_INTEGER))
+      refuse(attribute, id, 'is not an id (decimal digits)');
   }
   if (problems.length || !hours || !days) return { problems };
   return {

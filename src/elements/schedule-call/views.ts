@@ -60,14 +60,29 @@ function describedBy(view: FormView, field: CheckedField, ...hints: string[]) {
 
 function fieldError(view: FormView, field: CheckedField) {
   const error = view.errors[field];
-  return error ? html`<p id="${field}-error" part="error" class="error">${error}</p>` : nothing;
+  return error
+    ? html`<p
+        id="${field}-error"
+        part="error"
+        class="error"
+      >
+        ${error}
+      </p>`
+    : nothing;
 }
 
 const invalid = (view: FormView, field: CheckedField) => (view.errors[field] ? 'true' : undefined);
 
 function field(id: string, label: string, control: TemplateResult, after: unknown = nothing) {
-  return html`<div part="field" class="field">
-    <label part="label" for=${id}>${label}</label>
+  return html`<div
+    part="field"
+    class="field"
+  >
+    <label
+      part="label"
+      for=${id}
+      >${label}</label
+    >
     ${control} ${after}
   </div>`;
 }
@@ -76,8 +91,21 @@ function countryField({ t, countries, country, on }: FormView) {
   return field(
     'country',
     t.countryLabel,
-    html`<select id="country" part="input" autocomplete="country" @change=${on.country}>
-      ${countries.map((option) => html`<option value=${option.code} .selected=${option.code === country}>${option.label}</option>`)}
+    html`<select
+      id="country"
+      part="input"
+      autocomplete="country"
+      @change=${on.country}
+    >
+      ${countries.map(
+        (option) =>
+          html`<option
+            value=${option.code}
+            .selected=${option.code === country}
+          >
+            ${option.label}
+          </option>`,
+      )}
     </select>`,
   );
 }
@@ -97,7 +125,13 @@ function phoneField(view: FormView) {
       aria-describedby=${describedBy(view, 'phone', 'phone-hint')}
       @input=${on.phone}
     />`,
-    html`<p id="phone-hint" part="hint" class="hint">${t.phoneHint}</p>
+    html`<p
+        id="phone-hint"
+        part="hint"
+        class="hint"
+      >
+        ${t.phoneHint}
+      </p>
       ${fieldError(view, 'phone')}`,
   );
 }
@@ -105,7 +139,13 @@ function phoneField(view: FormView) {
 function whenFields(view: FormView) {
   const { t, locale, days, date, slot, zone, on } = view;
   if (view.notSetUp) return nothing;
-  if (days.length === 0) return html`<p part="hint" class="hint">${t.noSlotsAtAll}</p>`;
+  if (days.length === 0)
+    return html`<p
+      part="hint"
+      class="hint"
+    >
+      ${t.noSlotsAtAll}
+    </p>`;
   const slots = days.find((day) => day.date === date)?.slots ?? [];
   // Labels are made once (`label`): every render, and every form on the page, names the same dates and times.
   const dayLabel = dayFormat(locale);
@@ -114,8 +154,21 @@ function whenFields(view: FormView) {
       ${field(
         'date',
         t.dateLabel,
-        html`<select id="date" part="input" aria-describedby="zone" @change=${on.date}>
-          ${days.map((day) => html`<option value=${day.date} .selected=${day.date === date}>${label(dayLabel, day.date)}</option>`)}
+        html`<select
+          id="date"
+          part="input"
+          aria-describedby="zone"
+          @change=${on.date}
+        >
+          ${days.map(
+            (day) =>
+              html`<option
+                value=${day.date}
+                .selected=${day.date === date}
+              >
+                ${label(dayLabel, day.date)}
+              </option>`,
+          )}
         </select>`,
       )}
       ${field(
@@ -128,14 +181,43 @@ function whenFields(view: FormView) {
           aria-describedby=${describedBy(view, 'time', 'zone', ...(view.clockSkewed ? ['clock'] : []))}
           @change=${on.time}
         >
-          <option value="" .selected=${slot === ''}>${t.timePlaceholder}</option>
-          ${slots.map((instant) => html`<option value=${instant} .selected=${instant === slot}>${label(time, instant)}</option>`)}
+          <option
+            value=""
+            .selected=${slot === ''}
+          >
+            ${t.timePlaceholder}
+          </option>
+          ${slots.map(
+            (instant) =>
+              html`<option
+                value=${instant}
+                .selected=${instant === slot}
+              >
+                ${label(time, instant)}
+              </option>`,
+          )}
         </select>`,
         fieldError(view, 'time'),
       )}
     </div>
-    <p id="zone" part="hint" class="hint">${withIsolated(t.timeZoneNote, zone)}</p>
-    ${view.clockSkewed ? html`<p id="clock" part="hint" class="hint">${t.clockSkewed}</p>` : nothing}`;
+    <p
+      id="zone"
+      part="hint"
+      class="hint"
+    >
+      ${withIsolated(t.timeZoneNote, zone)}
+    </p>
+    ${
+      view.clockSkewed
+        ? html`<p
+            id="clock"
+            part="hint"
+            class="hint"
+          >
+            ${t.clockSkewed}
+          </p>`
+        : nothing
+    }`;
 }
 
 function languageField(view: FormView) {
@@ -151,7 +233,15 @@ function languageField(view: FormView) {
       aria-describedby=${describedBy(view, 'language')}
       @change=${on.language}
     >
-      ${languages.map((code) => html`<option value=${code} .selected=${code === language}>${languageName(code, locale)}</option>`)}
+      ${languages.map(
+        (code) =>
+          html`<option
+            value=${code}
+            .selected=${code === language}
+          >
+            ${languageName(code, locale)}
+          </option>`,
+      )}
     </select>`,
     fieldError(view, 'language'),
   );
@@ -159,17 +249,45 @@ function languageField(view: FormView) {
 
 function consentField({ t, consent, on }: FormView) {
   if (consent === undefined) return nothing;
-  return html`<div part="field" class="field checkbox">
-    <input id="consent" part="checkbox" type="checkbox" .checked=${live(consent)} @change=${on.consent} />
-    <label part="label" for="consent">${t.consentLabel}</label>
+  return html`<div
+    part="field"
+    class="field checkbox"
+  >
+    <input
+      id="consent"
+      part="checkbox"
+      type="checkbox"
+      .checked=${live(consent)}
+      @change=${on.consent}
+    />
+    <label
+      part="label"
+      for="consent"
+      >${t.consentLabel}</label
+    >
   </div>`;
 }
 
 /** An error about a request, announced when it appears, with an optional action. */
 export function alertBox(message: string | TemplateResult, action?: { label: string; run: () => void }) {
-  return html`<div part="error" class="alert" role="alert">
+  return html`<div
+    part="error"
+    class="alert"
+    role="alert"
+  >
     <p>${message}</p>
-    ${action ? html`<button part="button" class="secondary" type="button" @click=${action.run}>${action.label}</button>` : nothing}
+    ${
+      action
+        ? html`<button
+            part="button"
+            class="secondary"
+            type="button"
+            @click=${action.run}
+          >
+            ${action.label}
+          </button>`
+        : nothing
+    }
   </div>`;
 }
 
@@ -193,11 +311,20 @@ export function formView(view: FormView) {
     ${view.alert ? alertBox(view.alert, view.retry && { label: t.tryAgain, run: view.retry }) : nothing}
     ${
       view.days.length && !view.notSetUp
-        ? html`<button part="button" type="submit" aria-disabled=${ifDefined(view.pending ? 'true' : undefined)}>
+        ? html`<button
+            part="button"
+            type="submit"
+            aria-disabled=${ifDefined(view.pending ? 'true' : undefined)}
+          >
             ${view.pending ? t.submitting : t.submit}
           </button>`
         : nothing
     }
-    <div class="visually-hidden" role="status">${view.announcement}</div>
+    <div
+      class="visually-hidden"
+      role="status"
+    >
+      ${view.announcement}
+    </div>
   </form>`;
 }

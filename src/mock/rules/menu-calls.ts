@@ -64,7 +64,9 @@ function menuOf(context: MenuCallContext): Menu | undefined {
 }
 
 const menuOrCallRequired: Rule<MenuCallContext> = ({ params, channel }) =>
-  isPresent(params.menu_id) || (channel === 'scheduled' && isPresent(params.call_id)) ? undefined : fail('menu_id is required');
+  isPresent(params.menu_id) || (channel === 'scheduled' && isPresent(params.call_id))
+    ? undefined
+    : fail('menu_id is required');
 
 /** Extension: the page documents `call_id` but no error for a wrong one. */
 const parentCallFound: Rule<MenuCallContext> = (context) => {
@@ -105,7 +107,9 @@ const numberRequired: Rule<MenuCallContext> = ({ params }) =>
 
 /** Extension for inbound and scheduled calls (outbound documents it as O9). */
 const numberWellFormed: Rule<MenuCallContext> = ({ params }) =>
-  isPresent(params.ticket_id) || isWellFormedNumber(params.end_user_number) ? undefined : fail('end_user_number is not well formed');
+  isPresent(params.ticket_id) || isWellFormedNumber(params.end_user_number)
+    ? undefined
+    : fail('end_user_number is not well formed');
 
 /**
  * S14, plus two extensions: a time that is not ISO 8601 with a zone, and one not in the future.

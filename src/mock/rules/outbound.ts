@@ -45,11 +45,15 @@ const agentAvailable: Rule<OutboundContext> = (context) =>
   agentOf(context)?.available ? undefined : fail('Agent is not available to take this call');
 
 const ticketOrNumberRequired: Rule<OutboundContext> = ({ params }) =>
-  isPresent(params.ticket_id) || isPresent(params.end_user_number) ? undefined : fail('ticket_id or end_user_number required');
+  isPresent(params.ticket_id) || isPresent(params.end_user_number)
+    ? undefined
+    : fail('ticket_id or end_user_number required');
 
 /** With a ticket the number is not dialled, so it is not checked either. */
 const numberWellFormed: Rule<OutboundContext> = ({ params }) =>
-  isPresent(params.ticket_id) || isWellFormedNumber(params.end_user_number) ? undefined : fail('end_user_number is not well-formed');
+  isPresent(params.ticket_id) || isWellFormedNumber(params.end_user_number)
+    ? undefined
+    : fail('end_user_number is not well-formed');
 
 /** One of the agent's numbers, matched by digits; `undefined` when none was sent or it is not theirs. */
 function chosenNumber(agent: Agent, requested: unknown): string | undefined {
@@ -69,12 +73,14 @@ function acceptedParams(params: Params): Params {
 /** O10/O12: several numbers and none of them chosen → the agent picks one in the adapter. */
 const outboundNumberChosen: Rule<OutboundContext> = (context) => {
   const agent = agentOf(context);
-  if (!agent || agent.outboundNumbers.length <= 1 || chosenNumber(agent, context.params.outbound_number)) return undefined;
+  if (!agent || agent.outboundNumbers.length <= 1 || chosenNumber(agent, context.params.outbound_number))
+    return undefined;
   return { status: 202, body: acceptedParams(context.params) };
 };
 
 /** O13: the agent's adapter is set to dial API outbound calls by hand → accepted, empty body. */
-const placedAutomatically: Rule<OutboundContext> = (context) => (agentOf(context)?.dialsTicketsManually ? { status: 202 } : undefined);
+const placedAutomatically: Rule<OutboundContext> = (context) =>
+  agentOf(context)?.dialsTicketsManually ? { status: 202 } : undefined;
 
 export const OUTBOUND_RULES: readonly Rule<OutboundContext>[] = [
   agentEmailRequired,
@@ -99,7 +105,8 @@ export function createOutboundCall(world: World, params: Params): Outcome {
     lang: langOf(params),
     agent,
     // The sent number when it is one of the agent's, else the agent's only one, else the tenant's.
-    outboundNumber: chosenNumber(agent, params.outbound_number) ?? agent.outboundNumbers[0] ?? world.defaultOutboundNumber,
+    outboundNumber:
+      chosenNumber(agent, params.outbound_number) ?? agent.outboundNumbers[0] ?? world.defaultOutboundNumber,
     ticketId: ticket ? String(params.ticket_id) : null,
     endUser: ticket ? endUserFor(world, ticket.contactId, ticket.endUserId) : null,
   });

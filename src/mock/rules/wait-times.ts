@@ -1,6 +1,15 @@
 /** W1–W2: `GET /wait_times?lang=en&menu_id=9[&menu_type=…][&channel_type=voice_call|chat]`. */
 import type { Menu, World } from '../world.js';
-import { entryOf, fail, firstAnswer, languageAvailable, languageKnown, wellFormedId, type Outcome, type Rule } from './common.js';
+import {
+  entryOf,
+  fail,
+  firstAnswer,
+  languageAvailable,
+  languageKnown,
+  wellFormedId,
+  type Outcome,
+  type Rule,
+} from './common.js';
 
 interface WaitTimesContext {
   world: World;
@@ -54,7 +63,9 @@ export function readWaitTimes(world: World, query: URLSearchParams): Outcome {
   const agents = Object.values(world.agents);
   const entries = Object.entries(world.menus)
     .map(([key, menu]): [number, Menu] => [Number(key), menu])
-    .filter(([id, menu]) => (menuId === undefined || id === menuId) && (menuType === undefined || menu.type === menuType))
+    .filter(
+      ([id, menu]) => (menuId === undefined || id === menuId) && (menuType === undefined || menu.type === menuType),
+    )
     .map(([id, menu]) => {
       const waits = menu.waitTimes ?? DEFAULT_WAITS;
       return {

@@ -83,7 +83,10 @@ describe('validatePhoneNumber', () => {
 
     for (const defaultCountry of ['XX', 'JPN', '', 'ja', '419', 'zz']) {
       it(`ignores the invalid default country ${JSON.stringify(defaultCountry)}`, () => {
-        expect(validatePhoneNumber('03-1234-5678', { defaultCountry })).to.include({ ok: false, code: 'invalid_country' });
+        expect(validatePhoneNumber('03-1234-5678', { defaultCountry })).to.include({
+          ok: false,
+          code: 'invalid_country',
+        });
       });
     }
 

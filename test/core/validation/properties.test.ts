@@ -45,7 +45,10 @@ function checkAll(input: unknown): void {
 }
 
 /** UTF-16 code units, lone surrogates included: what a paste or a broken server can send. */
-const codeUnits = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 60 });
+const codeUnits = fc.string({
+  unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+  maxLength: 60,
+});
 
 /** Strings that look like phone numbers, mostly digits with some punctuation, so both answers occur often. */
 const phoneChar = fc.oneof(
@@ -64,7 +67,10 @@ const noise = fc
 const nearlyNumbers = fc
   .tuple(
     fc.constantFrom(...getCountries()).map((country) => getCountryCallingCode(country)),
-    fc.array(fc.tuple(fc.integer({ min: 0, max: 9 }), fc.constantFrom('', '', '', ' ', '-')), { minLength: 3, maxLength: 14 }),
+    fc.array(fc.tuple(fc.integer({ min: 0, max: 9 }), fc.constantFrom('', '', '', ' ', '-')), {
+      minLength: 3,
+      maxLength: 14,
+    }),
   )
   .map(([code, digits]) => `+${code} ${digits.map(([digit, sep]) => `${digit}${sep}`).join('')}`);
 const phoneLike = fc.oneof(noise, nearlyNumbers);
@@ -77,13 +83,18 @@ function outsideOurRules(text: string, defaultCountry?: CountryCode): boolean {
 
 describe('validation properties', () => {
   it('never throws and always returns a well-shaped result for any value', () => {
-    fc.assert(fc.property(fc.anything({ withBoxedValues: true, withMap: true, withSet: true, withTypedArray: true }), checkAll), {
-      numRuns: 500,
-    });
+    fc.assert(
+      fc.property(fc.anything({ withBoxedValues: true, withMap: true, withSet: true, withTypedArray: true }), checkAll),
+      {
+        numRuns: 500,
+      },
+    );
   });
 
   it('never throws for any string, lone surrogates and huge ones included', () => {
-    fc.assert(fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), codeUnits, phoneLike), checkAll), { numRuns: 1000 });
+    fc.assert(fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), codeUnits, phoneLike), checkAll), {
+      numRuns: 1000,
+    });
     checkAll('+1 205-123-4567'.repeat(10_000));
     checkAll('\uD800+12051234567');
   });
@@ -140,7 +151,11 @@ describe('validation properties', () => {
   });
 
   it('round-trips every instant written in any offset', () => {
-    const instants = fc.date({ min: new Date('1970-01-02T00:00:00Z'), max: new Date('9999-12-30T00:00:00Z'), noInvalidDate: true });
+    const instants = fc.date({
+      min: new Date('1970-01-02T00:00:00Z'),
+      max: new Date('9999-12-30T00:00:00Z'),
+      noInvalidDate: true,
+    });
     const offsets = fc.integer({ min: -(23 * 60 + 59), max: 23 * 60 + 59 });
     fc.assert(
       fc.property(instants, offsets, (date, offset) => {
@@ -158,14 +173,22 @@ describe('validation properties', () => {
   it('refuses exactly the date-times whose fields a calendar does not have', () => {
     const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
     fc.assert(
-      fc.property(fc.integer({ min: 1970, max: 2400 }), two(14), two(33), two(26), two(61), two(61), (y, mo, d, h, mi, s) => {
-        const text = `${y}-${mo}-${d}T${h}:${mi}:${s}Z`;
-        // An independent oracle: the fields survive a trip through the UTC calendar unchanged.
-        const date = new Date(Date.UTC(y, Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)));
-        const exists = date.toISOString().startsWith(text.slice(0, -1)) && Number(h) < 24;
-        const result = validateScheduledAt(text, { now: 0 });
-        expect(result.ok ? 'ok' : result.code, text).to.equal(exists ? 'ok' : 'malformed');
-      }),
+      fc.property(
+        fc.integer({ min: 1970, max: 2400 }),
+        two(14),
+        two(33),
+        two(26),
+        two(61),
+        two(61),
+        (y, mo, d, h, mi, s) => {
+          const text = `${y}-${mo}-${d}T${h}:${mi}:${s}Z`;
+          // An independent oracle: the fields survive a trip through the UTC calendar unchanged.
+          const date = new Date(Date.UTC(y, Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)));
+          const exists = date.toISOString().startsWith(text.slice(0, -1)) && Number(h) < 24;
+          const result = validateScheduledAt(text, { now: 0 });
+          expect(result.ok ? 'ok' : result.code, text).to.equal(exists ? 'ok' : 'malformed');
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -184,7 +207,9 @@ describe('validation properties', () => {
   it('accepts a language exactly when the shared language list knows it', () => {
     const tags = fc.oneof(
       fc.string({ maxLength: 6 }),
-      fc.tuple(fc.stringMatching(/^[a-zA-Z]{2,3}$/), fc.constantFrom('', '-US', '-CA', '_US', '-us')).map(([l, r]) => l + r),
+      fc
+        .tuple(fc.stringMatching(/^[a-zA-Z]{2,3}$/), fc.constantFrom('', '-US', '-CA', '_US', '-us'))
+        .map(([l, r]) => l + r),
     );
     fc.assert(
       fc.property(tags, (tag) => {

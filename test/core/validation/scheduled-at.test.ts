@@ -56,7 +56,10 @@ describe('validateScheduledAt', () => {
     it('rejects a time closer than the minimum lead', () => {
       const options = { now, minLeadMinutes: 15 };
       expect(validateScheduledAt('2019-09-10T00:34:13.999Z', options)).to.include({ ok: false, code: 'too_soon' });
-      expect(validateScheduledAt('2019-09-10T00:34:14Z', options)).to.deep.equal({ ok: true, value: '2019-09-10T00:34:14.000Z' });
+      expect(validateScheduledAt('2019-09-10T00:34:14Z', options)).to.deep.equal({
+        ok: true,
+        value: '2019-09-10T00:34:14.000Z',
+      });
     });
 
     it('treats a negative or non-finite lead as none', () => {
@@ -95,7 +98,14 @@ describe('validateScheduledAt', () => {
       });
     }
 
-    for (const input of [1568506754421, true, {}, [], { toISOString: () => '2019-09-15T00:19:14Z' }, new Date(Number.NaN)]) {
+    for (const input of [
+      1568506754421,
+      true,
+      {},
+      [],
+      { toISOString: () => '2019-09-15T00:19:14Z' },
+      new Date(Number.NaN),
+    ]) {
       it(`rejects the non-string ${Object.prototype.toString.call(input)} ${String(input)}`, () => {
         expect(validateScheduledAt(input, { now })).to.include({ ok: false, code: 'malformed' });
       });

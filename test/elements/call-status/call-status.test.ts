@@ -29,7 +29,14 @@ import {
 
 const origin = location.origin;
 const iso = (offsetMs: number) => new Date(T0 + offsetMs).toISOString();
-const agent = { id: 1, name: 'Admin UJET', first_name: 'Admin', last_name: 'UJET', agent_number: null, avatar_url: null };
+const agent = {
+  id: 1,
+  name: 'Admin UJET',
+  first_name: 'Admin',
+  last_name: 'UJET',
+  agent_number: null,
+  avatar_url: null,
+};
 const fresh = { reads: 0, call: undefined, errors: 0 };
 /** What the element must show for a time: date, time and zone in the visitor's zone. */
 const formatted = (at: string, locale: string) =>
@@ -92,7 +99,10 @@ describe('<ccai-call-status>', () => {
       el.call = callOf({ status: 'assigned', agent_info: agent });
       await el.updateComplete;
       expect(details(el)).to.deep.equal(['Agent: Admin UJET']);
-      el.call = callOf({ status: 'connected', agent_info: { ...agent, name: '', first_name: 'Ann', last_name: 'Lee' } });
+      el.call = callOf({
+        status: 'connected',
+        agent_info: { ...agent, name: '', first_name: 'Ann', last_name: 'Lee' },
+      });
       await el.updateComplete;
       expect(details(el)).to.deep.equal(['Agent: Ann Lee']);
     });
@@ -158,7 +168,11 @@ describe('<ccai-call-status>', () => {
 
     it('reads from a `src` template with `{id}` and `{base-url}`', async () => {
       const errors = collect('ccai-error');
-      worker.use(http.get('*/proxy/status/calls/:id', ({ params }) => HttpResponse.json({ id: Number(params.id), status: 'connecting' })));
+      worker.use(
+        http.get('*/proxy/status/calls/:id', ({ params }) =>
+          HttpResponse.json({ id: Number(params.id), status: 'connecting' }),
+        ),
+      );
       const { el } = await mount({ callId: '42', baseUrl: `${origin}/proxy`, src: '{base-url}/status/calls/{id}' });
       await handled(el, fresh, errors);
       expect(reads).to.deep.equal([`${origin}/proxy/status/calls/42`]);

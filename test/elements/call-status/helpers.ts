@@ -104,7 +104,11 @@ export function useMockApi() {
 }
 
 /** Call 514 of the default world without its agent: a call not yet answered. */
-const unanswered = (): CallObject => ({ ...structuredClone(mock.world.calls[514]!), agent_info: null, fail_reason: 'nothing' });
+const unanswered = (): CallObject => ({
+  ...structuredClone(mock.world.calls[514]!),
+  agent_info: null,
+  fail_reason: 'nothing',
+});
 
 /** A call in the mock world (call 514 unanswered, with the given id and fields). */
 export function worldCall(id: number, fields: Partial<CallObject>): CallObject {
@@ -146,7 +150,11 @@ export async function mount({ callId, src, baseUrl, call, capability, lang = 'en
 }
 
 /** Waits until the read now under way (or the first one) has been handled by the element. */
-export async function handled(el: CcaiCallStatus, before: { reads: number; call: Call | undefined; errors: number }, errors: unknown[]) {
+export async function handled(
+  el: CcaiCallStatus,
+  before: { reads: number; call: Call | undefined; errors: number },
+  errors: unknown[],
+) {
   await until(() => reads.length > before.reads, 'no read was made');
   await until(() => el.call !== before.call || errors.length > before.errors, 'the read was not handled');
   await aTimeout(0);

@@ -173,7 +173,9 @@ describe('<ccai-call-status> polling', () => {
       await handled(el, fresh, errors);
       worker.use(http.get(CALL_URL, () => HttpResponse.json({ message: 'Upstream down' }, { status: 503 })));
       await pollAfter(el, clock, 15 * SECOND, errors);
-      expect(errors.map((event) => event.detail)).to.deep.equal([{ status: 503, message: 'Upstream down', kind: 'http' }]);
+      expect(errors.map((event) => event.detail)).to.deep.equal([
+        { status: 503, message: 'Upstream down', kind: 'http' },
+      ]);
       expect(statusName(el), 'the last known status stays').to.equal(en.statusNames.queued);
       expect(notice(el)).to.equal(`${en.statusUnavailable} ${en.statusRetrying}`);
       // Never sooner than a success would poll (15 s); the backoff (5 s, 10 s, 20 s, 40 s) takes over beyond it.
@@ -210,9 +212,13 @@ describe('<ccai-call-status> polling', () => {
     it('honours Retry-After on 429', async () => {
       worldCall(600, { status: 'queued' });
       worker.use(
-        http.get(CALL_URL, () => HttpResponse.json({ message: 'Slow down' }, { status: 429, headers: { 'Retry-After': '120' } }), {
-          once: true,
-        }),
+        http.get(
+          CALL_URL,
+          () => HttpResponse.json({ message: 'Slow down' }, { status: 429, headers: { 'Retry-After': '120' } }),
+          {
+            once: true,
+          },
+        ),
       );
       const errors = collect('ccai-error');
       const { el, clock } = await mount({ callId: '600' });

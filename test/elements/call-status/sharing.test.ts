@@ -53,13 +53,19 @@ describe('<ccai-call-status> elements share their reads', function () {
     worldCall(900, { status: 'queued' });
     const changes = collect('ccai-status-change');
     const { clock, elements } = await page(200, () => 900);
-    await until(() => elements.every((el) => statusName(el) === en.statusNames.queued), 'not every element shows the status');
+    await until(
+      () => elements.every((el) => statusName(el) === en.statusNames.queued),
+      'not every element shows the status',
+    );
     expect(changes, 'one ccai-status-change per element').to.have.length(200);
     expect(reads, 'the first read').to.have.length(1);
     for (let poll = 1; poll <= 4; poll++) {
       const before = elements.map((el) => el.call);
       clock.tick(15 * SECOND);
-      await until(() => elements.every((el, index) => el.call !== before[index]), `poll ${poll} did not reach every element`);
+      await until(
+        () => elements.every((el, index) => el.call !== before[index]),
+        `poll ${poll} did not reach every element`,
+      );
       await settle();
       expect(reads, `after poll ${poll}`).to.have.length(1 + poll);
     }
@@ -94,7 +100,9 @@ describe('<ccai-call-status> elements share their reads', function () {
       window.fetch = fetch;
     }
     await until(() => reads.length === times.length, 'a read sent never reached the mock');
-    const perSecond = Math.max(...times.map((start) => times.filter((at) => at >= start && at < start + SECOND).length));
+    const perSecond = Math.max(
+      ...times.map((start) => times.filter((at) => at >= start && at < start + SECOND).length),
+    );
     expect(perSecond, 'reads in the busiest second').to.be.at.most(CEILING);
     const first = new Set(reads.slice(0, 50).map((url) => url.split('/').at(-1)));
     expect(first.size, 'every call read once before any is read again').to.equal(50);

@@ -47,7 +47,8 @@ async function showing(calls: ReturnType<typeof callOf>[], style: string, dir = 
 function textNodesWith(el: CcaiCallStatus, value: string): Text[] {
   const walker = document.createTreeWalker(el.shadowRoot!, NodeFilter.SHOW_TEXT);
   const found: Text[] = [];
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.textContent!.includes(value)) found.push(node as Text);
+  for (let node = walker.nextNode(); node; node = walker.nextNode())
+    if (node.textContent!.includes(value)) found.push(node as Text);
   return found;
 }
 
@@ -58,7 +59,9 @@ describe('<ccai-call-status> and the text it is given', () => {
 
   describe('a read of another call', () => {
     it('is refused: not shown as this call, reported as an unreadable answer', async () => {
-      worker.use(http.get(CALL_URL, () => HttpResponse.json({ ...mock.world.calls[514], id: 601, status: 'connected' })));
+      worker.use(
+        http.get(CALL_URL, () => HttpResponse.json({ ...mock.world.calls[514], id: 601, status: 'connected' })),
+      );
       const errors = collect('ccai-error');
       const { el } = await mount({ callId: '600' });
       await handled(el, fresh, errors);
@@ -74,7 +77,11 @@ describe('<ccai-call-status> and the text it is given', () => {
       const errors = collect('ccai-error');
       const { el, clock } = await mount({ callId: '600' });
       await handled(el, fresh, errors);
-      worker.use(http.get(CALL_URL, () => HttpResponse.json({ ...mock.world.calls[600], id: 601, status: 'finished' }), { once: true }));
+      worker.use(
+        http.get(CALL_URL, () => HttpResponse.json({ ...mock.world.calls[600], id: 601, status: 'finished' }), {
+          once: true,
+        }),
+      );
       await pollAfter(el, clock, 15 * SECOND, errors);
       expect(statusName(el)).to.equal(en.statusNames.queued);
       expect(el.call?.id).to.equal(600);
@@ -120,7 +127,12 @@ describe('<ccai-call-status> and the text it is given', () => {
         '',
         'rtl',
       );
-      const [scheduled, assigned, failed, unknown] = elements as [CcaiCallStatus, CcaiCallStatus, CcaiCallStatus, CcaiCallStatus];
+      const [scheduled, assigned, failed, unknown] = elements as [
+        CcaiCallStatus,
+        CcaiCallStatus,
+        CcaiCallStatus,
+        CcaiCallStatus,
+      ];
       const when = new Intl.DateTimeFormat('en', {
         weekday: 'short',
         year: 'numeric',

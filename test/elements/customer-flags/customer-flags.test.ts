@@ -49,7 +49,10 @@ describe('<ccai-customer-flags>', () => {
 
     it('renders nothing and sends nothing without call-id', async () => {
       const el = await fixture<CcaiCustomerFlags>(html`<ccai-customer-flags></ccai-customer-flags>`);
-      expect(root(el).querySelectorAll('fieldset, input, button, [role]'), 'not even on the first render').to.have.length(0);
+      expect(
+        root(el).querySelectorAll('fieldset, input, button, [role]'),
+        'not even on the first render',
+      ).to.have.length(0);
       await aTimeout(100);
       expect(root(el).querySelectorAll('input, button, [role]')).to.have.length(0);
       expect(sent).to.have.length(0);
@@ -78,14 +81,21 @@ describe('<ccai-customer-flags>', () => {
       expect(alertText(el)).to.equal(`${en.flagsLoadFailed} ${en.errorNotFound}`);
       expect(retryButton(el)).to.equal(null);
       expect(boxes(el)).to.have.length(0);
-      expect(errors.map((event) => event.detail)).to.deep.equal([{ status: 404, message: 'Call not found', kind: 'http' }]);
+      expect(errors.map((event) => event.detail)).to.deep.equal([
+        { status: 404, message: 'Call not found', kind: 'http' },
+      ]);
       await expect(el).to.be.accessible();
     });
 
     it('offers "Try again" after a failed load, which reloads and focuses the first flag', async () => {
       const errors = collect('ccai-error');
       worker.use(http.get(FLAGS, () => HttpResponse.json({ message: 'down' }, { status: 503 })));
-      const el = await fixture<CcaiCustomerFlags>(html`<ccai-customer-flags call-id="514" .client=${noRetry()}></ccai-customer-flags>`);
+      const el = await fixture<CcaiCustomerFlags>(
+        html`<ccai-customer-flags
+          call-id="514"
+          .client=${noRetry()}
+        ></ccai-customer-flags>`,
+      );
       await until(() => retryButton(el), 'no Try again button');
       expect(alertText(el)).to.equal(`${en.flagsLoadFailed} ${en.errorServer}`);
       expect(retryButton(el)!.textContent?.trim()).to.equal(en.tryAgain);
@@ -103,7 +113,12 @@ describe('<ccai-customer-flags>', () => {
 
     it('offers "Try again" after a network failure', async () => {
       worker.use(http.get(FLAGS, () => HttpResponse.error()));
-      const el = await fixture<CcaiCustomerFlags>(html`<ccai-customer-flags call-id="514" .client=${noRetry()}></ccai-customer-flags>`);
+      const el = await fixture<CcaiCustomerFlags>(
+        html`<ccai-customer-flags
+          call-id="514"
+          .client=${noRetry()}
+        ></ccai-customer-flags>`,
+      );
       await until(() => retryButton(el), 'no Try again button');
       expect(alertText(el)).to.equal(`${en.flagsLoadFailed} ${en.errorNetwork}`);
     });
@@ -117,7 +132,9 @@ describe('<ccai-customer-flags>', () => {
       await until(() => changes.length === 1, 'no ccai-flags-change');
       expect(await patchBodies()).to.deep.equal([{ bad_actor: true }]);
       expect(new URL(patches()[0]!.url).pathname).to.equal('/apps/api/v1/calls/514/customer_flag');
-      expect(changes[0]!.detail).to.deep.equal({ flags: { verified_customer: true, bad_actor: true, repeat_customer: false } });
+      expect(changes[0]!.detail).to.deep.equal({
+        flags: { verified_customer: true, bad_actor: true, repeat_customer: false },
+      });
       expect(mock.world.flags[514]).to.deep.equal({ verified_customer: true, bad_actor: true, repeat_customer: false });
       await el.updateComplete;
       expect(control(el, en.badActor).hasAttribute('aria-disabled')).to.equal(false);
@@ -206,13 +223,21 @@ describe('<ccai-customer-flags>', () => {
       await until(() => changes.length === 1 && patches().length === 2, 'the second write did not follow the first');
       await el.updateComplete;
       // The first answer predates the second write: the box being saved must not flicker back.
-      expect(changes[0]!.detail.flags).to.deep.equal({ verified_customer: true, bad_actor: true, repeat_customer: false });
+      expect(changes[0]!.detail.flags).to.deep.equal({
+        verified_customer: true,
+        bad_actor: true,
+        repeat_customer: false,
+      });
       expect(checked(el)).to.deep.equal([false, true, false]);
 
       answers[1]!.release();
       await until(() => changes.length === 2, 'the second change was not saved');
       expect(await patchBodies()).to.deep.equal([{ bad_actor: true }, { verified_customer: false }]);
-      expect(changes[1]!.detail.flags).to.deep.equal({ verified_customer: false, bad_actor: true, repeat_customer: false });
+      expect(changes[1]!.detail.flags).to.deep.equal({
+        verified_customer: false,
+        bad_actor: true,
+        repeat_customer: false,
+      });
       await el.updateComplete;
       expect(checked(el)).to.deep.equal([false, true, false]);
     });
@@ -282,7 +307,11 @@ describe('<ccai-customer-flags>', () => {
         expect(verified.hasAttribute('aria-disabled')).to.equal(false);
         expect(alertText(el)).to.equal(`${en.flagsSaveFailed} ${failure.text}`);
         expect(changes).to.have.length(0);
-        expect(mock.world.flags[514]).to.deep.equal({ verified_customer: true, bad_actor: false, repeat_customer: false });
+        expect(mock.world.flags[514]).to.deep.equal({
+          verified_customer: true,
+          bad_actor: false,
+          repeat_customer: false,
+        });
         await expect(el).to.be.accessible();
       });
     }
@@ -339,7 +368,9 @@ describe('<ccai-customer-flags>', () => {
     const inJapanese = () => {
       const parentNode = document.createElement('div');
       parentNode.lang = 'ja';
-      return fixture<CcaiCustomerFlags>(html`<ccai-customer-flags call-id="514"></ccai-customer-flags>`, { parentNode });
+      return fixture<CcaiCustomerFlags>(html`<ccai-customer-flags call-id="514"></ccai-customer-flags>`, {
+        parentNode,
+      });
     };
 
     it('labels everything in Japanese', async () => {

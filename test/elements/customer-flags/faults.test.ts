@@ -11,7 +11,19 @@ import type { CallsClient } from '../../../src/core/client.js';
 import type { CcaiCustomerFlags } from '../../../src/elements/customer-flags/customer-flags.js';
 import { en } from '../../../src/i18n/en.js';
 import { ja } from '../../../src/i18n/ja.js';
-import { alertText, control, checked, collect, gate, loaded, patches, retryButton, sent, useMockApi, until } from './helpers.js';
+import {
+  alertText,
+  control,
+  checked,
+  collect,
+  gate,
+  loaded,
+  patches,
+  retryButton,
+  sent,
+  useMockApi,
+  until,
+} from './helpers.js';
 import { FAULTS, SLOW_MS, clientFor, guardEscapes, guardHearsRejection } from '../../helpers/faults.js';
 
 const { worker } = useMockApi();
@@ -26,7 +38,13 @@ const kindsAndStatuses = (events: { detail: { kind: string; status: number } }[]
   events.map(({ detail }) => [detail.kind, detail.status]);
 
 function flagsWith(client?: CallsClient, lang = 'en') {
-  return fixture<CcaiCustomerFlags>(html`<ccai-customer-flags lang=${lang} call-id="514" .client=${client}></ccai-customer-flags>`);
+  return fixture<CcaiCustomerFlags>(
+    html`<ccai-customer-flags
+      lang=${lang}
+      call-id="514"
+      .client=${client}
+    ></ccai-customer-flags>`,
+  );
 }
 
 describe('<ccai-customer-flags> under faults', function () {

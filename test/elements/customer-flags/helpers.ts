@@ -8,12 +8,15 @@ import { root, until } from '../../helpers/dom.js';
 
 export { sent, useMockApi } from '../../helpers/mock-api.js';
 export const patches = () => sent.filter((request) => request.method === 'PATCH');
-export const patchBodies = () => Promise.all(patches().map(async (request) => JSON.parse(await request.body) as unknown));
+export const patchBodies = () =>
+  Promise.all(patches().map(async (request) => JSON.parse(await request.body) as unknown));
 
 export { collect, gate, stopCollecting } from '../../helpers/events.js';
 
 export { control, root, until } from '../../helpers/dom.js';
-export const boxes = (el: CcaiCustomerFlags) => [...root(el).querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
+export const boxes = (el: CcaiCustomerFlags) => [
+  ...root(el).querySelectorAll<HTMLInputElement>('input[type=checkbox]'),
+];
 export const labelsOf = (el: CcaiCustomerFlags) => boxes(el).map((input) => input.labels?.[0]?.textContent?.trim());
 export const checked = (el: CcaiCustomerFlags) => boxes(el).map((input) => input.checked);
 export const alertText = (el: CcaiCustomerFlags) => root(el).querySelector('[role=alert]')?.textContent?.trim() ?? '';
@@ -29,7 +32,12 @@ export async function loaded(el: CcaiCustomerFlags): Promise<CcaiCustomerFlags> 
 }
 
 export const flagsOf = (callId = '514', readonly = false) =>
-  fixture<CcaiCustomerFlags>(html`<ccai-customer-flags call-id=${callId} ?readonly=${readonly}></ccai-customer-flags>`);
+  fixture<CcaiCustomerFlags>(
+    html`<ccai-customer-flags
+      call-id=${callId}
+      ?readonly=${readonly}
+    ></ccai-customer-flags>`,
+  );
 
 /** A client that does not retry reads, so load failures show at once. */
 export const noRetry = () => createCallsClient({ retry: { retries: 0 } });

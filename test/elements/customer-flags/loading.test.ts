@@ -113,7 +113,12 @@ describe('<ccai-customer-flags> while loading', () => {
 
   it('shows the flags loading again after "Try again", then focuses the first one', async () => {
     worker.use(http.get(FLAGS, () => HttpResponse.json({ message: 'down' }, { status: 503 }), { once: true }));
-    const el = await fixture<CcaiCustomerFlags>(html`<ccai-customer-flags call-id="514" .client=${noRetry()}></ccai-customer-flags>`);
+    const el = await fixture<CcaiCustomerFlags>(
+      html`<ccai-customer-flags
+        call-id="514"
+        .client=${noRetry()}
+      ></ccai-customer-flags>`,
+    );
     await until(() => retryButton(el), 'no Try again button');
     expect(boxes(el), 'a failed load shows no flags').to.have.length(0);
     const slow = holdLoads();
@@ -136,7 +141,11 @@ describe('<ccai-customer-flags> while loading', () => {
     slow.release();
     await loaded(el);
     for (const input of boxes(el))
-      expect([input.disabled, input.indeterminate, input.getAttribute('aria-readonly')]).to.deep.equal([false, false, 'true']);
+      expect([input.disabled, input.indeterminate, input.getAttribute('aria-readonly')]).to.deep.equal([
+        false,
+        false,
+        'true',
+      ]);
     control(el, en.badActor).focus();
     expect(root(el).activeElement).to.equal(control(el, en.badActor));
   });
@@ -146,7 +155,9 @@ describe('<ccai-customer-flags> while loading', () => {
     // The element itself is the fixture (`lang` on its parent): a `<div>` fixture waits for a frame a background tab never paints.
     const parentNode = document.createElement('div');
     parentNode.lang = 'ja';
-    const el = await fixture<CcaiCustomerFlags>(html`<ccai-customer-flags call-id="514"></ccai-customer-flags>`, { parentNode });
+    const el = await fixture<CcaiCustomerFlags>(html`<ccai-customer-flags call-id="514"></ccai-customer-flags>`, {
+      parentNode,
+    });
     expect(root(el).querySelector('[role=status]')?.textContent?.trim()).to.equal(ja.loading);
     expect(labelsOf(el)).to.deep.equal([ja.verifiedCustomer, ja.badActor, ja.repeatCustomer]);
     expect(unknown(el)).to.deep.equal([true, true, true]);

@@ -19,7 +19,9 @@ async function failing(callId: string, { style = '', dir = 'ltr', lang = 'en' } 
   Object.assign(box, { lang, dir });
   box.setAttribute('style', style);
   // The element is the fixture, so that it awaits its update, not an animation frame (none comes in a background tab).
-  const el = await fixture<CcaiCustomerFlags>(html`<ccai-customer-flags call-id=${callId}></ccai-customer-flags>`, { parentNode: box });
+  const el = await fixture<CcaiCustomerFlags>(html`<ccai-customer-flags call-id=${callId}></ccai-customer-flags>`, {
+    parentNode: box,
+  });
   await until(() => alertText(el) !== '', 'no error shown');
   return { box, el };
 }
@@ -35,7 +37,9 @@ describe('<ccai-customer-flags> and the text it shows', () => {
         const { el } = await failing('12a', { lang });
         expect(alertText(el)).to.equal(`${t.flagsLoadFailed} ${t.flagsInvalidCallId}`);
         expect(alertText(el)).not.to.contain('Not a call id');
-        expect(errors.map((event) => event.detail)).to.deep.equal([{ status: 0, message: 'Not a call id: 12a', kind: 'validation' }]);
+        expect(errors.map((event) => event.detail)).to.deep.equal([
+          { status: 0, message: 'Not a call id: 12a', kind: 'validation' },
+        ]);
         expect(retryButton(el), 'asking again will not help').to.equal(null);
         expect(sent).to.have.length(0);
         await expect(el).to.be.accessible();

@@ -38,8 +38,10 @@ const HOUR = 60 * 60 * 1000;
 
 const message = (el: CcaiScheduleCall) => root(el).querySelector('.message')?.textContent ?? '';
 const statusOf = (el: CcaiScheduleCall) => root(el).querySelector<CcaiCallStatus>('ccai-call-status');
-const shownStatus = (el: CcaiScheduleCall) => statusOf(el)?.shadowRoot?.querySelector('[part~=name]')?.textContent?.trim() ?? '';
-const showsForm = (el: CcaiScheduleCall) => buttons(el).includes(en.submit) && !root(el).querySelector('[part=confirmation]');
+const shownStatus = (el: CcaiScheduleCall) =>
+  statusOf(el)?.shadowRoot?.querySelector('[part~=name]')?.textContent?.trim() ?? '';
+const showsForm = (el: CcaiScheduleCall) =>
+  buttons(el).includes(en.submit) && !root(el).querySelector('[part=confirmation]');
 const kept = () => JSON.parse(sessionStorage.getItem(KEY) ?? 'null') as unknown;
 
 describe('<ccai-schedule-call> with a capability, and after a reload', () => {
@@ -64,7 +66,12 @@ describe('<ccai-schedule-call> with a capability, and after a reload', () => {
   async function reloadAt(now: number): Promise<CcaiScheduleCall> {
     clock.time = now;
     const el = document.createElement('ccai-schedule-call');
-    for (const [name, value] of Object.entries({ 'menu-id': '9', timezone: 'America/New_York', days: 'mon-sun', 'default-country': 'US' }))
+    for (const [name, value] of Object.entries({
+      'menu-id': '9',
+      timezone: 'America/New_York',
+      days: 'mon-sun',
+      'default-country': 'US',
+    }))
       el.setAttribute(name, value);
     el.clock = clock;
     await fixture(html`${el}`);
@@ -90,7 +97,11 @@ describe('<ccai-schedule-call> with a capability, and after a reload', () => {
       await fillValid(el);
       await submit(el);
       await until(() => root(el).querySelector('[part=confirmation]'), 'no confirmation');
-      expect(gateway.received.at(-1)).to.deep.equal({ method: 'POST', path: '/apps/api/v1/calls', capability: gateway.issued.get(514) });
+      expect(gateway.received.at(-1)).to.deep.equal({
+        method: 'POST',
+        path: '/apps/api/v1/calls',
+        capability: gateway.issued.get(514),
+      });
       expect(scheduled[0]!.detail.call.parent_id).to.equal(514);
       expect(el.getAttribute('capability')).to.equal(null);
     });
@@ -171,7 +182,9 @@ describe('<ccai-schedule-call> with a capability, and after a reload', () => {
     button(el, en.cancelCall).click();
     await until(() => message(el) === en.cancelled, 'not cancelled');
     // The form's one question for the server's time (HEAD) aside.
-    const api = sent.filter((request) => new URL(request.url).pathname.startsWith('/apps/api/v1/') && request.method !== 'HEAD');
+    const api = sent.filter(
+      (request) => new URL(request.url).pathname.startsWith('/apps/api/v1/') && request.method !== 'HEAD',
+    );
     expect(api.map((request) => request.method)).to.deep.equal(['POST', 'GET', 'PATCH']);
     expect(api.filter((request) => request.headers.has(CAPABILITY_HEADER))).to.deep.equal([]);
     expect(sessionStorage.getItem(KEY)).to.equal(null);

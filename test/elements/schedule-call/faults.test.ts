@@ -115,7 +115,9 @@ describe('<ccai-schedule-call> under faults', function () {
 
     it('says it in Japanese', async () => {
       worker.use(
-        http.post(CALLS, () => HttpResponse.json({ message: 'Too many requests' }, { status: 429, headers: { 'Retry-After': '120' } })),
+        http.post(CALLS, () =>
+          HttpResponse.json({ message: 'Too many requests' }, { status: 429, headers: { 'Retry-After': '120' } }),
+        ),
       );
       // Inside `[lang]` through `parentNode`: a wrapper fixture would wait for a frame a background tab never gets.
       const el = await fixture<CcaiScheduleCall>(

@@ -37,9 +37,11 @@ export const clock = { time: NOW, now: () => clock.time };
 
 export { sent };
 
-const isCreate = (request: (typeof sent)[number]) => request.method === 'POST' && new URL(request.url).pathname === '/apps/api/v1/calls';
+const isCreate = (request: (typeof sent)[number]) =>
+  request.method === 'POST' && new URL(request.url).pathname === '/apps/api/v1/calls';
 export const creates = () => sent.filter(isCreate);
-export const createBodies = () => Promise.all(creates().map(async (request) => JSON.parse(await request.body) as Record<string, unknown>));
+export const createBodies = () =>
+  Promise.all(creates().map(async (request) => JSON.parse(await request.body) as Record<string, unknown>));
 export const cancels = () => sent.filter((request) => request.method === 'PATCH' && request.url.endsWith('/cancel'));
 
 export { collect, gate, stopCollecting } from '../../helpers/events.js';
@@ -57,9 +59,11 @@ export const button = (el: CcaiScheduleCall, text: string) => {
   if (!found) throw new Error(`no button "${text}"`);
   return found;
 };
-export const buttons = (el: CcaiScheduleCall) => [...root(el).querySelectorAll('button')].map((b) => b.textContent!.trim());
+export const buttons = (el: CcaiScheduleCall) =>
+  [...root(el).querySelectorAll('button')].map((b) => b.textContent!.trim());
 export const alertText = (el: CcaiScheduleCall) => root(el).querySelector('[role=alert]')?.textContent?.trim() ?? '';
-export const statusText = (el: CcaiScheduleCall) => root(el).querySelector('form > [role=status]')?.textContent?.trim() ?? '';
+export const statusText = (el: CcaiScheduleCall) =>
+  root(el).querySelector('form > [role=status]')?.textContent?.trim() ?? '';
 export const focused = (el: CcaiScheduleCall) => root(el).activeElement;
 export const phoneOf = (el: CcaiScheduleCall) => control<HTMLInputElement>(el, 'Phone number');
 

@@ -47,7 +47,8 @@ const COUNTRIES = Object.keys(NATIONAL) as CountryCode[];
 const ZEROS = { ascii: 0x30, fullWidth: 0xff10, arabic: 0x660, persian: 0x6f0, devanagari: 0x966 };
 
 type Script = keyof typeof ZEROS;
-const inScript = (digits: string, script: Script) => digits.replace(/\d/g, (d) => String.fromCharCode(ZEROS[script] + Number(d)));
+const inScript = (digits: string, script: Script) =>
+  digits.replace(/\d/g, (d) => String.fromCharCode(ZEROS[script] + Number(d)));
 
 /** A real number, written the many ways visitors write (or paste) one. */
 const writtenNumber = fc
@@ -81,7 +82,11 @@ const anyText = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 30 }),
   fc.string({ unit: 'binary', maxLength: 30 }),
   fc.stringMatching(/^[+＋]?[\d ()\-.x#*]{0,24}$/),
-  fc.string({ unit: fc.constantFrom('1', '２', '٣', '\u200f', '📞', '<', '>', '"', ' '), minLength: 40, maxLength: 120 }),
+  fc.string({
+    unit: fc.constantFrom('1', '２', '٣', '\u200f', '📞', '<', '>', '"', ' '),
+    minLength: 40,
+    maxLength: 120,
+  }),
 );
 
 /** The form's other choices: country, time (none, or one of two), and the page's language offer with the visitor's pick. */
@@ -108,7 +113,12 @@ async function type(el: CcaiScheduleCall, text: string, keyByKey: boolean): Prom
   for (const chunk of keyByKey ? Array.from(text) : [text]) {
     input.value += chunk;
     input.dispatchEvent(
-      new InputEvent('input', { bubbles: true, composed: true, inputType: keyByKey ? 'insertText' : 'insertFromPaste', data: chunk }),
+      new InputEvent('input', {
+        bubbles: true,
+        composed: true,
+        inputType: keyByKey ? 'insertText' : 'insertFromPaste',
+        data: chunk,
+      }),
     );
     await el.updateComplete;
   }
@@ -184,19 +194,24 @@ describe('<ccai-schedule-call> with generated input', function () {
     await fc.assert(
       fc.asyncProperty(writtenNumber, choices, async ({ country, text }, form) => {
         // National numbers are typed in their own country; international ones in any.
-        const sentNumber = await submitted(text, { ...form, country: text.includes('+') || text.includes('＋') ? form.country : country });
+        const sentNumber = await submitted(text, {
+          ...form,
+          country: text.includes('+') || text.includes('＋') ? form.country : country,
+        });
         // Invisible marks (bidi, zero-width) are no part of the number: formatting drops them.
         const typed = validatePhoneNumber(asTheInputKeeps(text).replace(/\p{Cf}/gu, ''), { defaultCountry: country });
-        if (sentNumber !== undefined) expect(typed.ok && typed.value.e164, 'the number typed, and no other').to.equal(sentNumber);
+        if (sentNumber !== undefined)
+          expect(typed.ok && typed.value.e164, 'the number typed, and no other').to.equal(sentNumber);
         // Digits of a known script, with nothing but layout around them, are always taken.
         const plain =
           /^[\s\u200e\u200f\u202b\u202c]*[+＋]?[\d\s\-.\u00a0－\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]+[\s\u200e\u200f\u202b\u202c]*$/u.test(
             text,
           );
         if (plain && form.time && sentNumber === undefined) {
-          expect(validateLanguage(languageOf(form), { offered: form.languages.split(',') }).ok, `${JSON.stringify(text)} refused`).to.equal(
-            false,
-          );
+          expect(
+            validateLanguage(languageOf(form), { offered: form.languages.split(',') }).ok,
+            `${JSON.stringify(text)} refused`,
+          ).to.equal(false);
         }
       }),
       { numRuns: RUNS },

@@ -51,7 +51,12 @@ interface PhoneCase {
 
 const PHONE_CASES: PhoneCase[] = [
   { name: '10,000 digits', typed: '1'.repeat(10_000), country: 'US', outcome: { refused: en.phoneInvalid } },
-  { name: '10,000 characters of text', typed: 'call me '.repeat(1250), country: 'US', outcome: { refused: en.phoneInvalid } },
+  {
+    name: '10,000 characters of text',
+    typed: 'call me '.repeat(1250),
+    country: 'US',
+    outcome: { refused: en.phoneInvalid },
+  },
   {
     name: 'full-width digits',
     typed: '+１ ２０１ ５５５ ０１２３',
@@ -80,8 +85,18 @@ const PHONE_CASES: PhoneCase[] = [
   },
   { name: 'Arabic-Indic digits', typed: '٠١٠١٢٣٤٥٦٧٨', country: 'EG', outcome: { sends: '+201012345678' } },
   { name: 'Persian digits', typed: '۰۹۱۲ ۳۴۵ ۶۷۸۹', country: 'IR', outcome: { sends: '+989123456789' } },
-  { name: 'right-to-left marks around it', typed: '\u200f+20 10 1234 5678\u200f', country: 'US', outcome: { sends: '+201012345678' } },
-  { name: 'a right-to-left embedding', typed: '\u202b٠١٠١٢٣٤٥٦٧٨\u202c', country: 'EG', outcome: { sends: '+201012345678' } },
+  {
+    name: 'right-to-left marks around it',
+    typed: '\u200f+20 10 1234 5678\u200f',
+    country: 'US',
+    outcome: { sends: '+201012345678' },
+  },
+  {
+    name: 'a right-to-left embedding',
+    typed: '\u202b٠١٠١٢٣٤٥٦٧٨\u202c',
+    country: 'EG',
+    outcome: { sends: '+201012345678' },
+  },
   {
     name: 'an emoji before it',
     typed: '📞 +1 201 555 0123',
@@ -97,7 +112,12 @@ const PHONE_CASES: PhoneCase[] = [
     shown: '+1 201 💥 555 0123',
   },
   { name: 'only emoji', typed: '👨‍👩‍👧😀', country: 'US', outcome: { refused: en.phoneInvalid }, shown: '👨‍👩‍👧😀' },
-  { name: 'an extension, which E.164 cannot carry', typed: '(201) 555-0123 ext. 5', country: 'US', outcome: { refused: en.phoneInvalid } },
+  {
+    name: 'an extension, which E.164 cannot carry',
+    typed: '(201) 555-0123 ext. 5',
+    country: 'US',
+    outcome: { refused: en.phoneInvalid },
+  },
   {
     name: 'digits of a script the metadata does not know',
     typed: '२०१५५५०१२३',

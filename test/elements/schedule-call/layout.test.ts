@@ -7,9 +7,21 @@ import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import type { CcaiScheduleCall } from '../../../src/elements/schedule-call/schedule-call.js';
 import { en } from '../../../src/i18n/en.js';
-import { CALLS, FIRST_SLOT, alertText, fillValid, root, scheduleCall, submit, until, useMockApi, whenText } from './helpers.js';
+import {
+  CALLS,
+  FIRST_SLOT,
+  alertText,
+  fillValid,
+  root,
+  scheduleCall,
+  submit,
+  until,
+  useMockApi,
+  whenText,
+} from './helpers.js';
 
-const bdis = (node: Element | null | undefined) => [...(node?.querySelectorAll('bdi') ?? [])].map((bdi) => bdi.textContent);
+const bdis = (node: Element | null | undefined) =>
+  [...(node?.querySelectorAll('bdi') ?? [])].map((bdi) => bdi.textContent);
 
 /** The form in a 320 px column, as on a small phone. */
 async function narrow(): Promise<CcaiScheduleCall> {

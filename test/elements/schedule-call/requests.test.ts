@@ -44,7 +44,13 @@ describe('<ccai-schedule-call> requests', () => {
       await submit(el);
       await until(() => root(el).querySelector('[part=confirmation]'), 'no confirmation');
       expect(await createBodies()).to.deep.equal([
-        { call_type: 'Voice Scheduled (API)', end_user_number: '+12015550123', scheduled_at: FIRST_SLOT, lang: 'en', menu_id: 9 },
+        {
+          call_type: 'Voice Scheduled (API)',
+          end_user_number: '+12015550123',
+          scheduled_at: FIRST_SLOT,
+          lang: 'en',
+          menu_id: 9,
+        },
       ]);
       const message = root(el).querySelector('.message')!;
       expect(message.textContent).to.equal(en.confirmation(whenText(FIRST_SLOT)));
@@ -154,17 +160,28 @@ describe('<ccai-schedule-call> requests', () => {
   describe('refusals from the server', () => {
     const refusals: [string, () => void, string, string][] = [
       ['after hours (S8)', () => (mock.world.menus[9]!.state = 'after_hours'), 'menu-id="9"', en.serverClosed],
-      ['manual redirection (S2)', () => (mock.world.menus[9]!.state = 'manual_redirection'), 'menu-id="9"', en.serverUnavailable],
+      [
+        'manual redirection (S2)',
+        () => (mock.world.menus[9]!.state = 'manual_redirection'),
+        'menu-id="9"',
+        en.serverUnavailable,
+      ],
       ['an unknown menu (S11)', () => undefined, 'menu-id="9999"', en.serverConfig],
       [
         'a malformed number (S1)',
-        () => worker.use(http.post(CALLS, () => HttpResponse.json({ message: 'end_user_number is not well formed' }, { status: 400 }))),
+        () =>
+          worker.use(
+            http.post(CALLS, () =>
+              HttpResponse.json({ message: 'end_user_number is not well formed' }, { status: 400 }),
+            ),
+          ),
         'menu-id="9"',
         en.phoneInvalid,
       ],
       [
         'a message we have no text for',
-        () => worker.use(http.post(CALLS, () => HttpResponse.json({ message: 'Queue <b>paused</b>' }, { status: 400 }))),
+        () =>
+          worker.use(http.post(CALLS, () => HttpResponse.json({ message: 'Queue <b>paused</b>' }, { status: 400 }))),
         'menu-id="9"',
         `${en.errorUnknown} Queue <b>paused</b>`,
       ],
@@ -283,7 +300,11 @@ describe('<ccai-schedule-call> requests', () => {
     });
 
     it('shows a failed cancel and lets the visitor press Cancel call again', async () => {
-      worker.use(http.patch('*/apps/api/v1/calls/scheduled/:id/cancel', () => new HttpResponse(null, { status: 503 }), { once: true }));
+      worker.use(
+        http.patch('*/apps/api/v1/calls/scheduled/:id/cancel', () => new HttpResponse(null, { status: 503 }), {
+          once: true,
+        }),
+      );
       const errors = collect('ccai-error');
       const el = await scheduled();
       button(el, 'Cancel call').click();

@@ -61,7 +61,8 @@ describe('<ccai-schedule-call>', () => {
       expect(root(el).querySelector('#zone')?.textContent).to.equal(en.timeZoneNote(zone));
       expect(control(el, 'Time').getAttribute('aria-describedby')).to.equal('zone');
       // What the page fetches besides the API: nothing until the phone field is used, then its code.
-      const codeFetched = () => sent.filter((request) => !new URL(request.url).pathname.startsWith('/apps/api/')).length;
+      const codeFetched = () =>
+        sent.filter((request) => !new URL(request.url).pathname.startsWith('/apps/api/')).length;
       expect(codeFetched(), 'before the phone field is used').to.equal(0);
       await expect(el).to.be.accessible();
       const checker = codeFetched(); // the accessibility checker's own script
@@ -86,9 +87,14 @@ describe('<ccai-schedule-call>', () => {
       expect(time.options[0]?.text).to.equal(en.timePlaceholder);
       expect(time.options[1]?.value).to.equal(FIRST_SLOT);
       const hourMinute = new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit' });
-      for (const option of [...time.options].slice(1)) expect(option.text).to.equal(hourMinute.format(Date.parse(option.value)));
+      for (const option of [...time.options].slice(1))
+        expect(option.text).to.equal(hourMinute.format(Date.parse(option.value)));
       // Every slot on the grid: 09:00–16:45 New York time.
-      const nyTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'America/New_York', hour: '2-digit', minute: '2-digit' });
+      const nyTime = new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'America/New_York',
+        hour: '2-digit',
+        minute: '2-digit',
+      });
       for (const day of [...date.options].map((option) => option.value)) {
         choose(date, day);
         await el.updateComplete;
@@ -213,7 +219,9 @@ describe('<ccai-schedule-call>', () => {
       expect(phone.hasAttribute('aria-invalid'), 'not while typing').to.equal(false);
       control(el, 'Date').focus();
       // Reported by hand, as in `focusOn`: a page in the background gets no focus events.
-      phone.dispatchEvent(new FocusEvent('focusout', { bubbles: true, composed: true, relatedTarget: control(el, 'Date') }));
+      phone.dispatchEvent(
+        new FocusEvent('focusout', { bubbles: true, composed: true, relatedTarget: control(el, 'Date') }),
+      );
       await until(() => phone.getAttribute('aria-invalid') === 'true', 'no error after leaving the field');
       expect(errorOf(el, phone)).to.equal(en.phoneTooShort);
       expect(statusText(el)).to.equal(en.phoneTooShort);
@@ -239,7 +247,14 @@ describe('<ccai-schedule-call>', () => {
   describe('in Japanese', () => {
     it('labels, names, refuses and confirms in Japanese', async () => {
       const el = await scheduleCall('menu-id="9" recording-consent languages="ja,en" default-country="JP"', 'ja');
-      expect(labels(el)).to.deep.equal([ja.countryLabel, ja.phoneLabel, ja.dateLabel, ja.timeLabel, ja.languageLabel, ja.consentLabel]);
+      expect(labels(el)).to.deep.equal([
+        ja.countryLabel,
+        ja.phoneLabel,
+        ja.dateLabel,
+        ja.timeLabel,
+        ja.languageLabel,
+        ja.consentLabel,
+      ]);
       expect(root(el).querySelector('legend')?.textContent?.trim()).to.equal(ja.scheduleLegend);
       expect(buttons(el)).to.deep.equal([ja.submit]);
       expect([...control(el, ja.languageLabel).options].map((option) => option.text)).to.deep.equal(['日本語', '英語']);

@@ -26,7 +26,8 @@ import {
   useMockApi,
 } from './helpers.js';
 
-const times = (el: CcaiScheduleCall, label = 'Time') => [...control(el, label).options].slice(1).map((option) => option.value);
+const times = (el: CcaiScheduleCall, label = 'Time') =>
+  [...control(el, label).options].slice(1).map((option) => option.value);
 const texts = (select: HTMLSelectElement) => [...select.options].map((option) => option.text);
 
 /** `HH:MM` of each instant on a 24-hour clock in `timeZone`. */
@@ -45,7 +46,9 @@ async function shown(el: CcaiScheduleCall): Promise<void> {
 }
 
 const zoneNote = (locale: string) =>
-  new Intl.DateTimeFormat(locale, { timeZoneName: 'longGeneric' }).formatToParts(NOW).find((p) => p.type === 'timeZoneName')!.value;
+  new Intl.DateTimeFormat(locale, { timeZoneName: 'longGeneric' })
+    .formatToParts(NOW)
+    .find((p) => p.type === 'timeZoneName')!.value;
 
 describe('<ccai-schedule-call> after its inputs change', () => {
   useMockApi();
@@ -155,7 +158,9 @@ describe('<ccai-schedule-call> after its inputs change', () => {
   });
 
   it("follows the browser's languages for the default country when they change", async () => {
-    const el = await fixture<CcaiScheduleCall>('<ccai-schedule-call menu-id="9" timezone="America/New_York"></ccai-schedule-call>');
+    const el = await fixture<CcaiScheduleCall>(
+      '<ccai-schedule-call menu-id="9" timezone="America/New_York"></ccai-schedule-call>',
+    );
     const before = texts(control(el, 'Country'));
     Object.defineProperty(navigator, 'languages', { configurable: true, get: () => ['sv-SE'] });
     try {
@@ -181,7 +186,9 @@ describe('<ccai-schedule-call> after its inputs change', () => {
     await until(() => phone.getAttribute('aria-invalid') === 'true', 'no error after leaving the field');
     const type = async (character: string, inputType = 'insertText') => {
       phone.value = character ? phone.value + character : '';
-      phone.dispatchEvent(new InputEvent('input', { inputType, data: character || null, bubbles: true, composed: true }));
+      phone.dispatchEvent(
+        new InputEvent('input', { inputType, data: character || null, bubbles: true, composed: true }),
+      );
       await el.updateComplete;
     };
     await type('', 'deleteContentBackward');

@@ -36,7 +36,14 @@ export async function fillIn(el: CcaiScheduleCall, t: typeof en): Promise<void> 
 
 export const message = (el: CcaiScheduleCall) => root(el).querySelector('.message')?.textContent ?? '';
 
-export const agent = { id: 1, name: 'Admin UJET', first_name: 'Admin', last_name: 'UJET', agent_number: null, avatar_url: null };
+export const agent = {
+  id: 1,
+  name: 'Admin UJET',
+  first_name: 'Admin',
+  last_name: 'UJET',
+  agent_number: null,
+  avatar_url: null,
+};
 
 /**
  * Renders `template` inside `<div lang>`. The element itself is the fixture, so that `fixture`
@@ -64,11 +71,21 @@ export const fullForm = (lang: string) =>
   );
 
 export const callStatus = (call: Call | undefined, lang: string, callId = '') =>
-  mount<CcaiCallStatus>(html`<ccai-call-status call-id=${callId} .call=${call}></ccai-call-status>`, lang);
+  mount<CcaiCallStatus>(
+    html`<ccai-call-status
+      call-id=${callId}
+      .call=${call}
+    ></ccai-call-status>`,
+    lang,
+  );
 
 export const customerFlags = (lang: string, readonly = false) =>
   mount<CcaiCustomerFlags>(
-    html`<ccai-customer-flags call-id="514" ?readonly=${readonly} .client=${noRetry()}></ccai-customer-flags>`,
+    html`<ccai-customer-flags
+      call-id="514"
+      ?readonly=${readonly}
+      .client=${noRetry()}
+    ></ccai-customer-flags>`,
     lang,
   );
 
@@ -83,7 +100,8 @@ export function moving(roots: ShadowRoot[]): string[] {
           ...style.transitionDuration.split(','),
           ...(style.animationName === 'none' ? [] : style.animationDuration.split(',')),
         ];
-        if (durations.some((duration) => parseFloat(duration) > 0)) found.push(`${node.localName}.${node.className}${pseudo ?? ''}`);
+        if (durations.some((duration) => parseFloat(duration) > 0))
+          found.push(`${node.localName}.${node.className}${pseudo ?? ''}`);
       }
       if (node.shadowRoot) visit(node.shadowRoot);
     }

@@ -9,7 +9,18 @@ import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { en } from '../../../src/i18n/en.js';
 import { ja } from '../../../src/i18n/ja.js';
-import { agent, callOf, callStatus, customerFlags, fillIn, focusedName, fullForm, message, moving, shiftTab } from './a11y.helpers.js';
+import {
+  agent,
+  callOf,
+  callStatus,
+  customerFlags,
+  fillIn,
+  focusedName,
+  fullForm,
+  message,
+  moving,
+  shiftTab,
+} from './a11y.helpers.js';
 import { loaded } from '../customer-flags/helpers.js';
 import {
   CALLS,
@@ -73,7 +84,9 @@ describe('accessibility of the three elements', () => {
         },
       ]);
       await el.updateComplete;
-      expect(root(el).activeElement, 'the confirmation takes focus, so it is read out').to.equal(root(el).querySelector('.message'));
+      expect(root(el).activeElement, 'the confirmation takes focus, so it is read out').to.equal(
+        root(el).querySelector('.message'),
+      );
 
       expect(await tab()).to.equal(en.cancelCall);
       await sendKeys({ press: 'Enter' });
@@ -91,7 +104,10 @@ describe('accessibility of the three elements', () => {
       await sendKeys({ type: '123' });
       await sendKeys({ press: 'Tab' });
       const phone = phoneOf(el);
-      await until(() => phone.getAttribute('aria-invalid') === 'true', 'the phone number was not refused on leaving it');
+      await until(
+        () => phone.getAttribute('aria-invalid') === 'true',
+        'the phone number was not refused on leaving it',
+      );
       expect(statusText(el)).to.equal(en.phoneTooShort);
 
       // Back and away again, unchanged: nothing new to say, so the live region is not touched.
@@ -128,7 +144,9 @@ describe('accessibility of the three elements', () => {
       expect(mutations, 'the same status pushed again').to.have.length(0);
       el.call = callOf({ status: 'assigned' });
       await el.updateComplete;
-      expect(region.textContent!.replace(/\s+/g, ' ').trim()).to.equal(`${en.statusHeading} ${en.statusNames.assigned}`);
+      expect(region.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+        `${en.statusHeading} ${en.statusNames.assigned}`,
+      );
       const changed = mutations.length;
       expect(changed).to.be.greaterThan(0);
       el.call = callOf({ status: 'assigned', wait_duration: 9 });
@@ -157,7 +175,11 @@ describe('accessibility of the three elements', () => {
         await expect(el).to.be.accessible();
 
         const slow = gate();
-        worker.use(http.post(CALLS, () => slow.wait().then(() => HttpResponse.json({ message: 'Down' }, { status: 503 })), { once: true }));
+        worker.use(
+          http.post(CALLS, () => slow.wait().then(() => HttpResponse.json({ message: 'Down' }, { status: 503 })), {
+            once: true,
+          }),
+        );
         await fillIn(el, t);
         await submit(el, t.submit);
         await until(() => root(el).querySelector('button[aria-disabled=true]'), 'not busy');
@@ -196,12 +218,19 @@ describe('accessibility of the three elements', () => {
           await expect(el).to.be.accessible();
         }
         const slow = gate();
-        worker.use(http.get(CALL, () => slow.wait().then(() => HttpResponse.json({ message: 'Resource not found' }, { status: 404 }))));
+        worker.use(
+          http.get(CALL, () =>
+            slow.wait().then(() => HttpResponse.json({ message: 'Resource not found' }, { status: 404 })),
+          ),
+        );
         const missing = await callStatus(undefined, lang, '600');
         await until(() => missing.shadowRoot!.querySelector('[part=loading]'), 'not loading');
         await expect(missing).to.be.accessible();
         slow.release();
-        await until(() => missing.shadowRoot!.querySelector('[part=notice]')!.textContent === t.errorNotFound, 'not found not shown');
+        await until(
+          () => missing.shadowRoot!.querySelector('[part=notice]')!.textContent === t.errorNotFound,
+          'not found not shown',
+        );
         await expect(missing).to.be.accessible();
       });
 
@@ -221,7 +250,9 @@ describe('accessibility of the three elements', () => {
         expectDark(el);
         await expect(el).to.be.accessible();
         const slow = gate();
-        worker.use(http.patch(FLAGS, () => slow.wait().then(() => HttpResponse.json({ message: 'Down' }, { status: 503 }))));
+        worker.use(
+          http.patch(FLAGS, () => slow.wait().then(() => HttpResponse.json({ message: 'Down' }, { status: 503 }))),
+        );
         control(el, t.badActor).click();
         await el.updateComplete;
         expect(control(el, t.badActor).getAttribute('aria-disabled'), 'saving').to.equal('true');

@@ -139,7 +139,9 @@ describe('shared behaviour of the three elements', () => {
       });
 
       it('fires ccai-error with status, message and kind when a request fails', async () => {
-        worker.use(http.all('*/apps/api/v1/*', () => HttpResponse.json({ message: 'Upstream exploded' }, { status: 500 })));
+        worker.use(
+          http.all('*/apps/api/v1/*', () => HttpResponse.json({ message: 'Upstream exploded' }, { status: 500 })),
+        );
         const errors: CcaiErrorEvent[] = [];
         const listener = (event: CcaiErrorEvent) => errors.push(event);
         document.addEventListener('ccai-error', listener);
@@ -180,7 +182,9 @@ describe('shared behaviour of the three elements', () => {
         const part = () => root(el).querySelector(`[part~=${c.theme.part}]`);
         await until(() => part(), `the ${c.theme.part} part`);
         expect(getComputedStyle(part()!)[c.theme.style], `the ${c.theme.part} part`).to.equal('rgb(1, 2, 3)');
-        expect(getComputedStyle(el).getPropertyValue(c.theme.property).trim(), 'not redeclared on :host').to.equal('rgb(1, 2, 3)');
+        expect(getComputedStyle(el).getPropertyValue(c.theme.property).trim(), 'not redeclared on :host').to.equal(
+          'rgb(1, 2, 3)',
+        );
       });
 
       it('survives being registered a second time', () => {
@@ -193,7 +197,11 @@ describe('shared behaviour of the three elements', () => {
 
   it('renders server text as text, never as HTML', async () => {
     const hostile = '<img src=x onerror="window.__pwned = true">Closed <b>today</b>';
-    worker.use(http.patch('*/apps/api/v1/calls/:id/customer_flag', () => HttpResponse.json({ message: hostile }, { status: 400 })));
+    worker.use(
+      http.patch('*/apps/api/v1/calls/:id/customer_flag', () =>
+        HttpResponse.json({ message: hostile }, { status: 400 }),
+      ),
+    );
     const el = await mount('<ccai-customer-flags call-id="514"></ccai-customer-flags>');
     await until(() => root(el).querySelectorAll('input[type=checkbox]:enabled').length === 3, 'flags loaded');
     root(el).querySelectorAll<HTMLInputElement>('input[type=checkbox]')[1]!.click();
