@@ -12,7 +12,7 @@ import type { CcaiScheduleCall } from '../../src/elements/schedule-call/schedule
 import '../../src/elements/schedule-call/define.js';
 import { en } from '../../src/i18n/en.js';
 import { ja } from '../../src/i18n/ja.js';
-import { control, root } from '../helpers/dom.js';
+import { control, root, textOf } from '../helpers/dom.js';
 
 const HOUR = 3_600_000;
 /**
@@ -150,9 +150,9 @@ describe('<ccai-schedule-call> for a visitor in Tokyo, opening hours in New York
 
   it('names the visitor’s zone, in English and in Japanese', async () => {
     const english = await office('2026-03-04T00:00:00Z');
-    expect(root(english).querySelector('#zone')?.textContent).to.equal(en.timeZoneNote('Japan Standard Time'));
+    expect(textOf(root(english).querySelector('#zone'))).to.equal(en.timeZoneNote('Japan Standard Time'));
     const japanese = await office('2026-03-04T00:00:00Z', 'ja');
-    expect(root(japanese).querySelector('#zone')?.textContent).to.equal(ja.timeZoneNote('日本標準時'));
+    expect(textOf(root(japanese).querySelector('#zone'))).to.equal(ja.timeZoneNote('日本標準時'));
     const { labels } = await offeredOn(japanese, '2026-03-09', ja.dateLabel, ja.timeLabel);
     expect(labels[0]).to.equal('0:00');
   });

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { textOf } from '../../helpers/dom.js';
 import { http, HttpResponse } from 'msw';
 import { CALL_STATUSES } from '../../../src/core/calls.js';
 import { en } from '../../../src/i18n/en.js';
@@ -154,7 +155,7 @@ describe('<ccai-call-status>', () => {
       const changes = collect('ccai-status-change');
       const errors = collect('ccai-error');
       const { el } = await mount({ callId: '600' });
-      expect(part(el, 'loading')?.textContent).to.equal(en.loading);
+      expect(textOf(part(el, 'loading'))).to.equal(en.loading);
       await handled(el, fresh, errors);
       expect(reads).to.deep.equal([`${origin}/apps/api/v1/calls/600`]);
       expect(statusName(el)).to.equal(en.statusNames.queued);

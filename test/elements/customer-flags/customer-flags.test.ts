@@ -1,4 +1,5 @@
 import { aTimeout, expect, fixture, html } from '@open-wc/testing';
+import { textOf } from '../../helpers/dom.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import type { CcaiCustomerFlags } from '../../../src/elements/customer-flags/customer-flags.js';
@@ -32,7 +33,7 @@ describe('<ccai-customer-flags>', () => {
   describe('loading', () => {
     it('renders the three labelled checkboxes from the server', async () => {
       const el = await loaded(await flagsOf());
-      expect(root(el).querySelector('fieldset legend')?.textContent?.trim()).to.equal(en.flagsLegend);
+      expect(textOf(root(el).querySelector('fieldset legend'))?.trim()).to.equal(en.flagsLegend);
       expect(labelsOf(el)).to.deep.equal(LABELS);
       expect(checked(el)).to.deep.equal([true, false, false]);
       expect(sent.map((request) => `${request.method} ${new URL(request.url).pathname}`)).to.deep.equal([
@@ -375,7 +376,7 @@ describe('<ccai-customer-flags>', () => {
 
     it('labels everything in Japanese', async () => {
       const el = await loaded(await inJapanese());
-      expect(root(el).querySelector('legend')?.textContent?.trim()).to.equal(ja.flagsLegend);
+      expect(textOf(root(el).querySelector('legend'))?.trim()).to.equal(ja.flagsLegend);
       expect(labelsOf(el)).to.deep.equal([ja.verifiedCustomer, ja.badActor, ja.repeatCustomer]);
       await expect(el).to.be.accessible();
     });

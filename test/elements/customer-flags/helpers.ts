@@ -4,7 +4,7 @@ import { sent } from '../../helpers/mock-api.js';
 import { createCallsClient } from '../../../src/core/index.js';
 import type { CcaiCustomerFlags } from '../../../src/elements/customer-flags/customer-flags.js';
 import '../../../src/elements/customer-flags/define.js';
-import { root, until } from '../../helpers/dom.js';
+import { root, until, textOf } from '../../helpers/dom.js';
 
 export { sent, useMockApi } from '../../helpers/mock-api.js';
 export const patches = () => sent.filter((request) => request.method === 'PATCH');
@@ -19,7 +19,7 @@ export const boxes = (el: CcaiCustomerFlags) => [
 ];
 export const labelsOf = (el: CcaiCustomerFlags) => boxes(el).map((input) => input.labels?.[0]?.textContent?.trim());
 export const checked = (el: CcaiCustomerFlags) => boxes(el).map((input) => input.checked);
-export const alertText = (el: CcaiCustomerFlags) => root(el).querySelector('[role=alert]')?.textContent?.trim() ?? '';
+export const alertText = (el: CcaiCustomerFlags) => textOf(root(el).querySelector('[role=alert]'))?.trim() ?? '';
 export const retryButton = (el: CcaiCustomerFlags) => root(el).querySelector('button');
 
 /** The group waiting for its flags: `aria-busy` on the fieldset (its boxes are there already, not yet known). */

@@ -5,6 +5,7 @@
  * Every answer here is held with a gate, so the loading state is seen for certain.
  */
 import { aTimeout, expect, fixture, html } from '@open-wc/testing';
+import { textOf } from '../../helpers/dom.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import type { CcaiCustomerFlags } from '../../../src/elements/customer-flags/customer-flags.js';
@@ -47,7 +48,7 @@ describe('<ccai-customer-flags> while loading', () => {
   it('shows the three flags on its first render, not yet known, and announces loading', async () => {
     const slow = holdLoads();
     const el = await flagsOf();
-    expect(root(el).querySelector('fieldset legend')?.textContent?.trim()).to.equal(en.flagsLegend);
+    expect(textOf(root(el).querySelector('fieldset legend'))?.trim()).to.equal(en.flagsLegend);
     expect(labelsOf(el)).to.deep.equal(LABELS);
     expect(busy(el), 'fieldset aria-busy').to.equal(true);
     expect(unknown(el)).to.deep.equal([true, true, true]);
@@ -105,7 +106,7 @@ describe('<ccai-customer-flags> while loading', () => {
     expect(busy(el)).to.equal(true);
     expect(unknown(el)).to.deep.equal([true, true, true]);
     expect(checked(el)).to.deep.equal([false, false, false]);
-    expect(root(el).querySelector('[role=status]')?.textContent?.trim()).to.equal(en.loading);
+    expect(textOf(root(el).querySelector('[role=status]'))?.trim()).to.equal(en.loading);
     slow.release();
     await loaded(el);
     expect(checked(el)).to.deep.equal([false, true, false]);
@@ -126,7 +127,7 @@ describe('<ccai-customer-flags> while loading', () => {
     await until(() => busy(el), 'the flags were not shown loading again');
     expect(unknown(el)).to.deep.equal([true, true, true]);
     expect(alertText(el)).to.equal('');
-    expect(root(el).querySelector('[role=status]')?.textContent?.trim()).to.equal(en.loading);
+    expect(textOf(root(el).querySelector('[role=status]'))?.trim()).to.equal(en.loading);
     slow.release();
     await loaded(el);
     expect(root(el).activeElement).to.equal(boxes(el)[0]);
@@ -158,7 +159,7 @@ describe('<ccai-customer-flags> while loading', () => {
     const el = await fixture<CcaiCustomerFlags>(html`<ccai-customer-flags call-id="514"></ccai-customer-flags>`, {
       parentNode,
     });
-    expect(root(el).querySelector('[role=status]')?.textContent?.trim()).to.equal(ja.loading);
+    expect(textOf(root(el).querySelector('[role=status]'))?.trim()).to.equal(ja.loading);
     expect(labelsOf(el)).to.deep.equal([ja.verifiedCustomer, ja.badActor, ja.repeatCustomer]);
     expect(unknown(el)).to.deep.equal([true, true, true]);
     await expect(el).to.be.accessible();

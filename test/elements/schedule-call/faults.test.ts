@@ -6,6 +6,7 @@
  * page, and nothing escapes to the window.
  */
 import { aTimeout, expect, fixture } from '@open-wc/testing';
+import { textOf } from '../../helpers/dom.js';
 import { http, HttpResponse } from 'msw';
 import type { CcaiScheduleCall } from '../../../src/elements/schedule-call/schedule-call.js';
 import { en } from '../../../src/i18n/en.js';
@@ -37,7 +38,7 @@ import {
 } from './helpers.js';
 
 const CANCEL = '*/apps/api/v1/calls/scheduled/:id/cancel';
-const confirmation = (el: CcaiScheduleCall) => root(el).querySelector('.message')?.textContent ?? '';
+const confirmation = (el: CcaiScheduleCall) => textOf(root(el).querySelector('.message'));
 const kindsAndStatuses = (events: { detail: { kind: string; status: number } }[]) =>
   events.map(({ detail }) => [detail.kind, detail.status]);
 
@@ -94,7 +95,7 @@ describe('<ccai-schedule-call> under faults', function () {
               : fault.kind === 'parse'
                 ? en.createUnreadable
                 : fault.message(en);
-        expect(root(el).querySelector('[role=alert] p')?.textContent).to.equal(message);
+        expect(textOf(root(el).querySelector('[role=alert] p'))).to.equal(message);
         expect(kindsAndStatuses(errors)).to.deep.equal([[fault.kind, fault.status(201)]]);
         expect(phoneOf(el).value).to.equal('(201) 555-0123');
         expect(control(el, 'Time').value).to.equal(FIRST_SLOT);
@@ -133,7 +134,7 @@ describe('<ccai-schedule-call> under faults', function () {
       choose(control(el, ja.timeLabel), FIRST_SLOT);
       await submit(el, ja.submit);
       await until(() => alertText(el) !== '', 'no error shown');
-      expect(root(el).querySelector('[role=alert] p')?.textContent).to.equal(ja.errorRateLimited);
+      expect(textOf(root(el).querySelector('[role=alert] p'))).to.equal(ja.errorRateLimited);
       expect(buttons(el)).to.deep.equal([ja.tryAgain, ja.submit]);
       expect(creates()).to.have.length(1);
     });
@@ -165,7 +166,7 @@ describe('<ccai-schedule-call> under faults', function () {
         await el.updateComplete;
         if (done.length) expect(confirmation(el)).to.equal(en.confirmation(whenText(FIRST_SLOT)));
         else {
-          expect(root(el).querySelector('[role=alert] p')?.textContent).to.equal(en.errorServer);
+          expect(textOf(root(el).querySelector('[role=alert] p'))).to.equal(en.errorServer);
           expect(buttons(el)).to.deep.equal([en.tryAgain, en.submit]);
         }
         expect(creates()).to.have.length(1);

@@ -2,7 +2,7 @@
 import { fixture } from '@open-wc/testing';
 import type { CcaiScheduleCall } from '../../../src/elements/schedule-call/schedule-call.js';
 import '../../../src/elements/schedule-call/define.js';
-import { control, root, until } from '../../helpers/dom.js';
+import { control, root, until, textOf } from '../../helpers/dom.js';
 import { sent, useMockApi as useSharedMockApi } from '../../helpers/mock-api.js';
 
 export const CALLS = '*/apps/api/v1/calls';
@@ -61,9 +61,8 @@ export const button = (el: CcaiScheduleCall, text: string) => {
 };
 export const buttons = (el: CcaiScheduleCall) =>
   [...root(el).querySelectorAll('button')].map((b) => b.textContent!.trim());
-export const alertText = (el: CcaiScheduleCall) => root(el).querySelector('[role=alert]')?.textContent?.trim() ?? '';
-export const statusText = (el: CcaiScheduleCall) =>
-  root(el).querySelector('form > [role=status]')?.textContent?.trim() ?? '';
+export const alertText = (el: CcaiScheduleCall) => textOf(root(el).querySelector('[role=alert]'))?.trim() ?? '';
+export const statusText = (el: CcaiScheduleCall) => textOf(root(el).querySelector('form > [role=status]'));
 export const focused = (el: CcaiScheduleCall) => root(el).activeElement;
 export const phoneOf = (el: CcaiScheduleCall) => control<HTMLInputElement>(el, 'Phone number');
 

@@ -6,6 +6,7 @@
  * `hostile-input.properties.test.ts` suite.
  */
 import { aTimeout, expect, fixture } from '@open-wc/testing';
+import { textOf } from '../../helpers/dom.js';
 import { http, HttpResponse } from 'msw';
 import { callSchema } from '../../../src/core/schemas.js';
 import type { CcaiCallStatus } from '../../../src/elements/call-status/call-status.js';
@@ -139,7 +140,7 @@ describe('<ccai-schedule-call> with hostile and odd input', () => {
       await fillValid(el);
       await submit(el);
       await until(() => alertText(el) !== '', 'no error shown');
-      expect(root(el).querySelector('[role=alert] p')?.textContent).to.equal(`${en.errorUnknown} ${MARKUP}`);
+      expect(textOf(root(el).querySelector('[role=alert] p'))).to.equal(`${en.errorUnknown} ${MARKUP}`);
       expect(root(el).querySelector('img, script, b')).to.equal(null);
       await aTimeout(100);
       expect(pwned()).to.equal(undefined);
@@ -154,12 +155,12 @@ describe('<ccai-schedule-call> with hostile and odd input', () => {
         agent_info: { ...structuredClone(mock.world.calls[514]!.agent_info), name: MARKUP },
       });
       await fixture(el);
-      const text = el.shadowRoot!.textContent!;
+      const text = textOf(el.shadowRoot!)!;
       expect(text).to.include(en.failReason(MARKUP));
       expect(text).to.include(en.agentName(MARKUP));
       el.call = { ...el.call!, status: MARKUP };
       await el.updateComplete;
-      expect(el.shadowRoot!.querySelector('[part~=name]')?.textContent).to.equal(MARKUP);
+      expect(textOf(el.shadowRoot!.querySelector('[part~=name]'))).to.equal(MARKUP);
       expect(el.shadowRoot!.querySelector('img, script, b')).to.equal(null);
       await aTimeout(100);
       expect(pwned()).to.equal(undefined);

@@ -5,6 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
+import { textOf } from '../../helpers/dom.js';
 import type { CcaiScheduleCall } from '../../../src/elements/schedule-call/schedule-call.js';
 import { en } from '../../../src/i18n/en.js';
 import {
@@ -20,8 +21,7 @@ import {
   whenText,
 } from './helpers.js';
 
-const bdis = (node: Element | null | undefined) =>
-  [...(node?.querySelectorAll('bdi') ?? [])].map((bdi) => bdi.textContent);
+const bdis = (node: Element | null | undefined) => [...(node?.querySelectorAll('bdi') ?? [])].map((bdi) => textOf(bdi));
 
 /** The form in a 320 px column, as on a small phone. */
 async function narrow(): Promise<CcaiScheduleCall> {

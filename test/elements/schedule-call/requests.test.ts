@@ -4,6 +4,7 @@
  * read as they reached the network. See `schedule-call.test.ts` for the form and its checks.
  */
 import { aTimeout, expect } from '@open-wc/testing';
+import { textOf } from '../../helpers/dom.js';
 import { http, HttpResponse } from 'msw';
 import { en } from '../../../src/i18n/en.js';
 import {
@@ -53,7 +54,7 @@ describe('<ccai-schedule-call> requests', () => {
         },
       ]);
       const message = root(el).querySelector('.message')!;
-      expect(message.textContent).to.equal(en.confirmation(whenText(FIRST_SLOT)));
+      expect(textOf(message)).to.equal(en.confirmation(whenText(FIRST_SLOT)));
       expect(focused(el)).to.equal(message);
       expect(scheduled).to.have.length(1);
       const { call } = scheduled[0]!.detail;
@@ -148,7 +149,7 @@ describe('<ccai-schedule-call> requests', () => {
       await fillValid(el);
       await submit(el);
       await until(() => root(el).querySelector('[part=confirmation]'));
-      expect(root(el).querySelector('.message')?.textContent).to.equal(en.scheduleAccepted);
+      expect(textOf(root(el).querySelector('.message'))).to.equal(en.scheduleAccepted);
       expect(root(el).querySelector('ccai-call-status')).to.equal(null);
       expect(scheduled).to.have.length(0);
       button(el, en.scheduleAnother).click();
@@ -195,7 +196,7 @@ describe('<ccai-schedule-call> requests', () => {
         await fillValid(el);
         await submit(el);
         await until(() => alertText(el) !== '', 'no error shown');
-        expect(root(el).querySelector('[role=alert] p')?.textContent).to.equal(message);
+        expect(textOf(root(el).querySelector('[role=alert] p'))).to.equal(message);
         expect(buttons(el)).to.deep.equal(['Schedule call']); // no "Try again": the same request would fail again
         expect(phoneOf(el).value).to.equal('(201) 555-0123');
         expect(control(el, 'Time').value).to.equal(FIRST_SLOT);
@@ -226,7 +227,7 @@ describe('<ccai-schedule-call> requests', () => {
         await fillValid(el);
         await submit(el);
         await until(() => alertText(el) !== '', 'no error shown');
-        expect(root(el).querySelector('[role=alert] p')?.textContent).to.equal(message);
+        expect(textOf(root(el).querySelector('[role=alert] p'))).to.equal(message);
         await expect(el).to.be.accessible();
         const slow = gate();
         worker.use(http.post(CALLS, () => slow.wait()));
@@ -279,7 +280,7 @@ describe('<ccai-schedule-call> requests', () => {
       expect(mock.world.calls[id]?.status).to.equal('cancelled');
       await el.updateComplete;
       const message = root(el).querySelector('.message')!;
-      expect(message.textContent).to.equal(en.cancelled);
+      expect(textOf(message)).to.equal(en.cancelled);
       expect(focused(el)).to.equal(message);
       expect(root(el).querySelector('ccai-call-status'), 'announced once, by the message alone').to.equal(null);
       expect(buttons(el)).to.deep.equal([en.scheduleAnother]);
@@ -296,7 +297,7 @@ describe('<ccai-schedule-call> requests', () => {
       await until(() => cancelled.length === 1, 'no ccai-call-cancelled');
       expect(cancelled[0]!.detail.call).to.deep.equal({ ...call, status: 'cancelled' });
       await el.updateComplete;
-      expect(root(el).querySelector('.message')?.textContent).to.equal(en.cancelled);
+      expect(textOf(root(el).querySelector('.message'))).to.equal(en.cancelled);
     });
 
     it('shows a failed cancel and lets the visitor press Cancel call again', async () => {
@@ -313,7 +314,7 @@ describe('<ccai-schedule-call> requests', () => {
       expect(errors.map((event) => event.detail.status)).to.include(503);
       await expect(el).to.be.accessible();
       button(el, 'Cancel call').click();
-      await until(() => root(el).querySelector('.message')?.textContent === en.cancelled, 'not cancelled');
+      await until(() => textOf(root(el).querySelector('.message')) === en.cancelled, 'not cancelled');
       expect(cancels()).to.have.length(2);
     });
 

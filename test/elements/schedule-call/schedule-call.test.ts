@@ -6,6 +6,7 @@
  * `requests.test.ts`.
  */
 import { aTimeout, expect } from '@open-wc/testing';
+import { textOf } from '../../helpers/dom.js';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CcaiScheduleCall } from '../../../src/elements/schedule-call/schedule-call.js';
 import { en } from '../../../src/i18n/en.js';
@@ -46,7 +47,7 @@ describe('<ccai-schedule-call>', () => {
   describe('the form', () => {
     it('labels every control, names the time zone, and loads the phone metadata only when used', async () => {
       const el = await scheduleCall('menu-id="9" default-country="JP"');
-      expect(root(el).querySelector('legend')?.textContent?.trim()).to.equal(en.scheduleLegend);
+      expect(textOf(root(el).querySelector('legend'))?.trim()).to.equal(en.scheduleLegend);
       expect(labels(el)).to.deep.equal(['Country', 'Phone number', 'Date', 'Time']);
       expect(buttons(el)).to.deep.equal(['Schedule call']);
       const phone = phoneOf(el);
@@ -58,7 +59,7 @@ describe('<ccai-schedule-call>', () => {
       const zone = new Intl.DateTimeFormat('en', { timeZoneName: 'longGeneric' })
         .formatToParts(NOW)
         .find((p) => p.type === 'timeZoneName')!.value;
-      expect(root(el).querySelector('#zone')?.textContent).to.equal(en.timeZoneNote(zone));
+      expect(textOf(root(el).querySelector('#zone'))).to.equal(en.timeZoneNote(zone));
       expect(control(el, 'Time').getAttribute('aria-describedby')).to.equal('zone');
       // What the page fetches besides the API: nothing until the phone field is used, then its code.
       const codeFetched = () =>
@@ -255,14 +256,14 @@ describe('<ccai-schedule-call>', () => {
         ja.languageLabel,
         ja.consentLabel,
       ]);
-      expect(root(el).querySelector('legend')?.textContent?.trim()).to.equal(ja.scheduleLegend);
+      expect(textOf(root(el).querySelector('legend'))?.trim()).to.equal(ja.scheduleLegend);
       expect(buttons(el)).to.deep.equal([ja.submit]);
       expect([...control(el, ja.languageLabel).options].map((option) => option.text)).to.deep.equal(['日本語', '英語']);
       expect(control(el, ja.timeLabel).options[0]?.text).to.equal(ja.timePlaceholder);
       const zone = new Intl.DateTimeFormat('ja', { timeZoneName: 'longGeneric' })
         .formatToParts(NOW)
         .find((p) => p.type === 'timeZoneName')!.value;
-      expect(root(el).querySelector('#zone')?.textContent).to.equal(ja.timeZoneNote(zone));
+      expect(textOf(root(el).querySelector('#zone'))).to.equal(ja.timeZoneNote(zone));
       const phone = control<HTMLInputElement>(el, ja.phoneLabel);
       focusOn(phone);
       await phoneReady(el, ja.countryLabel);
@@ -281,7 +282,7 @@ describe('<ccai-schedule-call>', () => {
       choose(control(el, ja.timeLabel), FIRST_SLOT);
       await submit(el, ja.submit);
       await until(() => root(el).querySelector('[part=confirmation]'), 'no confirmation');
-      expect(root(el).querySelector('.message')?.textContent).to.equal(ja.confirmation(whenText(FIRST_SLOT, 'ja')));
+      expect(textOf(root(el).querySelector('.message'))).to.equal(ja.confirmation(whenText(FIRST_SLOT, 'ja')));
       expect(buttons(el)).to.deep.equal([ja.cancelCall]);
       expect((await createBodies())[0]).to.include({
         lang: 'ja',

@@ -6,6 +6,7 @@
  * Times are compared with `Intl`, in the office's zone or the browser's, so the suite holds in any zone.
  */
 import { expect, fixture } from '@open-wc/testing';
+import { textOf } from '../../helpers/dom.js';
 import type { CcaiScheduleCall } from '../../../src/elements/schedule-call/schedule-call.js';
 import { en } from '../../../src/i18n/en.js';
 import { ja } from '../../../src/i18n/ja.js';
@@ -119,7 +120,7 @@ describe('<ccai-schedule-call> after its inputs change', () => {
     expect(date.selectedOptions[0]?.text).to.equal(named('en').date);
     expect(control(el, 'Time').options[1]?.text).to.equal(named('en').time);
     expect(texts(control(el, 'Language'))).to.deep.equal(['English', 'Japanese']);
-    expect(root(el).querySelector('#zone')?.textContent).to.equal(en.timeZoneNote(zoneNote('en')));
+    expect(textOf(root(el).querySelector('#zone'))).to.equal(en.timeZoneNote(zoneNote('en')));
 
     el.parentElement!.lang = 'ja';
     await until(() => labels(el)[0] === ja.countryLabel, 'not in Japanese');
@@ -128,7 +129,7 @@ describe('<ccai-schedule-call> after its inputs change', () => {
     expect(control(el, ja.timeLabel).options[1]?.text).to.equal(named('ja').time);
     expect(texts(control(el, ja.languageLabel))).to.deep.equal(['英語', '日本語']);
     expect(texts(control(el, ja.countryLabel))).to.deep.equal(['アメリカ合衆国']);
-    expect(root(el).querySelector('#zone')?.textContent).to.equal(ja.timeZoneNote(zoneNote('ja')));
+    expect(textOf(root(el).querySelector('#zone'))).to.equal(ja.timeZoneNote(zoneNote('ja')));
 
     el.parentElement!.lang = 'en';
     await until(() => labels(el)[0] === en.countryLabel, 'not in English again');

@@ -1,5 +1,6 @@
 /** Helpers for the accessibility suite: the three elements mounted in a language, probes of focus and motion. */
 import { fixture, html } from '@open-wc/testing';
+import { textOf } from '../../helpers/dom.js';
 import { sendKeys } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import type { Call } from '../../../src/core/schemas.js';
@@ -17,7 +18,7 @@ export function focusedName(el: CcaiScheduleCall): string {
   const active = root(el).activeElement as HTMLElement | null;
   if (!active) return '';
   const label = active.id ? root(el).querySelector(`label[for="${active.id}"]`) : null;
-  return (label ?? active).textContent!.trim();
+  return textOf(label ?? active);
 }
 
 export const shiftTab = async () => {
@@ -34,7 +35,7 @@ export async function fillIn(el: CcaiScheduleCall, t: typeof en): Promise<void> 
   await el.updateComplete;
 }
 
-export const message = (el: CcaiScheduleCall) => root(el).querySelector('.message')?.textContent ?? '';
+export const message = (el: CcaiScheduleCall) => textOf(root(el).querySelector('.message'));
 
 export const agent = {
   id: 1,

@@ -5,6 +5,7 @@
  * and animation; live regions left alone when nothing changed.
  */
 import { expect } from '@open-wc/testing';
+import { textOf } from '../../helpers/dom.js';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { en } from '../../../src/i18n/en.js';
@@ -228,7 +229,7 @@ describe('accessibility of the three elements', () => {
         await expect(missing).to.be.accessible();
         slow.release();
         await until(
-          () => missing.shadowRoot!.querySelector('[part=notice]')!.textContent === t.errorNotFound,
+          () => textOf(missing.shadowRoot!.querySelector('[part=notice]')) === t.errorNotFound,
           'not found not shown',
         );
         await expect(missing).to.be.accessible();
@@ -258,7 +259,7 @@ describe('accessibility of the three elements', () => {
         expect(control(el, t.badActor).getAttribute('aria-disabled'), 'saving').to.equal('true');
         await expect(el).to.be.accessible();
         slow.release();
-        await until(() => el.shadowRoot!.querySelector('[role=alert]')!.textContent !== '', 'no failure shown');
+        await until(() => textOf(el.shadowRoot!.querySelector('[role=alert]')) !== '', 'no failure shown');
         await expect(el).to.be.accessible();
 
         await expect(await loaded(await customerFlags(lang, true))).to.be.accessible();
