@@ -215,6 +215,23 @@ describe('right-to-left languages', () => {
       expect(textOf(root(el).querySelector('[role=alert] p'))).to.equal(`${ar.errorUnknown} ${refusal}`);
     });
 
+    it('server text refusing a cancel', async () => {
+      const refusal = 'Call 12 is locked (agent busy)';
+      worker.use(
+        http.patch('*/apps/api/v1/calls/scheduled/:id/cancel', () =>
+          HttpResponse.json({ message: refusal }, { status: 400 }),
+        ),
+      );
+      const el = await fullForm('he');
+      await fillIn(el, he);
+      button(el, he.submit).click();
+      await until(() => root(el).querySelector('.message'), 'not booked');
+      button(el, he.cancelCall).click();
+      await until(() => root(el).querySelector('[role=alert] bdi'), 'no refusal shown');
+      expect(textOf(root(el).querySelector('[role=alert] bdi'))).to.equal(refusal);
+      expect(textOf(root(el).querySelector('[role=alert] p'))).to.equal(`${he.errorUnknown} ${refusal}`);
+    });
+
     it('server text in a flags error', async () => {
       worker.use(http.get(FLAGS, () => HttpResponse.json({ message: 'Flag service (v2) down' }, { status: 400 })));
       const el = await customerFlags('he');
