@@ -1,3 +1,5 @@
+import { plural } from './plural.js';
+
 /**
  * English copy, and the shape every catalogue has. Keys are flat so that a site can override any
  * one string (`element.messages = { submit: 'Call me back' }`); functions take what they insert.
@@ -36,7 +38,11 @@ export const en = {
   phoneNeedsCountry: 'Choose a country, or start the number with + and the country code.',
   slotRequired: 'Choose a time.',
   slotPast: 'That time has passed. Choose a later time.',
-  slotTooSoon: (minutes: number) => `Choose a time at least ${minutes} minutes from now.`,
+  slotTooSoon: (minutes: number) =>
+    plural('en', minutes, {
+      one: 'Choose a time at least # minute from now.',
+      other: 'Choose a time at least # minutes from now.',
+    }),
   languageInvalid: 'Choose one of the offered languages.',
   fixErrors: 'Please correct the highlighted fields.',
   serverClosed: 'We are closed right now and cannot take callback requests. Please try again during opening hours.',

@@ -1,4 +1,5 @@
 import type { Messages } from './en.js';
+import { plural } from './plural.js';
 
 /** Japanese copy. Same keys as `en.ts`; the type checker keeps them in step. */
 export const ja: Messages = {
@@ -33,7 +34,7 @@ export const ja: Messages = {
   phoneNeedsCountry: '国・地域を選ぶか、+ と国番号から入力してください。',
   slotRequired: '時刻を選んでください。',
   slotPast: 'その時刻は過ぎています。もっと後の時刻を選んでください。',
-  slotTooSoon: (minutes: number) => `今から${minutes}分以上先の時刻を選んでください。`,
+  slotTooSoon: (minutes: number) => plural('ja', minutes, { other: '今から#分以上先の時刻を選んでください。' }),
   languageInvalid: '表示されている言語から選んでください。',
   fixErrors: '強調表示された項目を修正してください。',
   serverClosed: '現在は営業時間外のため、コールバックを受け付けられません。営業時間内にもう一度お試しください。',

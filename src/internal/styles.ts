@@ -2,7 +2,9 @@ import { css } from 'lit';
 
 /**
  * Theme tokens. Public `--ccai-*` properties are read, never declared, on `:host`, so a site can
- * set them on any ancestor; the private `--_*` copies carry the defaults (light and dark).
+ * set them on any ancestor; the private `--_*` copies carry the defaults (light and dark). Boxes
+ * are sized and placed with logical properties only (inline/block, start/end), so a right-to-left
+ * host (its `dir`, see `localize.ts`) mirrors with no rules of its own.
  */
 export const themeStyles = css`
   :host {
@@ -56,7 +58,7 @@ export const themeStyles = css`
   }
   button {
     font: inherit;
-    min-height: 44px;
+    min-block-size: 44px;
     padding: 0 calc(var(--_space) * 1.5);
     border-radius: var(--_radius);
     border: 1px solid var(--_accent);
@@ -77,8 +79,8 @@ export const themeStyles = css`
   }
   .visually-hidden {
     position: absolute;
-    width: 1px;
-    height: 1px;
+    inline-size: 1px;
+    block-size: 1px;
     overflow: hidden;
     clip-path: inset(50%);
     white-space: nowrap;

@@ -32,12 +32,12 @@ export const callStatusStyles = css`
     font-weight: 600;
   }
   .text {
-    min-width: 0;
+    min-inline-size: 0;
   }
   .dot {
     flex: none;
-    width: 0.625em;
-    height: 0.625em;
+    inline-size: 0.625em;
+    block-size: 0.625em;
     border-radius: 50%;
     background: var(--_muted);
   }

@@ -25,7 +25,7 @@ export function label(format: Intl.DateTimeFormat, iso: string): string {
 
 let lastZoneName = { key: '', name: '' };
 
-/** The visitor's zone by name, e.g. "Eastern Time" ("GMT+09:00" where the engine has no name). */
+/** The visitor's zone by name in the visitor's language, e.g. "Pacific Time", "hora del Pacífico" ("GMT-08:00" only where the locale has no name). */
 export function zoneName(locale: string, at: number): string {
   // Naming a zone takes ~0.3 ms, and a form renders on every keystroke; a name changes at most at a clock change, on a minute.
   const key = `${locale} ${systemZoneKey()} ${Math.floor(at / 60_000)}`;
@@ -33,17 +33,26 @@ export function zoneName(locale: string, at: number): string {
   return lastZoneName.name;
 }
 
-function nameZone(locale: string, at: number): string {
-  const part = (style: Intl.DateTimeFormatOptions['timeZoneName']) =>
-    dateTimeFormat(locale, { timeZoneName: style })
-      .formatToParts(at)
-      .find((p) => p.type === 'timeZoneName')?.value;
-  try {
-    return part('longGeneric') ?? part('long') ?? '';
-  } catch {
-    // Engines before `longGeneric` throw a RangeError for it.
-    return part('long') ?? '';
-  }
+/**
+ * The first of the generic name ("Pacific Time") and the specific one ("Pacific Standard Time") that
+ * is a name rather than an offset: CLDR falls back to "GMT-08:00" per style and per locale (UTC has
+ * no generic name, Casablanca no specific one). `timeZone` is for tests; the form names the visitor's.
+ */
+export function nameZone(locale: string, at: number, timeZone?: string): string {
+  const part = (style: Intl.DateTimeFormatOptions['timeZoneName']) => {
+    try {
+      return dateTimeFormat(locale, { timeZone, timeZoneName: style })
+        .formatToParts(at)
+        .find((p) => p.type === 'timeZoneName')?.value;
+    } catch {
+      // Engines before `longGeneric` and `longOffset` throw a RangeError for them.
+      return undefined;
+    }
+  };
+  const long = part('long') ?? '';
+  const offsets = [part('longOffset'), part('shortOffset')];
+  const generic = part('longGeneric');
+  return [generic, long].find((name) => name && !offsets.includes(name)) ?? long;
 }
 
 /** Names by type, locale and code (from attributes: at most 500 kept): `DisplayNames#of` takes ~90 µs, and a form names its languages on every render. */

@@ -9,8 +9,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { CallsClient, CreateCallResult } from '../../core/client.js';
 import type { Call } from '../../core/schemas.js';
 import type { Messages } from '../../i18n/en.js';
-import { withIsolated } from '../../internal/bidi.js';
-import { describeError } from '../../internal/describe-error.js';
+import { describedIsolated, withIsolated } from '../../internal/bidi.js';
 import type { CcaiStatusChangeEvent } from '../../internal/events.js';
 import { dateTimeFormat } from '../../internal/intl-cache.js';
 import { alertBox } from './views.js';
@@ -72,7 +71,7 @@ export function outcomeView({ result, t, locale, requestedAt, cancel, status, on
     cancel.render({
       initial: () => cancelCall(false),
       pending: () => cancelCall(true),
-      error: (error) => html`${alertBox(describeError(error, t))} ${cancelCall(false)}`,
+      error: (error) => html`${alertBox(html`${describedIsolated(error, t)}`)} ${cancelCall(false)}`,
       complete: () => another,
     }),
   );

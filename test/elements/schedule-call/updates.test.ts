@@ -8,6 +8,7 @@
 import { expect, fixture } from '@open-wc/testing';
 import { textOf } from '../../helpers/dom.js';
 import type { CcaiScheduleCall } from '../../../src/elements/schedule-call/schedule-call.js';
+import { nameZone } from '../../../src/elements/schedule-call/format.js';
 import { en } from '../../../src/i18n/en.js';
 import { ja } from '../../../src/i18n/ja.js';
 import {
@@ -46,10 +47,7 @@ async function shown(el: CcaiScheduleCall): Promise<void> {
   await until(() => labels(el).includes('Time'), 'the Time select is shown again');
 }
 
-const zoneNote = (locale: string) =>
-  new Intl.DateTimeFormat(locale, { timeZoneName: 'longGeneric' })
-    .formatToParts(NOW)
-    .find((p) => p.type === 'timeZoneName')!.value;
+const zoneNote = (locale: string) => nameZone(locale, NOW);
 
 describe('<ccai-schedule-call> after its inputs change', () => {
   useMockApi();

@@ -1,0 +1,110 @@
+import type { Messages } from './en.js';
+import { plural } from './plural.js';
+
+/** Spanish copy (neutral, `usted`). Same keys as `en.ts`; the type checker keeps them in step. */
+export const es: Messages = {
+  // --- shared ------------------------------------------------------------------------------
+  loading: 'Cargando…',
+  tryAgain: 'Reintentar',
+  errorNetwork: 'No pudimos conectar con el servidor. Compruebe su conexión e inténtelo de nuevo.',
+  errorTimeout: 'El servidor tardó demasiado en responder. Inténtelo de nuevo.',
+  errorServer: 'Algo salió mal por nuestra parte. Inténtelo de nuevo en unos instantes.',
+  errorRateLimited: 'Hay demasiadas solicitudes en este momento. Espere un poco e inténtelo de nuevo.',
+  errorParse: 'Recibimos una respuesta que no pudimos leer. Inténtelo de nuevo.',
+  errorNotFound: 'No pudimos encontrar esta llamada.',
+  errorUnknown: 'La solicitud fue rechazada:',
+
+  // --- <ccai-schedule-call> ----------------------------------------------------------------
+  scheduleLegend: 'Programar una devolución de llamada',
+  countryLabel: 'País',
+  phoneLabel: 'Número de teléfono',
+  phoneHint: 'Le llamaremos a este número.',
+  dateLabel: 'Fecha',
+  timeLabel: 'Hora',
+  languageLabel: 'Idioma',
+  consentLabel: 'Permitir que se grabe esta llamada',
+  submit: 'Programar llamada',
+  submitting: 'Programando…',
+  timeZoneNote: (zone: string) => `Las horas se muestran en su zona horaria: ${zone}.`,
+  noSlotsAtAll: 'No hay horarios de devolución de llamada disponibles en los próximos días.',
+  phoneRequired: 'Introduzca su número de teléfono.',
+  phoneInvalid: 'Introduzca un número de teléfono completo, con el prefijo de zona.',
+  phoneTooShort: 'Este número de teléfono es demasiado corto.',
+  phoneTooLong: 'Este número de teléfono es demasiado largo.',
+  phoneNeedsCountry: 'Elija un país o empiece el número con + y el prefijo del país.',
+  slotRequired: 'Elija una hora.',
+  slotPast: 'Esa hora ya pasó. Elija una hora posterior.',
+  slotTooSoon: (minutes: number) =>
+    plural('es', minutes, {
+      one: 'Elija una hora dentro de # minuto como mínimo.',
+      many: 'Elija una hora dentro de # de minutos como mínimo.',
+      other: 'Elija una hora dentro de # minutos como mínimo.',
+    }),
+  languageInvalid: 'Elija uno de los idiomas ofrecidos.',
+  fixErrors: 'Corrija los campos señalados.',
+  serverClosed:
+    'Ahora estamos cerrados y no podemos aceptar solicitudes de devolución de llamada. Inténtelo de nuevo en horario de atención.',
+  serverUnavailable: 'Las devoluciones de llamada no están disponibles en este momento. Inténtelo más tarde.',
+  serverLanguage: 'Este idioma no está disponible para llamadas. Elija otro idioma.',
+  serverConfig: 'Este formulario no está bien configurado. Contáctenos por otro medio.',
+  confirmation: (when: string) => `Su llamada está programada para el ${when}.`,
+  cancelCall: 'Cancelar llamada',
+  cancelling: 'Cancelando…',
+  cancelled: 'Su llamada ha sido cancelada.',
+  scheduleAnother: 'Programar otra llamada',
+  timePlaceholder: 'Elija una hora',
+  scheduleAccepted: 'Hemos recibido su solicitud. Le confirmaremos la hora.',
+  createTimedOut:
+    'El servidor tardó demasiado en responder, así que es posible que su llamada ya esté programada. Si nadie le llama a la hora elegida, vuelva a reservar.',
+  createUnreadable:
+    'No pudimos leer la respuesta del servidor, así que es posible que su llamada ya esté programada. Si nadie le llama a la hora elegida, vuelva a reservar.',
+  clockSkewed:
+    'Parece que el reloj de su dispositivo no está en hora, así que las horas ofrecidas siguen nuestro reloj. Compruebe la hora de su dispositivo.',
+
+  // --- <ccai-call-status> ------------------------------------------------------------------
+  statusHeading: 'Estado de la llamada',
+  statusNames: {
+    selecting: 'Eligiendo un tema',
+    queued: 'Esperando a un agente',
+    assigned: 'Se ha asignado un agente',
+    connecting: 'Conectando',
+    connected: 'Conectada',
+    finished: 'Llamada finalizada',
+    failed: 'La llamada falló',
+    switching: 'Reconectando',
+    recovered: 'Una nueva llamada sustituyó a esta',
+    scheduled: 'Programada',
+    action_only: 'En curso',
+    action_only_finished: 'Llamada finalizada',
+    deflected: 'Redirigida',
+    voicemail: 'Dejando un mensaje de voz',
+    voicemail_received: 'Mensaje de voz recibido',
+    voicemail_read: 'Mensaje de voz escuchado',
+    cancelled: 'Cancelada',
+    completed: 'Completada',
+  },
+  scheduledFor: (when: string) => `Programada para el ${when}`,
+  agentName: (name: string) => `Agente: ${name}`,
+  failReason: (reason: string) => `Motivo: ${reason}`,
+  failReasons: {
+    eu_canceled: 'se canceló la llamada',
+    eu_rejected: 'se rechazó la llamada',
+    eu_abandoned: 'se colgó antes de que respondiera un agente',
+    eu_busy: 'la línea estaba ocupada',
+    eu_no_answer: 'nadie respondió',
+    eu_wrong_number: 'no se pudo contactar con el número',
+    expired: 'no hubo ningún agente disponible a tiempo',
+    unknown: 'desconocido',
+  },
+  statusUnavailable: 'El estado de la llamada no está disponible ahora.',
+  statusRetrying: 'Seguiremos comprobándolo.',
+
+  // --- <ccai-customer-flags> ---------------------------------------------------------------
+  flagsLegend: 'Marcas del cliente',
+  verifiedCustomer: 'Cliente verificado',
+  badActor: 'Actor malicioso',
+  repeatCustomer: 'Cliente recurrente',
+  flagsSaveFailed: 'No se pudo guardar el cambio y se ha deshecho.',
+  flagsLoadFailed: 'No se pudieron cargar las marcas.',
+  flagsInvalidCallId: 'Este identificador de llamada no es válido.',
+};

@@ -1,0 +1,110 @@
+import type { Messages } from './en.js';
+import { plural } from './plural.js';
+
+/** French copy (`vous`; a narrow no-break space before `:`). Same keys as `en.ts`; the type checker keeps them in step. */
+export const fr: Messages = {
+  // --- shared ------------------------------------------------------------------------------
+  loading: 'Chargement…',
+  tryAgain: 'Réessayer',
+  errorNetwork: 'Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.',
+  errorTimeout: 'Le serveur a mis trop de temps à répondre. Veuillez réessayer.',
+  errorServer: 'Un problème est survenu de notre côté. Veuillez réessayer dans un instant.',
+  errorRateLimited: 'Trop de demandes en ce moment. Patientez un instant, puis réessayez.',
+  errorParse: 'Nous avons reçu une réponse illisible. Veuillez réessayer.',
+  errorNotFound: 'Cet appel est introuvable.',
+  errorUnknown: 'La demande a été refusée\u202f:',
+
+  // --- <ccai-schedule-call> ----------------------------------------------------------------
+  scheduleLegend: 'Demander à être rappelé',
+  countryLabel: 'Pays',
+  phoneLabel: 'Numéro de téléphone',
+  phoneHint: 'Nous vous appellerons à ce numéro.',
+  dateLabel: 'Date',
+  timeLabel: 'Heure',
+  languageLabel: 'Langue',
+  consentLabel: 'Autoriser l’enregistrement de cet appel',
+  submit: 'Planifier l’appel',
+  submitting: 'Planification…',
+  timeZoneNote: (zone: string) => `Les heures sont indiquées dans votre fuseau horaire\u202f: ${zone}.`,
+  noSlotsAtAll: 'Aucun créneau de rappel n’est disponible dans les prochains jours.',
+  phoneRequired: 'Saisissez votre numéro de téléphone.',
+  phoneInvalid: 'Saisissez un numéro de téléphone complet, indicatif régional compris.',
+  phoneTooShort: 'Ce numéro de téléphone est trop court.',
+  phoneTooLong: 'Ce numéro de téléphone est trop long.',
+  phoneNeedsCountry: 'Choisissez un pays, ou commencez le numéro par + et l’indicatif du pays.',
+  slotRequired: 'Choisissez une heure.',
+  slotPast: 'Cette heure est passée. Choisissez une heure plus tardive.',
+  slotTooSoon: (minutes: number) =>
+    plural('fr', minutes, {
+      one: 'Choisissez une heure dans # minute au moins.',
+      many: 'Choisissez une heure dans # de minutes au moins.',
+      other: 'Choisissez une heure dans # minutes au moins.',
+    }),
+  languageInvalid: 'Choisissez l’une des langues proposées.',
+  fixErrors: 'Veuillez corriger les champs signalés.',
+  serverClosed:
+    'Nous sommes fermés en ce moment et ne pouvons pas prendre de demandes de rappel. Veuillez réessayer pendant nos heures d’ouverture.',
+  serverUnavailable: 'Les rappels sont indisponibles pour le moment. Veuillez réessayer plus tard.',
+  serverLanguage: 'Cette langue n’est pas disponible pour les appels. Choisissez une autre langue.',
+  serverConfig: 'Ce formulaire de rappel est mal configuré. Veuillez nous contacter autrement.',
+  confirmation: (when: string) => `Votre appel est prévu le ${when}.`,
+  cancelCall: 'Annuler l’appel',
+  cancelling: 'Annulation…',
+  cancelled: 'Votre appel a été annulé.',
+  scheduleAnother: 'Planifier un autre appel',
+  timePlaceholder: 'Choisissez une heure',
+  scheduleAccepted: 'Nous avons bien reçu votre demande. Nous vous confirmerons l’heure.',
+  createTimedOut:
+    'Le serveur a mis trop de temps à répondre\u202f: votre appel est peut-être déjà planifié. Si personne ne vous appelle à l’heure choisie, veuillez réserver à nouveau.',
+  createUnreadable:
+    'Nous n’avons pas pu lire la réponse du serveur\u202f: votre appel est peut-être déjà planifié. Si personne ne vous appelle à l’heure choisie, veuillez réserver à nouveau.',
+  clockSkewed:
+    'L’horloge de votre appareil semble déréglée\u202f: les heures proposées suivent la nôtre. Vérifiez l’heure de votre appareil.',
+
+  // --- <ccai-call-status> ------------------------------------------------------------------
+  statusHeading: 'État de l’appel',
+  statusNames: {
+    selecting: 'Choix d’un sujet',
+    queued: 'En attente d’un agent',
+    assigned: 'Un agent a été désigné',
+    connecting: 'Connexion en cours',
+    connected: 'En ligne',
+    finished: 'Appel terminé',
+    failed: 'Échec de l’appel',
+    switching: 'Reconnexion',
+    recovered: 'Un nouvel appel a remplacé celui-ci',
+    scheduled: 'Planifié',
+    action_only: 'En cours',
+    action_only_finished: 'Appel terminé',
+    deflected: 'Redirigé',
+    voicemail: 'Message vocal en cours',
+    voicemail_received: 'Message vocal reçu',
+    voicemail_read: 'Message vocal écouté',
+    cancelled: 'Annulé',
+    completed: 'Terminé',
+  },
+  scheduledFor: (when: string) => `Prévu le ${when}`,
+  agentName: (name: string) => `Agent\u202f: ${name}`,
+  failReason: (reason: string) => `Motif\u202f: ${reason}`,
+  failReasons: {
+    eu_canceled: 'l’appel a été annulé',
+    eu_rejected: 'l’appel a été refusé',
+    eu_abandoned: 'l’appel a été raccroché avant la réponse d’un agent',
+    eu_busy: 'la ligne était occupée',
+    eu_no_answer: 'personne n’a répondu',
+    eu_wrong_number: 'le numéro était injoignable',
+    expired: 'aucun agent n’était disponible à temps',
+    unknown: 'inconnu',
+  },
+  statusUnavailable: 'L’état de l’appel n’est pas disponible pour le moment.',
+  statusRetrying: 'Nous continuons à vérifier.',
+
+  // --- <ccai-customer-flags> ---------------------------------------------------------------
+  flagsLegend: 'Indicateurs client',
+  verifiedCustomer: 'Client vérifié',
+  badActor: 'Client malveillant',
+  repeatCustomer: 'Client récurrent',
+  flagsSaveFailed: 'La modification n’a pas pu être enregistrée et a été annulée.',
+  flagsLoadFailed: 'Impossible de charger les indicateurs.',
+  flagsInvalidCallId: 'Cet identifiant d’appel n’est pas valide.',
+};

@@ -1,0 +1,110 @@
+import type { Messages } from './en.js';
+import { plural } from './plural.js';
+
+/**
+ * Hebrew copy (`he`, and the old tag `iw`), shown right to left; plural imperatives address
+ * everyone alike. Same keys as `en.ts`; the type checker keeps them in step.
+ */
+export const he: Messages = {
+  // --- shared ------------------------------------------------------------------------------
+  loading: 'בטעינה…',
+  tryAgain: 'לנסות שוב',
+  errorNetwork: 'לא הצלחנו להתחבר לשרת. בדקו את החיבור ונסו שוב.',
+  errorTimeout: 'השרת לא ענה בזמן. נסו שוב.',
+  errorServer: 'משהו השתבש אצלנו. נסו שוב בעוד רגע.',
+  errorRateLimited: 'יש יותר מדי בקשות כרגע. המתינו רגע ונסו שוב.',
+  errorParse: 'קיבלנו תשובה שלא הצלחנו לקרוא. נסו שוב.',
+  errorNotFound: 'לא מצאנו את השיחה הזו.',
+  errorUnknown: 'הבקשה נדחתה:',
+
+  // --- <ccai-schedule-call> ----------------------------------------------------------------
+  scheduleLegend: 'תיאום שיחה חוזרת',
+  countryLabel: 'מדינה',
+  phoneLabel: 'מספר טלפון',
+  phoneHint: 'נתקשר אליכם למספר הזה.',
+  dateLabel: 'תאריך',
+  timeLabel: 'שעה',
+  languageLabel: 'שפה',
+  consentLabel: 'אישור להקלטת השיחה הזו',
+  submit: 'תיאום שיחה',
+  submitting: 'מתאמים…',
+  timeZoneNote: (zone: string) => `השעות מוצגות לפי אזור הזמן שלכם: ${zone}.`,
+  noSlotsAtAll: 'אין מועדים פנויים לשיחה חוזרת בימים הקרובים.',
+  phoneRequired: 'הזינו את מספר הטלפון שלכם.',
+  phoneInvalid: 'הזינו מספר טלפון מלא, כולל קידומת.',
+  phoneTooShort: 'מספר הטלפון קצר מדי.',
+  phoneTooLong: 'מספר הטלפון ארוך מדי.',
+  phoneNeedsCountry: 'בחרו מדינה, או התחילו את המספר ב־+ ובקידומת המדינה.',
+  slotRequired: 'בחרו שעה.',
+  slotPast: 'השעה הזו כבר עברה. בחרו שעה מאוחרת יותר.',
+  slotTooSoon: (minutes: number) =>
+    plural('he', minutes, {
+      one: 'בחרו שעה שמתחילה לפחות בעוד דקה אחת.',
+      two: 'בחרו שעה שמתחילה לפחות בעוד שתי דקות.',
+      other: 'בחרו שעה שמתחילה לפחות בעוד # דקות.',
+    }),
+  languageInvalid: 'בחרו אחת מהשפות המוצעות.',
+  fixErrors: 'תקנו את השדות המסומנים.',
+  serverClosed: 'אנחנו סגורים כרגע ולא יכולים לקבל בקשות לשיחה חוזרת. נסו שוב בשעות הפעילות.',
+  serverUnavailable: 'שיחות חוזרות אינן זמינות כרגע. נסו שוב מאוחר יותר.',
+  serverLanguage: 'השפה הזו אינה זמינה לשיחות. בחרו שפה אחרת.',
+  serverConfig: 'טופס השיחה החוזרת לא הוגדר כראוי. צרו איתנו קשר בדרך אחרת.',
+  confirmation: (when: string) => `השיחה שלכם נקבעה ל־${when}.`,
+  cancelCall: 'ביטול השיחה',
+  cancelling: 'מבטלים…',
+  cancelled: 'השיחה שלכם בוטלה.',
+  scheduleAnother: 'תיאום שיחה נוספת',
+  timePlaceholder: 'בחרו שעה',
+  scheduleAccepted: 'קיבלנו את הבקשה שלכם. נאשר איתכם את השעה.',
+  createTimedOut: 'השרת לא ענה בזמן, ולכן ייתכן שהשיחה שלכם כבר נקבעה. אם אף אחד לא יתקשר בשעה שבחרתם, נא לתאם שוב.',
+  createUnreadable:
+    'לא הצלחנו לקרוא את תשובת השרת, ולכן ייתכן שהשיחה שלכם כבר נקבעה. אם אף אחד לא יתקשר בשעה שבחרתם, נא לתאם שוב.',
+  clockSkewed: 'נראה שהשעון במכשיר שלכם אינו מכוון, ולכן השעות המוצעות לפי השעון שלנו. בדקו את השעה במכשיר.',
+
+  // --- <ccai-call-status> ------------------------------------------------------------------
+  statusHeading: 'מצב השיחה',
+  statusNames: {
+    selecting: 'בחירת נושא',
+    queued: 'ממתינים לנציג',
+    assigned: 'הוקצה נציג',
+    connecting: 'מתחברים',
+    connected: 'מחובר',
+    finished: 'השיחה הסתיימה',
+    failed: 'השיחה נכשלה',
+    switching: 'מתחברים מחדש',
+    recovered: 'שיחה חדשה החליפה את השיחה הזו',
+    scheduled: 'נקבעה',
+    action_only: 'בטיפול',
+    action_only_finished: 'השיחה הסתיימה',
+    deflected: 'הופנתה',
+    voicemail: 'משאירים הודעה קולית',
+    voicemail_received: 'התקבלה הודעה קולית',
+    voicemail_read: 'ההודעה הקולית נשמעה',
+    cancelled: 'בוטלה',
+    completed: 'הושלמה',
+  },
+  scheduledFor: (when: string) => `נקבעה ל־${when}`,
+  agentName: (name: string) => `נציג: ${name}`,
+  failReason: (reason: string) => `סיבה: ${reason}`,
+  failReasons: {
+    eu_canceled: 'השיחה בוטלה',
+    eu_rejected: 'השיחה נדחתה',
+    eu_abandoned: 'השיחה נותקה לפני שנציג ענה',
+    eu_busy: 'הקו היה תפוס',
+    eu_no_answer: 'לא היה מענה',
+    eu_wrong_number: 'לא ניתן היה להשיג את המספר',
+    expired: 'אף נציג לא התפנה בזמן',
+    unknown: 'לא ידוע',
+  },
+  statusUnavailable: 'מצב השיחה אינו זמין כרגע.',
+  statusRetrying: 'נמשיך לבדוק.',
+
+  // --- <ccai-customer-flags> ---------------------------------------------------------------
+  flagsLegend: 'סימוני לקוח',
+  verifiedCustomer: 'לקוח מאומת',
+  badActor: 'גורם זדוני',
+  repeatCustomer: 'לקוח חוזר',
+  flagsSaveFailed: 'לא ניתן היה לשמור את השינוי, והוא בוטל.',
+  flagsLoadFailed: 'לא ניתן היה לטעון את הסימונים.',
+  flagsInvalidCallId: 'זה אינו מזהה שיחה תקין.',
+};

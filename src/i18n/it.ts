@@ -1,0 +1,110 @@
+import type { Messages } from './en.js';
+import { plural } from './plural.js';
+
+/** Italian copy (`Lei`). Same keys as `en.ts`; the type checker keeps them in step. */
+export const it: Messages = {
+  // --- shared ------------------------------------------------------------------------------
+  loading: 'Caricamento…',
+  tryAgain: 'Riprova',
+  errorNetwork: 'Impossibile raggiungere il server. Controlli la connessione e riprovi.',
+  errorTimeout: 'Il server ha impiegato troppo tempo a rispondere. Riprovi.',
+  errorServer: 'Si è verificato un problema da parte nostra. Riprovi tra un momento.',
+  errorRateLimited: 'Troppe richieste in questo momento. Attenda un attimo e riprovi.',
+  errorParse: 'Abbiamo ricevuto una risposta illeggibile. Riprovi.',
+  errorNotFound: 'Impossibile trovare questa chiamata.',
+  errorUnknown: 'La richiesta è stata rifiutata:',
+
+  // --- <ccai-schedule-call> ----------------------------------------------------------------
+  scheduleLegend: 'Prenota una richiamata',
+  countryLabel: 'Paese',
+  phoneLabel: 'Numero di telefono',
+  phoneHint: 'La chiameremo a questo numero.',
+  dateLabel: 'Data',
+  timeLabel: 'Ora',
+  languageLabel: 'Lingua',
+  consentLabel: 'Consenti la registrazione di questa chiamata',
+  submit: 'Prenota la chiamata',
+  submitting: 'Prenotazione in corso…',
+  timeZoneNote: (zone: string) => `Gli orari sono nel suo fuso orario: ${zone}.`,
+  noSlotsAtAll: 'Nei prossimi giorni non ci sono orari disponibili per la richiamata.',
+  phoneRequired: 'Inserisca il suo numero di telefono.',
+  phoneInvalid: 'Inserisca un numero di telefono completo, con il prefisso.',
+  phoneTooShort: 'Questo numero di telefono è troppo corto.',
+  phoneTooLong: 'Questo numero di telefono è troppo lungo.',
+  phoneNeedsCountry: 'Scelga un paese, oppure inizi il numero con + e il prefisso internazionale.',
+  slotRequired: 'Scelga un orario.',
+  slotPast: 'Quell’orario è già passato. Ne scelga uno successivo.',
+  slotTooSoon: (minutes: number) =>
+    plural('it', minutes, {
+      one: 'Scelga un orario ad almeno # minuto da adesso.',
+      many: 'Scelga un orario ad almeno # di minuti da adesso.',
+      other: 'Scelga un orario ad almeno # minuti da adesso.',
+    }),
+  languageInvalid: 'Scelga una delle lingue proposte.',
+  fixErrors: 'Corregga i campi evidenziati.',
+  serverClosed:
+    'Al momento siamo chiusi e non possiamo accettare richieste di richiamata. Riprovi durante l’orario di apertura.',
+  serverUnavailable: 'Le richiamate non sono disponibili al momento. Riprovi più tardi.',
+  serverLanguage: 'Questa lingua non è disponibile per le chiamate. Ne scelga un’altra.',
+  serverConfig: 'Questo modulo di richiamata non è configurato correttamente. Ci contatti in un altro modo.',
+  confirmation: (when: string) => `La sua chiamata è prenotata per ${when}.`,
+  cancelCall: 'Annulla la chiamata',
+  cancelling: 'Annullamento in corso…',
+  cancelled: 'La sua chiamata è stata annullata.',
+  scheduleAnother: 'Prenota un’altra chiamata',
+  timePlaceholder: 'Scelga un orario',
+  scheduleAccepted: 'Abbiamo ricevuto la sua richiesta. Le confermeremo l’orario.',
+  createTimedOut:
+    'Il server ha impiegato troppo tempo a rispondere, quindi la chiamata potrebbe essere già prenotata. Se nessuno la chiama all’orario scelto, prenoti di nuovo.',
+  createUnreadable:
+    'Non siamo riusciti a leggere la risposta del server, quindi la chiamata potrebbe essere già prenotata. Se nessuno la chiama all’orario scelto, prenoti di nuovo.',
+  clockSkewed:
+    'L’orologio del suo dispositivo sembra sbagliato, quindi gli orari proposti seguono il nostro. Controlli l’ora del dispositivo.',
+
+  // --- <ccai-call-status> ------------------------------------------------------------------
+  statusHeading: 'Stato della chiamata',
+  statusNames: {
+    selecting: 'Scelta dell’argomento',
+    queued: 'In attesa di un operatore',
+    assigned: 'È stato assegnato un operatore',
+    connecting: 'Connessione in corso',
+    connected: 'Connessa',
+    finished: 'Chiamata terminata',
+    failed: 'Chiamata non riuscita',
+    switching: 'Riconnessione',
+    recovered: 'Una nuova chiamata ha sostituito questa',
+    scheduled: 'Prenotata',
+    action_only: 'In corso',
+    action_only_finished: 'Chiamata terminata',
+    deflected: 'Reindirizzata',
+    voicemail: 'Messaggio vocale in corso',
+    voicemail_received: 'Messaggio vocale ricevuto',
+    voicemail_read: 'Messaggio vocale ascoltato',
+    cancelled: 'Annullata',
+    completed: 'Completata',
+  },
+  scheduledFor: (when: string) => `Prenotata per ${when}`,
+  agentName: (name: string) => `Operatore: ${name}`,
+  failReason: (reason: string) => `Motivo: ${reason}`,
+  failReasons: {
+    eu_canceled: 'la chiamata è stata annullata',
+    eu_rejected: 'la chiamata è stata rifiutata',
+    eu_abandoned: 'si è riagganciato prima della risposta di un operatore',
+    eu_busy: 'la linea era occupata',
+    eu_no_answer: 'nessuno ha risposto',
+    eu_wrong_number: 'il numero non era raggiungibile',
+    expired: 'nessun operatore era disponibile in tempo',
+    unknown: 'sconosciuto',
+  },
+  statusUnavailable: 'Lo stato della chiamata non è disponibile al momento.',
+  statusRetrying: 'Continueremo a controllare.',
+
+  // --- <ccai-customer-flags> ---------------------------------------------------------------
+  flagsLegend: 'Indicatori cliente',
+  verifiedCustomer: 'Cliente verificato',
+  badActor: 'Cliente malintenzionato',
+  repeatCustomer: 'Cliente abituale',
+  flagsSaveFailed: 'Impossibile salvare la modifica, che è stata annullata.',
+  flagsLoadFailed: 'Impossibile caricare gli indicatori.',
+  flagsInvalidCallId: 'Questo ID chiamata non è valido.',
+};
