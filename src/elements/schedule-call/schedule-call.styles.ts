@@ -63,7 +63,7 @@ export const scheduleCallStyles = css`
   .choices {
     display: grid;
     gap: calc(var(--_space) / 2);
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 6.5em), 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 5.5em), 1fr));
     max-block-size: 20rem;
     overflow-y: auto;
     padding: 5px;

@@ -11,6 +11,7 @@ import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { Messages } from '../../i18n/en.js';
+import { withIsolated } from '../../internal/bidi.js';
 import type { SlotDay } from '../../internal/slots.js';
 import { dayFormat, hourFormat, label, timeFormat } from './format.js';
 
@@ -26,6 +27,10 @@ export interface SlotPickerView {
   timeError: string | undefined;
   /** `aria-describedby` of every time: the zone note, the clock note, the error. */
   timeDescribedBy: string;
+  /** The visitor's zone by name, said above the times. */
+  zone: string;
+  /** The device clock looks wrong: said above the times, which follow the server's. */
+  clockSkewed: boolean;
   on: { date: Handler; time: Handler };
 }
 
@@ -106,6 +111,28 @@ function dayPicker({ t, locale, days, date, on }: SlotPickerView) {
   </fieldset>`;
 }
 
+/** Above the times, where they are read before one is chosen: the zone they are in, and a wrong device clock. */
+function notes({ t, zone, clockSkewed }: SlotPickerView) {
+  return html`<p
+      id="zone"
+      part="hint"
+      class="hint"
+    >
+      ${withIsolated(t.timeZoneNote, zone)}
+    </p>
+    ${
+      clockSkewed
+        ? html`<p
+            id="clock"
+            part="hint"
+            class="hint"
+          >
+            ${t.clockSkewed}
+          </p>`
+        : nothing
+    }`;
+}
+
 function timePicker(view: SlotPickerView) {
   const { t, locale, days, date, slot, timeError, timeDescribedBy, on } = view;
   const slots = days.find((day) => day.date === date)?.slots ?? [];
@@ -118,6 +145,7 @@ function timePicker(view: SlotPickerView) {
     @change=${on.time}
   >
     <legend part="label">${t.timeLabel}</legend>
+    ${notes(view)}
     <div class="choices times">
       ${hourGroups(slots, locale).map(
         ({ heading, slots: times }) =>
@@ -150,13 +178,14 @@ function timePicker(view: SlotPickerView) {
 }
 
 /**
- * The day and time pickers, rendered again only when what they show changed: a day of 5-minute
+ * The day and time pickers (with the notes about the times), rendered again only when what they show changed: a day of 5-minute
  * slots is hundreds of radios, and the form renders on every keystroke in the phone field.
  */
 export function slotPicker(view: SlotPickerView) {
-  const { t, locale, days, date, slot, timeError, timeDescribedBy, on } = view;
+  const { t, locale, days, date, slot, timeError, timeDescribedBy, zone, clockSkewed, on } = view;
+  const copy = [t.dateLabel, t.timeLabel, t.timeZoneNote, t.clockSkewed];
   return guard(
-    [t.dateLabel, t.timeLabel, locale, days, date, slot, timeError, timeDescribedBy, on.date, on.time],
+    [...copy, locale, days, date, slot, timeError, timeDescribedBy, zone, clockSkewed, on.date, on.time],
     () => html`${dayPicker(view)} ${timePicker(view)}`,
   );
 }

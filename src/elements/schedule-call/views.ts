@@ -6,7 +6,6 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { Messages } from '../../i18n/en.js';
-import { withIsolated } from '../../internal/bidi.js';
 import type { CountryOption } from '../../internal/phone-input.js';
 import type { SlotDay } from '../../internal/slots.js';
 import type { CheckedField } from './checks.js';
@@ -137,44 +136,22 @@ function phoneField(view: FormView) {
   );
 }
 
-/** The day and time pickers (`slot-picker.ts`), with the notes about the zone and the device's clock. */
+/** The day and time pickers (`slot-picker.ts`), or why there are none. */
 function whenFields(view: FormView) {
-  const { t, days, zone } = view;
   if (view.notSetUp) return nothing;
-  if (days.length === 0)
+  if (view.days.length === 0)
     return html`<p
       part="hint"
       class="hint"
     >
-      ${t.noSlotsAtAll}
+      ${view.t.noSlotsAtAll}
     </p>`;
-  return html`${slotPicker({
-      ...view,
-      timeError: view.errors.time,
-      timeDescribedBy: [
-        'zone',
-        ...(view.clockSkewed ? ['clock'] : []),
-        ...(view.errors.time ? ['time-error'] : []),
-      ].join(' '),
-    })}
-    <p
-      id="zone"
-      part="hint"
-      class="hint"
-    >
-      ${withIsolated(t.timeZoneNote, zone)}
-    </p>
-    ${
-      view.clockSkewed
-        ? html`<p
-            id="clock"
-            part="hint"
-            class="hint"
-          >
-            ${t.clockSkewed}
-          </p>`
-        : nothing
-    }`;
+  const { errors, clockSkewed } = view;
+  return slotPicker({
+    ...view,
+    timeError: errors.time,
+    timeDescribedBy: ['zone', ...(clockSkewed ? ['clock'] : []), ...(errors.time ? ['time-error'] : [])].join(' '),
+  });
 }
 
 function languageField(view: FormView) {
