@@ -158,6 +158,10 @@ export const scheduleCallStyles = css`
     background: var(--_surface);
     border-radius: var(--_radius);
   }
+  /* The message says when; while the call waits for that time, its status says only "Scheduled" (outcome.ts). */
+  [part~='call-status'][data-scheduled]::part(details) {
+    display: none;
+  }
   .message {
     margin: 0;
     font-weight: 600;
