@@ -50,9 +50,9 @@ async function open(lang = 'en') {
 test('a visitor books a callback, sees its status, and cancels it', async () => {
   const { page, problems } = await open();
   await page.getByLabel('Phone number').fill('(201) 555-0123');
-  const time = page.getByLabel('Time', { exact: true });
-  const firstSlot = await time.locator('option:not([value=""])').first().getAttribute('value');
-  await time.selectOption(firstSlot);
+  const time = page.getByRole('group', { name: 'Time', exact: true }).getByRole('radio').first();
+  const firstSlot = await time.getAttribute('value');
+  await time.check();
   await page.getByRole('button', { name: 'Schedule call' }).click();
   await page.getByText('Your call is scheduled for').waitFor();
   await page.getByText('Scheduled', { exact: true }).waitFor();
@@ -115,8 +115,7 @@ test('the after-hours answer reaches the visitor in Japanese', async () => {
   try {
     const { page } = await open('ja');
     await page.getByLabel('電話番号').fill('(201) 555-0123');
-    const time = page.getByLabel('時刻', { exact: true });
-    await time.selectOption(await time.locator('option:not([value=""])').first().getAttribute('value'));
+    await page.getByRole('group', { name: '時刻', exact: true }).getByRole('radio').first().check();
     await page.getByRole('button', { name: '通話を予約' }).click();
     await page.getByRole('alert').filter({ hasText: '営業時間外' }).waitFor();
     assert.equal(await page.getByLabel('電話番号').inputValue(), '(201) 555-0123');

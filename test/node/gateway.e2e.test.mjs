@@ -141,9 +141,9 @@ async function open(url, { fakeClock = false, watch } = {}) {
 /** Books the first slot on the visitor page; answers with the gateway's 201 and the slot. */
 async function book(page, number) {
   await page.getByLabel('Phone number').fill(number);
-  const time = page.getByLabel('Time', { exact: true });
-  const slot = await time.locator('option:not([value=""])').first().getAttribute('value');
-  await time.selectOption(slot);
+  const time = page.getByRole('group', { name: 'Time', exact: true }).getByRole('radio').first();
+  const slot = await time.getAttribute('value');
+  await time.check();
   const answered = page.waitForResponse(
     (response) => response.request().method() === 'POST' && response.url() === `${gatewayOrigin}/apps/api/v1/calls`,
   );

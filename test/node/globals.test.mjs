@@ -113,8 +113,7 @@ test('the script, loaded twice and used, adds only Lit’s shared globals to win
   await tab.getByRole('checkbox', { name: 'Bad actor' }).waitFor();
   await tab.getByText('Call ended', { exact: true }).waitFor();
   await tab.getByLabel('Phone number').fill('(201) 555-0123');
-  const time = tab.getByLabel('Time', { exact: true });
-  await time.selectOption(await time.locator('option:not([value=""])').first().getAttribute('value'));
+  await tab.getByRole('group', { name: 'Time', exact: true }).getByRole('radio').first().check();
   await tab.getByRole('button', { name: 'Schedule call' }).click();
   await tab.getByText('Your call is scheduled for').waitFor();
   await tab.getByText('Scheduled', { exact: true }).waitFor();

@@ -8,11 +8,13 @@
  * UTC+2 in summer; Tokyo UTC+9 all year), not by the element's code.
  */
 import { expect, fixture, html } from '@open-wc/testing';
+import { CallsClient } from '../../src/core/client.js';
 import type { CcaiScheduleCall } from '../../src/elements/schedule-call/schedule-call.js';
 import '../../src/elements/schedule-call/define.js';
 import { en } from '../../src/i18n/en.js';
 import { ja } from '../../src/i18n/ja.js';
-import { control, root, textOf } from '../helpers/dom.js';
+import { root, textOf } from '../helpers/dom.js';
+import { choiceText, choices, chosen, pick } from '../elements/schedule-call/picker.helpers.js';
 
 const HOUR = 3_600_000;
 /**
@@ -51,7 +53,6 @@ function expectedOn(zone: Office, tokyoDate: string): number[] {
     .filter((instant) => dayKey(instant, TOKYO_OFFSET) === tokyoDate);
 }
 
-const realOptions = (select: HTMLSelectElement) => [...select.options].filter((option) => option.value !== '');
 const spaced = (text: string) => text.replace(/\s/g, ' ').trim();
 
 /** The element with its clock at `now`, inside `[lang]`. */
@@ -62,6 +63,10 @@ async function office(now: string, lang = 'en', zone: Office = 'America/New_York
   el.setAttribute('hours', '09:00-17:00');
   el.setAttribute('days', 'mon-sun');
   el.clock = { now: () => Date.parse(now) };
+  // Choosing a day is the form's first use, when it asks its server for the time: this server's
+  // clock agrees with the pinned one (the test runner's own server would say it is today).
+  const date = new Date(now).toUTCString();
+  el.client = new CallsClient({ fetch: async () => new Response(null, { status: 405, headers: { Date: date } }) });
   // The element is the fixture (a wrapper would wait for a frame, which a background tab never gets).
   await fixture(html`${el}`, { parentNode: Object.assign(document.createElement('div'), { lang }) });
   return el;
@@ -69,15 +74,13 @@ async function office(now: string, lang = 'en', zone: Office = 'America/New_York
 
 /** The times offered on a Tokyo date: values and labels. */
 async function offeredOn(el: CcaiScheduleCall, tokyoDate: string, dateLabel = en.dateLabel, timeLabel = en.timeLabel) {
-  const date = control(el, dateLabel);
-  date.value = tokyoDate;
-  expect(date.value, `${tokyoDate} offered`).to.equal(tokyoDate);
-  date.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  pick(el, tokyoDate, dateLabel);
   await el.updateComplete;
-  const options = realOptions(control(el, timeLabel));
+  expect(chosen(el, dateLabel), `${tokyoDate} offered`).to.equal(tokyoDate);
+  const times = choices(el, timeLabel);
   return {
-    values: options.map((option) => Date.parse(option.value)),
-    labels: options.map((option) => spaced(option.text)),
+    values: times.map((radio) => Date.parse(radio.value)),
+    labels: times.map((radio) => spaced(choiceText(radio))),
   };
 }
 

@@ -3,15 +3,18 @@ import { dateTimeFormat, displayNames, systemZoneKey } from '../../internal/intl
 import { memo } from '../../internal/memo.js';
 
 /**
- * Names a `YYYY-MM-DD` date of the visitor's calendar, e.g. "Monday, March 9". `Date.parse` reads
- * such a date as midnight UTC, and the formatter shows it in UTC: the key is already the visitor's
- * date, and no zone can shift it.
+ * Names a `YYYY-MM-DD` date of the visitor's calendar, short enough for a row of day buttons on a
+ * phone, e.g. "Mon, Mar 9" ("3月9日(月)"). `Date.parse` reads such a date as midnight UTC, and the
+ * formatter shows it in UTC: the key is already the visitor's date, and no zone can shift it.
  */
 export const dayFormat = (locale: string) =>
-  dateTimeFormat(locale, { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' });
+  dateTimeFormat(locale, { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' });
 
 /** Names the time of day of an instant in the visitor's zone, e.g. "9:15 AM". */
 export const timeFormat = (locale: string) => dateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' });
+
+/** Names the hour of an instant in the visitor's zone, e.g. "9 AM" ("9時"): the heading of its times. */
+export const hourFormat = (locale: string) => dateTimeFormat(locale, { hour: 'numeric' });
 
 /** Labels made, by formatter: each form names the same dates and times as the others on its page. */
 const labels = new WeakMap<Intl.DateTimeFormat, (iso: string, make: () => string) => string>();

@@ -44,6 +44,28 @@ export function formatWhen(instant: string, locale: string): string {
   }).format(time);
 }
 
+/**
+ * The message already says when the call is (and is what is read out): while the call is
+ * scheduled, its status element's one detail, "Scheduled for …", would say it a second time, so
+ * its details are hidden then (`[data-scheduled]`, see the styles); once the call moves on they
+ * show (the agent's name, why it failed). The status element reports its first status too.
+ */
+function statusChange(then: StatusHandler): StatusHandler {
+  let handler = statusHandlers.get(then);
+  if (!handler) {
+    handler = (event) => {
+      (event.currentTarget as Element).toggleAttribute('data-scheduled', event.detail.call.status === 'scheduled');
+      then(event);
+    };
+    statusHandlers.set(then, handler);
+  }
+  return handler;
+}
+
+type StatusHandler = (event: CcaiStatusChangeEvent) => void;
+/** One wrapper per element's handler, so that a render does not replace the listener. */
+const statusHandlers = new WeakMap<StatusHandler, StatusHandler>();
+
 export function outcomeView({ result, t, locale, requestedAt, cancel, status, on }: OutcomeView) {
   const another = anotherButton(t.scheduleAnother, on.another);
   // 202: a person must act before the call exists, so there is nothing to show or cancel yet.
@@ -66,7 +88,7 @@ export function outcomeView({ result, t, locale, requestedAt, cancel, status, on
           .capability=${result.capability}
           .client=${status.client}
           .messages=${status.messages}
-          @ccai-status-change=${on.statusChange}
+          @ccai-status-change=${statusChange(on.statusChange)}
         ></ccai-call-status>`,
     cancel.render({
       initial: () => cancelCall(false),

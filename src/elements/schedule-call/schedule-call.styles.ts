@@ -55,6 +55,79 @@ export const scheduleCallStyles = css`
   input[aria-invalid='true'] {
     border: 2px solid var(--_error);
   }
+  /*
+   * The day and time pickers (slot-picker.ts): choices that wrap into as many columns as fit, never
+   * wider than the form; a long list scrolls inside a box of about six rows (a day of 5-minute
+   * slots), whose padding leaves room for the focus ring.
+   */
+  .choices {
+    display: grid;
+    gap: calc(var(--_space) / 2);
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 5.5em), 1fr));
+    max-block-size: 20rem;
+    overflow-y: auto;
+    padding: 5px;
+  }
+  .picker {
+    gap: 4px;
+  }
+  .picker legend {
+    margin-block-end: 4px;
+    font-size: inherit;
+    font-weight: 500;
+  }
+  .choice {
+    position: relative;
+    display: grid;
+    font-weight: 400;
+  }
+  /* The radio stays in the page for the keyboard and screen readers; its box is the label's span. */
+  .choice input {
+    position: absolute;
+    inset: 0;
+    margin: 0;
+    opacity: 0;
+    cursor: pointer;
+  }
+  .choice span {
+    display: grid;
+    place-items: center;
+    min-block-size: 44px;
+    padding: 4px;
+    text-align: center;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+  }
+  .choice input:hover + span {
+    border-color: var(--_accent);
+  }
+  .choice input:checked + span {
+    color: var(--_on-accent);
+    background: var(--_accent);
+    border-color: var(--_accent);
+    font-weight: 600;
+  }
+  .choice input:focus-visible + span {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .choice input[aria-invalid='true'] + span {
+    border: 2px solid var(--_error);
+  }
+  @media (forced-colors: active) {
+    .choice input:checked + span {
+      forced-color-adjust: none;
+      color: HighlightText;
+      background: Highlight;
+    }
+  }
+  .hour {
+    grid-column: 1 / -1;
+    color: var(--_muted);
+    font-size: 0.875em;
+    font-weight: 600;
+  }
   .hint,
   .error,
   .alert p {
@@ -84,6 +157,10 @@ export const scheduleCallStyles = css`
     padding: var(--_space);
     background: var(--_surface);
     border-radius: var(--_radius);
+  }
+  /* The message says when; while the call waits for that time, its status says only "Scheduled" (outcome.ts). */
+  [part~='call-status'][data-scheduled]::part(details) {
+    display: none;
   }
   .message {
     margin: 0;

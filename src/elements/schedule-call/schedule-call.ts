@@ -88,8 +88,14 @@ const BOOKING_KEY_INPUTS = ['baseUrl', 'client', 'menuId', 'callId'] as const;
  * @csspart form - The form.
  * @csspart legend - The form's title ("Schedule a callback").
  * @csspart field - The box of one label, its control, hint and error.
- * @csspart label - A field's label.
- * @csspart input - A select or the phone input.
+ * @csspart label - A field's label (and the legend of the day and time pickers).
+ * @csspart input - A select (country, language) or the phone input.
+ * @csspart days - The day picker: a radio group of days, in a row that wraps.
+ * @csspart day - One day's box (the radio inside it is visually hidden).
+ * @csspart times - The time picker: a radio group of the chosen day's times, in a grid.
+ * @csspart slot - One time's box (the radio inside it is visually hidden).
+ * @csspart chosen - Also on the chosen day's and the chosen time's box.
+ * @csspart hour - The heading of an hour's times, when a day's times are closer than 15 minutes.
  * @csspart checkbox - The recording consent checkbox.
  * @csspart hint - Help under a field (the time zone note, what the number is for, no times available).
  * @csspart error - An error message: under a field, or about the request.

@@ -6,11 +6,11 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { Messages } from '../../i18n/en.js';
-import { withIsolated } from '../../internal/bidi.js';
 import type { CountryOption } from '../../internal/phone-input.js';
 import type { SlotDay } from '../../internal/slots.js';
 import type { CheckedField } from './checks.js';
-import { dayFormat, label, languageName, timeFormat } from './format.js';
+import { languageName } from './format.js';
+import { slotPicker } from './slot-picker.js';
 
 type Handler<E extends Event = Event> = (event: E) => void;
 
@@ -136,88 +136,22 @@ function phoneField(view: FormView) {
   );
 }
 
+/** The day and time pickers (`slot-picker.ts`), or why there are none. */
 function whenFields(view: FormView) {
-  const { t, locale, days, date, slot, zone, on } = view;
   if (view.notSetUp) return nothing;
-  if (days.length === 0)
+  if (view.days.length === 0)
     return html`<p
       part="hint"
       class="hint"
     >
-      ${t.noSlotsAtAll}
+      ${view.t.noSlotsAtAll}
     </p>`;
-  const slots = days.find((day) => day.date === date)?.slots ?? [];
-  // Labels are made once (`label`): every render, and every form on the page, names the same dates and times.
-  const dayLabel = dayFormat(locale);
-  const time = timeFormat(locale);
-  return html`<div class="row">
-      ${field(
-        'date',
-        t.dateLabel,
-        html`<select
-          id="date"
-          part="input"
-          aria-describedby="zone"
-          @change=${on.date}
-        >
-          ${days.map(
-            (day) =>
-              html`<option
-                value=${day.date}
-                .selected=${day.date === date}
-              >
-                ${label(dayLabel, day.date)}
-              </option>`,
-          )}
-        </select>`,
-      )}
-      ${field(
-        'time',
-        t.timeLabel,
-        html`<select
-          id="time"
-          part="input"
-          aria-invalid=${ifDefined(invalid(view, 'time'))}
-          aria-describedby=${describedBy(view, 'time', 'zone', ...(view.clockSkewed ? ['clock'] : []))}
-          @change=${on.time}
-        >
-          <option
-            value=""
-            .selected=${slot === ''}
-          >
-            ${t.timePlaceholder}
-          </option>
-          ${slots.map(
-            (instant) =>
-              html`<option
-                value=${instant}
-                .selected=${instant === slot}
-              >
-                ${label(time, instant)}
-              </option>`,
-          )}
-        </select>`,
-        fieldError(view, 'time'),
-      )}
-    </div>
-    <p
-      id="zone"
-      part="hint"
-      class="hint"
-    >
-      ${withIsolated(t.timeZoneNote, zone)}
-    </p>
-    ${
-      view.clockSkewed
-        ? html`<p
-            id="clock"
-            part="hint"
-            class="hint"
-          >
-            ${t.clockSkewed}
-          </p>`
-        : nothing
-    }`;
+  const { errors, clockSkewed } = view;
+  return slotPicker({
+    ...view,
+    timeError: errors.time,
+    timeDescribedBy: ['zone', ...(clockSkewed ? ['clock'] : []), ...(errors.time ? ['time-error'] : [])].join(' '),
+  });
 }
 
 function languageField(view: FormView) {

@@ -10,14 +10,17 @@ import { ja } from '../../../src/i18n/ja.js';
 import { CallsClient } from '../../../src/core/client.js';
 import type { CcaiScheduleCall } from '../../../src/elements/schedule-call/schedule-call.js';
 import {
-  CALLS,
-  FIRST_SLOT,
-  NOW,
   alertText,
+  CALLS,
+  choices,
+  chosen,
   control,
   createBodies,
   fillValid,
+  FIRST_SLOT,
   focusOn,
+  NOW,
+  offered,
   root,
   scheduleCall as sharedScheduleCall,
   sent,
@@ -28,7 +31,7 @@ import {
 } from './helpers.js';
 
 const HOUR = 3_600_000;
-const times = (el: CcaiScheduleCall) => [...control(el, 'Time').options].map((option) => option.value).filter(Boolean);
+const times = (el: CcaiScheduleCall) => offered(el);
 const firstTime = (el: CcaiScheduleCall) => times(el)[0];
 const clockNote = (el: CcaiScheduleCall) => root(el).getElementById('clock')?.textContent?.trim() ?? '';
 const heads = () => sent.filter((request) => request.method === 'HEAD');
@@ -63,7 +66,7 @@ describe('<ccai-schedule-call> on a wrong device clock', () => {
     expect(heads(), 'one question for the time').to.have.length(1);
     expect(clockNote(el)).to.equal(en.clockSkewed);
     expect(Date.parse(firstTime(el)!)).to.equal(NOW + 3 * HOUR + 15 * 60_000);
-    expect(control(el, 'Time').getAttribute('aria-describedby')).to.contain('clock');
+    for (const radio of choices(el, 'Time')) expect(radio.getAttribute('aria-describedby')).to.contain('clock');
     await expect(el).to.be.accessible();
     // And a time by the server's clock is booked.
     await fillValid(el, '(201) 555-0123', firstTime(el)!);
@@ -116,7 +119,7 @@ describe('<ccai-schedule-call> on a wrong device clock', () => {
     expect(times(el)).not.to.include(second);
     expect(times(el).every((time) => Date.parse(time) > Date.parse(second))).to.equal(true);
     expect(clockNote(el)).to.equal(en.clockSkewed);
-    expect(control(el, 'Time').value, 'the refused time is no longer chosen').to.equal('');
+    expect(chosen(el), 'the refused time is no longer chosen').to.equal('');
   });
 
   it("learns from the refusal's Date as well: the slow clock's times are gone at once", async () => {

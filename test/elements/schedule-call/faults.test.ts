@@ -19,7 +19,7 @@ import {
   button,
   buttons,
   cancels,
-  choose,
+  chosen,
   clock,
   collect,
   control,
@@ -28,6 +28,7 @@ import {
   gate,
   phoneOf,
   phoneReady,
+  pick,
   root,
   scheduleCall,
   submit,
@@ -98,7 +99,7 @@ describe('<ccai-schedule-call> under faults', function () {
         expect(textOf(root(el).querySelector('[role=alert] p'))).to.equal(message);
         expect(kindsAndStatuses(errors)).to.deep.equal([[fault.kind, fault.status(201)]]);
         expect(phoneOf(el).value).to.equal('(201) 555-0123');
-        expect(control(el, 'Time').value).to.equal(FIRST_SLOT);
+        expect(chosen(el)).to.equal(FIRST_SLOT);
         expect(button(el, en.submit).hasAttribute('aria-disabled'), 'no longer busy').to.equal(false);
         expect(buttons(el)).to.deep.equal(fault.transient && !unknownOutcome ? [en.tryAgain, en.submit] : [en.submit]);
         await aTimeout(50);
@@ -131,7 +132,7 @@ describe('<ccai-schedule-call> under faults', function () {
       await el.updateComplete;
       typeInto(control<HTMLInputElement>(el, ja.phoneLabel), '(201) 555-0123');
       await phoneReady(el, ja.countryLabel);
-      choose(control(el, ja.timeLabel), FIRST_SLOT);
+      pick(el, FIRST_SLOT, ja.timeLabel);
       await submit(el, ja.submit);
       await until(() => alertText(el) !== '', 'no error shown');
       expect(textOf(root(el).querySelector('[role=alert] p'))).to.equal(ja.errorRateLimited);

@@ -50,8 +50,9 @@ export { collect, gate, stopCollecting } from '../../helpers/events.js';
 
 export { control, root, until } from '../../helpers/dom.js';
 
+/** The fields' labels, and the legends of the day and time pickers, in order (not the choices' own labels). */
 export function labels(el: CcaiScheduleCall): string[] {
-  return [...root(el).querySelectorAll('label')].map((label) => label.textContent!.trim());
+  return [...root(el).querySelectorAll('[part~=label]')].map((label) => textOf(label));
 }
 
 export const button = (el: CcaiScheduleCall, text: string) => {
@@ -96,6 +97,11 @@ export function choose(select: HTMLSelectElement, value: string): void {
   select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
 }
 
+// --- the day and time pickers (picker.helpers.ts: no mock, for suites that need none) ------
+
+export { choiceText, choices, chosen, offered, pick, tabStop } from './picker.helpers.js';
+import { pick } from './picker.helpers.js';
+
 /**
  * Focuses a control and reports it: the runner runs test files side by side, and a page in the
  * background gets no focus events from `focus()`.
@@ -134,7 +140,7 @@ export async function scheduleCall(attributes = 'menu-id="9"', lang?: string): P
 export async function fillValid(el: CcaiScheduleCall, phone = '(201) 555-0123', slot = FIRST_SLOT): Promise<void> {
   typeInto(control<HTMLInputElement>(el, 'Phone number'), phone);
   await phoneReady(el);
-  choose(control(el, 'Time'), slot);
+  pick(el, slot);
   await el.updateComplete;
 }
 

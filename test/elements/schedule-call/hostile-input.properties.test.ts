@@ -11,15 +11,16 @@ import { validateLanguage, validatePhoneNumber } from '../../../src/core/validat
 import type { CcaiScheduleCall } from '../../../src/elements/schedule-call/schedule-call.js';
 import { guardEscapes, guardHearsRejection } from '../../helpers/faults.js';
 import {
-  FIRST_SLOT,
   choose,
   collect,
   control,
   createBodies,
   creates,
+  FIRST_SLOT,
   focusOn,
   phoneOf,
   phoneReady,
+  pick,
   root,
   scheduleCall,
   sent,
@@ -143,7 +144,7 @@ async function submitted(text: string, form: Choices): Promise<string | undefine
     await phoneReady(el);
     choose(control(el, 'Country'), country);
     await type(el, text, keyByKey);
-    if (time) choose(control(el, 'Time'), time);
+    if (time) pick(el, time);
     const offered = languages.split(',');
     const language = languageOf(form);
     if (offered.length > 1) choose(control(el, 'Language'), language);

@@ -14,20 +14,19 @@ import type { CcaiScheduleCall } from '../../../src/elements/schedule-call/sched
 import { en } from '../../../src/i18n/en.js';
 import { guardEscapes, guardHearsRejection } from '../../helpers/faults.js';
 import {
-  CALLS,
-  FIRST_SLOT,
   alertText,
-  choose,
+  CALLS,
   clock,
   collect,
-  control,
   createBodies,
   creates,
   errorOf,
   fillValid,
+  FIRST_SLOT,
   focusOn,
   phoneOf,
   phoneReady,
+  pick,
   root,
   scheduleCall,
   submit,
@@ -178,7 +177,7 @@ describe('<ccai-schedule-call> with hostile and odd input', () => {
         typeInto(phoneOf(el), typed);
         await el.updateComplete;
         if (shown !== undefined) expect(phoneOf(el).value).to.equal(shown);
-        choose(control(el, 'Time'), FIRST_SLOT);
+        pick(el, FIRST_SLOT);
         await submit(el);
         if ('sends' in outcome) {
           await until(() => root(el).querySelector('[part=confirmation]'), 'no confirmation');
@@ -212,7 +211,7 @@ describe('<ccai-schedule-call> with hostile and odd input', () => {
       focusOn(phoneOf(el));
       await phoneReady(el);
       typeInto(phoneOf(el), '٠١٠١٢٣٤٥٦٧٨');
-      choose(control(el, 'Time'), FIRST_SLOT);
+      pick(el, FIRST_SLOT);
       await el.updateComplete;
       const bounds = host.getBoundingClientRect();
       for (const node of root(el).querySelectorAll<HTMLElement>('label, select, input, button, p')) {

@@ -8,23 +8,26 @@ import { textOf } from '../../helpers/dom.js';
 import { http, HttpResponse } from 'msw';
 import { en } from '../../../src/i18n/en.js';
 import {
-  CALLS,
-  FIRST_SLOT,
   alertText,
   button,
   buttons,
+  CALLS,
   cancels,
+  choices,
   choose,
+  chosen,
   collect,
   control,
   createBodies,
   creates,
   fillValid,
+  FIRST_SLOT,
   focused,
   gate,
   labels,
   phoneOf,
   phoneReady,
+  pick,
   root,
   scheduleCall,
   submit,
@@ -72,7 +75,7 @@ describe('<ccai-schedule-call> requests', () => {
       const el = await scheduleCall('call-id="514" ticket-id="76517" default-country="JP"');
       typeInto(phoneOf(el), '090-1234-5678');
       await phoneReady(el);
-      choose(control(el, 'Time'), FIRST_SLOT);
+      pick(el, FIRST_SLOT);
       await submit(el);
       await until(() => root(el).querySelector('[part=confirmation]'), 'no confirmation');
       expect(await createBodies()).to.deep.equal([
@@ -199,7 +202,7 @@ describe('<ccai-schedule-call> requests', () => {
         expect(textOf(root(el).querySelector('[role=alert] p'))).to.equal(message);
         expect(buttons(el)).to.deep.equal(['Schedule call']); // no "Try again": the same request would fail again
         expect(phoneOf(el).value).to.equal('(201) 555-0123');
-        expect(control(el, 'Time').value).to.equal(FIRST_SLOT);
+        expect(chosen(el)).to.equal(FIRST_SLOT);
         expect(control(el, 'Country').value).to.equal('US');
         expect(errors.map((event) => [event.detail.kind, event.detail.status])).to.deep.equal([['http', 400]]);
         await expect(el).to.be.accessible();
@@ -325,8 +328,8 @@ describe('<ccai-schedule-call> requests', () => {
       button(el, en.scheduleAnother).click();
       await until(() => buttons(el).includes('Schedule call'), 'the form is not back');
       expect(phoneOf(el).value).to.equal('(201) 555-0123');
-      expect(control(el, 'Time').value).to.equal('');
-      expect(focused(el)).to.equal(control(el, 'Date'));
+      expect(chosen(el)).to.equal('');
+      expect(focused(el), 'on the chosen day').to.equal(choices(el, 'Date').find((radio) => radio.checked));
       expect(alertText(el)).to.equal('');
       expect(buttons(el)).to.deep.equal(['Schedule call']);
     });

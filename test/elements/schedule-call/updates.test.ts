@@ -12,15 +12,18 @@ import { nameZone } from '../../../src/elements/schedule-call/format.js';
 import { en } from '../../../src/i18n/en.js';
 import { ja } from '../../../src/i18n/ja.js';
 import {
-  FIRST_SLOT,
-  NOW,
-  choose,
+  choices,
+  choiceText,
   control,
   errorOf,
+  FIRST_SLOT,
   focusOn,
   labels,
+  NOW,
+  offered,
   phoneOf,
   phoneReady,
+  pick,
   root,
   scheduleCall,
   typeInto,
@@ -28,8 +31,11 @@ import {
   useMockApi,
 } from './helpers.js';
 
-const times = (el: CcaiScheduleCall, label = 'Time') =>
-  [...control(el, label).options].slice(1).map((option) => option.value);
+const times = (el: CcaiScheduleCall, label = 'Time') => offered(el, label);
+/** The text of the chosen day, or of the first time. */
+const chosenDayText = (el: CcaiScheduleCall, label = 'Date') =>
+  choiceText(choices(el, label).find((radio) => radio.checked)!);
+const firstTimeText = (el: CcaiScheduleCall, label = 'Time') => choiceText(choices(el, label)[0]!);
 const texts = (select: HTMLSelectElement) => [...select.options].map((option) => option.text);
 
 /** `HH:MM` of each instant on a 24-hour clock in `timeZone`. */
@@ -40,11 +46,11 @@ function wallTimes(instants: string[], timeZone: string): string[] {
 
 /**
  * After a change of settings the form checks them again before it offers times (on a busy machine
- * that can take longer than one update): wait for the Time select itself, not for a render.
+ * that can take longer than one update): wait for the times themselves, not for a render.
  */
 async function shown(el: CcaiScheduleCall): Promise<void> {
   await el.updateComplete;
-  await until(() => labels(el).includes('Time'), 'the Time select is shown again');
+  await until(() => labels(el).includes('Time'), 'the times are shown again');
 }
 
 const zoneNote = (locale: string) => nameZone(locale, NOW);
@@ -88,20 +94,20 @@ describe('<ccai-schedule-call> after its inputs change', () => {
 
   it('offers the days and the number of days it is set to', async () => {
     const el = await scheduleCall();
-    expect(control(el, 'Date').options.length).to.be.greaterThan(10);
+    expect(offered(el, 'Date').length).to.be.greaterThan(10);
     el.daysAhead = 1;
     await el.updateComplete;
-    const today = [...control(el, 'Date').options].map((option) => option.value);
+    const today = offered(el, 'Date');
     expect(today.length, "today, in one or two of the visitor's dates").to.be.within(1, 2);
 
     el.daysAhead = 14;
     el.days = 'sat';
     await el.updateComplete;
     const weekday = new Intl.DateTimeFormat('en', { timeZone: 'America/New_York', weekday: 'short' });
-    const days = [...control(el, 'Date').options].map((option) => option.value);
+    const days = offered(el, 'Date');
     expect(days.length, 'two Saturdays, in one or two dates each').to.be.within(2, 4);
     for (const day of days) {
-      choose(control(el, 'Date'), day);
+      pick(el, day, 'Date');
       await el.updateComplete;
       for (const slot of times(el)) expect(weekday.format(Date.parse(slot))).to.equal('Sat');
     }
@@ -109,22 +115,21 @@ describe('<ccai-schedule-call> after its inputs change', () => {
 
   it("names dates, times, languages and the zone again when the page's language changes", async () => {
     const el = await scheduleCall('menu-id="9" languages="en,ja"', 'en');
-    const date = control(el, 'Date');
     const first = Date.parse(times(el)[0]!);
     const named = (locale: string) => ({
-      date: new Intl.DateTimeFormat(locale, { weekday: 'long', month: 'long', day: 'numeric' }).format(first),
+      date: new Intl.DateTimeFormat(locale, { weekday: 'short', month: 'short', day: 'numeric' }).format(first),
       time: new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(first),
     });
-    expect(date.selectedOptions[0]?.text).to.equal(named('en').date);
-    expect(control(el, 'Time').options[1]?.text).to.equal(named('en').time);
+    expect(chosenDayText(el)).to.equal(named('en').date);
+    expect(firstTimeText(el)).to.equal(named('en').time);
     expect(texts(control(el, 'Language'))).to.deep.equal(['English', 'Japanese']);
     expect(textOf(root(el).querySelector('#zone'))).to.equal(en.timeZoneNote(zoneNote('en')));
 
     el.parentElement!.lang = 'ja';
     await until(() => labels(el)[0] === ja.countryLabel, 'not in Japanese');
     await el.updateComplete;
-    expect(control(el, ja.dateLabel).selectedOptions[0]?.text).to.equal(named('ja').date);
-    expect(control(el, ja.timeLabel).options[1]?.text).to.equal(named('ja').time);
+    expect(chosenDayText(el, ja.dateLabel)).to.equal(named('ja').date);
+    expect(firstTimeText(el, ja.timeLabel)).to.equal(named('ja').time);
     expect(texts(control(el, ja.languageLabel))).to.deep.equal(['英語', '日本語']);
     expect(texts(control(el, ja.countryLabel))).to.deep.equal(['アメリカ合衆国']);
     expect(textOf(root(el).querySelector('#zone'))).to.equal(ja.timeZoneNote(zoneNote('ja')));
@@ -132,7 +137,7 @@ describe('<ccai-schedule-call> after its inputs change', () => {
     el.parentElement!.lang = 'en';
     await until(() => labels(el)[0] === en.countryLabel, 'not in English again');
     await el.updateComplete;
-    expect(control(el, 'Date').selectedOptions[0]?.text).to.equal(named('en').date);
+    expect(chosenDayText(el)).to.equal(named('en').date);
     expect(texts(control(el, 'Language'))).to.deep.equal(['English', 'Japanese']);
     expect(texts(control(el, 'Country'))).to.deep.equal(['United States']);
   });

@@ -11,12 +11,17 @@ import type { CcaiScheduleCall } from '../../../src/elements/schedule-call/sched
 import type { en } from '../../../src/i18n/en.js';
 export { callOf } from '../call-status/helpers.js';
 import { noRetry } from '../customer-flags/helpers.js';
-import { FIRST_SLOT, choose, clock, control, phoneReady, root, typeInto } from '../schedule-call/helpers.js';
+import { FIRST_SLOT, clock, control, phoneReady, pick, root, typeInto } from '../schedule-call/helpers.js';
 
-/** What a screen reader says for the focused control: its label, or a button's text. */
+/**
+ * What a screen reader says for the focused control: its label, or a button's text; for a choice
+ * of the day or time pickers, the group's legend and then the choice ("Time: 9:15 AM").
+ */
 export function focusedName(el: CcaiScheduleCall): string {
-  const active = root(el).activeElement as HTMLElement | null;
+  const active = root(el).activeElement as HTMLInputElement | null;
   if (!active) return '';
+  if (active.type === 'radio')
+    return `${textOf(active.closest('fieldset')?.querySelector('legend'))}: ${textOf(active.labels?.[0])}`;
   const label = active.id ? root(el).querySelector(`label[for="${active.id}"]`) : null;
   return textOf(label ?? active);
 }
@@ -31,7 +36,7 @@ export const shiftTab = async () => {
 export async function fillIn(el: CcaiScheduleCall, t: typeof en): Promise<void> {
   typeInto(control<HTMLInputElement>(el, t.phoneLabel), '(201) 555-0123');
   await phoneReady(el, t.countryLabel);
-  choose(control(el, t.timeLabel), FIRST_SLOT);
+  pick(el, FIRST_SLOT, t.timeLabel);
   await el.updateComplete;
 }
 

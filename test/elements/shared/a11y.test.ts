@@ -28,9 +28,13 @@ import {
   FIRST_SLOT,
   button,
   cancels,
+  choiceText,
+  choices,
+  chosen,
   control,
   createBodies,
   gate,
+  offered,
   phoneOf,
   root,
   scheduleCall,
@@ -63,9 +67,26 @@ describe('accessibility of the three elements', () => {
       expect(await tab()).to.equal(en.countryLabel);
       expect(await tab()).to.equal(en.phoneLabel);
       await sendKeys({ type: '2015550123' });
-      expect(await tab()).to.equal(en.dateLabel);
-      expect(await tab()).to.equal(en.timeLabel);
+      // The days: one Tab stop, on the chosen day; the arrows move to the next day and back, choosing it.
+      const [today, tomorrow] = choices(el, en.dateLabel).map(choiceText);
+      expect(await tab()).to.equal(`${en.dateLabel}: ${today}`);
+      await sendKeys({ press: 'ArrowRight' });
+      await el.updateComplete;
+      expect(focusedName(el)).to.equal(`${en.dateLabel}: ${tomorrow}`);
+      expect(chosen(el, en.dateLabel)).to.equal(offered(el, en.dateLabel)[1]);
+      await sendKeys({ press: 'ArrowLeft' });
+      await el.updateComplete;
+      expect(focusedName(el)).to.equal(`${en.dateLabel}: ${today}`);
+      // The times: none chosen yet, so Tab lands on the first; the arrows choose as they move.
+      const [first, second] = choices(el, en.timeLabel).map(choiceText);
+      expect(await tab()).to.equal(`${en.timeLabel}: ${first}`);
+      expect(chosen(el), 'focus alone chooses nothing').to.equal('');
       await sendKeys({ press: 'ArrowDown' });
+      await el.updateComplete;
+      expect(focusedName(el)).to.equal(`${en.timeLabel}: ${second}`);
+      await sendKeys({ press: 'ArrowUp' });
+      await el.updateComplete;
+      expect(chosen(el)).to.equal(FIRST_SLOT);
       expect(await tab()).to.equal(en.languageLabel);
       await sendKeys({ press: 'ArrowDown' });
       expect(await tab()).to.equal(en.consentLabel);

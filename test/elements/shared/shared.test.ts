@@ -12,6 +12,7 @@ import type { CcaiErrorEvent } from '../../../src/internal/events.js';
 import '../../../src/index.js';
 import { control, root, until } from '../../helpers/dom.js';
 import { useMockApi } from '../../helpers/mock-api.js';
+import { offered, pick } from '../schedule-call/picker.helpers.js';
 
 /** The API requests sent during the current test (reset after each test). */
 const requests: URL[] = [];
@@ -46,9 +47,7 @@ async function fillAndSubmit(el: Widget): Promise<void> {
   phone.value = '(201) 555-0123';
   phone.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertFromPaste' }));
   await until(() => control(el, 'Country').options.length > 100, 'phone metadata loaded');
-  const time = control(el, 'Time');
-  time.value = [...time.options].find((option) => option.value)!.value;
-  time.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  pick(el, offered(el)[0]!);
   await el.updateComplete;
   [...root(el).querySelectorAll('button')].find((button) => button.textContent!.trim() === 'Schedule call')!.click();
 }

@@ -1,0 +1,191 @@
+/**
+ * The day and time pickers of `<ccai-schedule-call>`: the days as a row of button-like choices, the
+ * times of the chosen day as a grid of them. Both are native radio groups (`<fieldset>` and
+ * `<legend>`), so the browser gives them what a screen reader and a keyboard expect: one Tab stop
+ * per group, the arrow keys to move (and choose), Space to choose the focused time, "Time,
+ * grouping, 9:15 AM, radio button, 3 of 32". Each choice is a `<label>` around a visually hidden
+ * radio: the whole box is the target, and the focus ring is drawn on the box.
+ */
+import { html, nothing } from 'lit';
+import { guard } from 'lit/directives/guard.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import type { Messages } from '../../i18n/en.js';
+import { withIsolated } from '../../internal/bidi.js';
+import type { SlotDay } from '../../internal/slots.js';
+import { dayFormat, hourFormat, label, timeFormat } from './format.js';
+
+type Handler = (event: Event) => void;
+
+export interface SlotPickerView {
+  t: Messages;
+  locale: string;
+  days: readonly SlotDay[];
+  date: string;
+  slot: string;
+  /** The time's error, shown under the grid; `undefined`: none. */
+  timeError: string | undefined;
+  /** `aria-describedby` of every time: the zone note, the clock note, the error. */
+  timeDescribedBy: string;
+  /** The visitor's zone by name, said above the times. */
+  zone: string;
+  /** The device clock looks wrong: said above the times, which follow the server's. */
+  clockSkewed: boolean;
+  on: { date: Handler; time: Handler };
+}
+
+/** One hour's times under its heading; `heading` is empty when the day's times are not grouped. */
+interface HourGroup {
+  heading: string;
+  slots: string[];
+}
+
+/** Times closer than this are grouped under their hour: more than four an hour would make a long, unmarked list. */
+const GROUP_BELOW_MS = 15 * 60_000;
+
+/** Groups by slot list and locale: a day's list is made once per slot computation (`slots.ts` shares them). */
+const grouped = new WeakMap<readonly string[], Map<string, HourGroup[]>>();
+
+function hourGroups(slots: readonly string[], locale: string): HourGroup[] {
+  let byLocale = grouped.get(slots);
+  if (!byLocale) grouped.set(slots, (byLocale = new Map()));
+  let groups = byLocale.get(locale);
+  if (groups) return groups;
+  groups = [];
+  if (slots.length < 2 || Date.parse(slots[1]!) - Date.parse(slots[0]!) >= GROUP_BELOW_MS) {
+    groups.push({ heading: '', slots: [...slots] });
+  } else {
+    const hour = hourFormat(locale);
+    for (const instant of slots) {
+      const heading = label(hour, instant);
+      const last = groups[groups.length - 1];
+      if (last?.heading === heading) last.slots.push(instant);
+      else groups.push({ heading, slots: [instant] });
+    }
+  }
+  byLocale.set(locale, groups);
+  return groups;
+}
+
+/**
+ * One choice. `tabStop`: the radio a Tab lands on (the chosen one, else the first), which carries
+ * the group's id, so that the form's focus rules (`#date`, `[aria-invalid]`, leaving `#time`) find it.
+ */
+function choice(
+  group: 'date' | 'time',
+  value: string,
+  text: string,
+  chosen: boolean,
+  tabStop: boolean,
+  extra: { invalid?: boolean; describedBy: string },
+) {
+  const part = group === 'date' ? 'day' : 'slot';
+  return html`<label class="choice">
+    <input
+      type="radio"
+      name=${group}
+      value=${value}
+      id=${ifDefined(tabStop ? group : undefined)}
+      .checked=${live(chosen)}
+      aria-invalid=${ifDefined(tabStop && extra.invalid ? 'true' : undefined)}
+      aria-describedby=${extra.describedBy}
+    /><span part=${chosen ? `${part} chosen` : part}>${text}</span>
+  </label>`;
+}
+
+function dayPicker({ t, locale, days, date, on }: SlotPickerView) {
+  const format = dayFormat(locale);
+  return html`<fieldset
+    class="picker"
+    part="days"
+    @change=${on.date}
+  >
+    <legend part="label">${t.dateLabel}</legend>
+    <div class="choices days">
+      ${days.map((day) =>
+        choice('date', day.date, label(format, day.date), day.date === date, day.date === date, {
+          describedBy: 'zone',
+        }),
+      )}
+    </div>
+  </fieldset>`;
+}
+
+/** Above the times, where they are read before one is chosen: the zone they are in, and a wrong device clock. */
+function notes({ t, zone, clockSkewed }: SlotPickerView) {
+  return html`<p
+      id="zone"
+      part="hint"
+      class="hint"
+    >
+      ${withIsolated(t.timeZoneNote, zone)}
+    </p>
+    ${
+      clockSkewed
+        ? html`<p
+            id="clock"
+            part="hint"
+            class="hint"
+          >
+            ${t.clockSkewed}
+          </p>`
+        : nothing
+    }`;
+}
+
+function timePicker(view: SlotPickerView) {
+  const { t, locale, days, date, slot, timeError, timeDescribedBy, on } = view;
+  const slots = days.find((day) => day.date === date)?.slots ?? [];
+  const format = timeFormat(locale);
+  const tabStop = slot || slots[0];
+  const extra = { invalid: timeError !== undefined, describedBy: timeDescribedBy };
+  return html`<fieldset
+    class="picker"
+    part="times"
+    @change=${on.time}
+  >
+    <legend part="label">${t.timeLabel}</legend>
+    ${notes(view)}
+    <div class="choices times">
+      ${hourGroups(slots, locale).map(
+        ({ heading, slots: times }) =>
+          html`${
+            heading
+              ? html`<span
+                  class="hour"
+                  part="hour"
+                  aria-hidden="true"
+                  >${heading}</span
+                >`
+              : nothing
+          }${times.map((instant) =>
+            choice('time', instant, label(format, instant), instant === slot, instant === tabStop, extra),
+          )}`,
+      )}
+    </div>
+    ${
+      timeError === undefined
+        ? nothing
+        : html`<p
+            id="time-error"
+            part="error"
+            class="error"
+          >
+            ${timeError}
+          </p>`
+    }
+  </fieldset>`;
+}
+
+/**
+ * The day and time pickers (with the notes about the times), rendered again only when what they show changed: a day of 5-minute
+ * slots is hundreds of radios, and the form renders on every keystroke in the phone field.
+ */
+export function slotPicker(view: SlotPickerView) {
+  const { t, locale, days, date, slot, timeError, timeDescribedBy, zone, clockSkewed, on } = view;
+  const copy = [t.dateLabel, t.timeLabel, t.timeZoneNote, t.clockSkewed];
+  return guard(
+    [...copy, locale, days, date, slot, timeError, timeDescribedBy, zone, clockSkewed, on.date, on.time],
+    () => html`${dayPicker(view)} ${timePicker(view)}`,
+  );
+}
