@@ -141,10 +141,10 @@ export class ScheduleForm implements ReactiveController {
     return this.#settings;
   }
 
-  /** The number and language of a booked call, for a new time for it (a number as E.164 needs no country). */
+  /** The number and language of a booked call (after a reload: nothing entered yet), for a new time for it; E.164 needs no country. */
   fillFrom(request: { end_user_number?: string; lang?: string }): void {
-    if (request.end_user_number) this.phone = request.end_user_number;
-    if (request.lang) this.#language = request.lang;
+    if (request.end_user_number && !this.phone) this.phone = request.end_user_number;
+    if (request.lang && !this.#language) this.#language = request.lang;
     this.#host.requestUpdate();
   }
 

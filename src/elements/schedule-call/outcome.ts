@@ -44,6 +44,8 @@ export interface OutcomeView {
    * Change time booked this call for an older one (`old`), cancelled by `task`; `retry` cancels it
    * again. Until that has succeeded the visitor is told that both calls exist.
    */
+  /** Change time has cancelled the call this one replaced: the message says the call has moved. */
+  moved: boolean;
   replacing?: {
     old: NonNullable<Booking['replaces']>;
     task: Task<[NonNullable<Booking['replaces']> | null], Call>;
@@ -65,7 +67,8 @@ export function formatWhen(instant: string, locale: string): string {
   }).format(time);
 }
 
-export function outcomeView({ result, t, locale, requestedAt, cancel, status, on, calendar, replacing }: OutcomeView) {
+export function outcomeView(view: OutcomeView) {
+  const { result, t, locale, requestedAt, cancel, status, on, calendar, replacing, moved } = view;
   const another = anotherButton(t.scheduleAnother, on.another);
   // 202: a person must act before the call exists, so there is nothing to show or cancel yet.
   if (result.kind === 'accepted') return confirmation(t.scheduleAccepted, nothing, another);
@@ -75,7 +78,6 @@ export function outcomeView({ result, t, locale, requestedAt, cancel, status, on
   const callNow = call.call_type === CALL_TYPES.inbound && !call.scheduled_at;
   const cancelCall = (busy: boolean) => cancelButton(busy ? t.cancelling : t.cancelCall, () => on.cancel(call), busy);
   const when = formatWhen(call.scheduled_at ?? requestedAt, locale);
-  const moved = replacing?.task.status === TaskStatus.COMPLETE;
   const actions = () =>
     html`${cancelButton(t.changeTime, on.change, false)} ${cancelCall(false)} ${calendarLink({ ...calendar, call, t })}
     ${another}`;
@@ -89,7 +91,7 @@ export function outcomeView({ result, t, locale, requestedAt, cancel, status, on
         : withIsolated(moved ? t.changedTo : t.confirmation, when),
     cancelled
       ? nothing
-      : html`${replacing && !moved ? replacingNotice(t, locale, replacing) : nothing}<ccai-call-status
+      : html`${replacingNotice(t, locale, replacing, moved ? when : '')}<ccai-call-status
             part="call-status"
             call-id=${call.id}
             base-url=${status.baseUrl}
@@ -111,18 +113,22 @@ export function outcomeView({ result, t, locale, requestedAt, cancel, status, on
 }
 
 /**
- * The older call of a Change time while it is being cancelled, or, when that failed (or was
- * interrupted by a reload), that both calls exist now, with a button to cancel the old one again.
+ * The older call of a Change time while it is being cancelled, then (`movedTo`, the new time) that
+ * the call has moved, in one live region, so the change is announced; or, when the cancel failed
+ * (or a reload came between), that both calls exist now, with a button to cancel the old one again.
  */
-function replacingNotice(t: Messages, locale: string, { old, task, retry }: NonNullable<OutcomeView['replacing']>) {
-  const oldWhen = formatWhen(old.call.scheduled_at ?? '', locale);
-  if (task.status === TaskStatus.PENDING)
+function replacingNotice(t: Messages, locale: string, replacing: OutcomeView['replacing'], movedTo: string) {
+  if (!replacing && !movedTo) return nothing;
+  const pending = replacing?.task.status === TaskStatus.PENDING;
+  if (movedTo || pending)
     return html`<p
-      class="hint"
+      class=${pending ? 'hint' : 'visually-hidden'}
       role="status"
     >
-      ${withIsolated(t.changeCancelling, oldWhen)}
+      ${pending ? withIsolated(t.changeCancelling, formatWhen(replacing!.old.call.scheduled_at ?? '', locale)) : withIsolated(t.changedTo, movedTo)}
     </p>`;
+  const { old, task, retry } = replacing!;
+  const oldWhen = formatWhen(old.call.scheduled_at ?? '', locale);
   const cause = task.status === TaskStatus.ERROR ? describeError(task.error, t) : '';
   return alertBox(html`${withIsolated(t.changeBothCalls, oldWhen)} ${cause}`, {
     label: t.cancelOldCall(oldWhen),

@@ -193,6 +193,8 @@ export class CcaiScheduleCall extends CcaiElement {
   /** "Now": the menu's wait, once its module has loaded; `#waitKey` is what the last render showed. */
   #waits?: WaitWatch;
   #waitKey: string | null = null;
+  /** The call that Change time made, once the one it replaced was cancelled. */
+  #movedTo?: number;
   #focusAfterUpdate = '';
   /** The call booked (or kept from before a reload) with its capability, until Schedule another call. */
   readonly #kept = new KeptBooking(this);
@@ -268,7 +270,10 @@ export class CcaiScheduleCall extends CcaiElement {
     },
     onComplete: (call) => {
       const kept = this.#kept.booking;
-      if (kept?.replaces?.call.id === call.id) this.#kept.keep(this.#storageKey(), { ...kept, replaces: undefined });
+      if (kept?.replaces?.call.id === call.id) {
+        this.#movedTo = kept.call.id;
+        this.#kept.keep(this.#storageKey(), { ...kept, replaces: undefined });
+      }
       this.dispatchEvent(new CcaiCallCancelledEvent({ call }));
     },
     onError: (error) => this.reportError(error),
@@ -563,6 +568,7 @@ export class CcaiScheduleCall extends CcaiElement {
       },
       calendar: { baseUrl: this.api.baseUrl, minutes: this.slotMinutes, now: this.#form.now() },
       replacing: replaces && { old: replaces, task: this.#cancelOld, retry: this.#cancelOldAgain },
+      moved: result.kind === 'created' && result.call.id === this.#movedTo,
     });
   }
 }
