@@ -6,3 +6,4 @@ export * from './languages.js';
 export { backoffDelay, parseRetryAfter, DEFAULT_RETRY, type RetryPolicy } from './retry.js';
 export * from './schemas.js';
 export * from './validation/index.js';
+export * from './wait-times.js';

@@ -64,6 +64,33 @@ export const en = {
   /** The device clock is minutes or hours off the server's: the times offered follow the server's. */
   clockSkewed:
     'Your device’s clock seems to be wrong, so the times offered follow our clock. Please check the time on your device.',
+  // "Call me now" (`modes`), Change time and Add to calendar.
+  modeLegend: 'When should we call you?',
+  modeNow: 'Call me now',
+  modeLater: 'Schedule for later',
+  callNowSubmit: 'Call me now',
+  callingNow: 'Requesting your call…',
+  waitChecking: 'Checking the wait time…',
+  /** `duration` comes from `Intl.NumberFormat` (e.g. "4 minutes"), plural included. */
+  waitAbout: (duration: string) => `Estimated wait: about ${duration}.`,
+  waitUnderMinute: 'Estimated wait: less than a minute.',
+  waitUnknown: 'We will call you as soon as an agent is free.',
+  nowClosed: 'We are closed right now, so we cannot call you straight away.',
+  nowNoAgents: 'No one is available to take a call right now.',
+  callNowConfirmation: 'You are in the queue. We will call you shortly.',
+  changeTime: 'Change time',
+  changeLegend: 'Choose a new time for your call',
+  changeSubmit: 'Move my call',
+  changing: 'Moving your call…',
+  keepTime: 'Keep the current time',
+  changedTo: (when: string) => `Your call has been moved to ${when}.`,
+  changeCancelling: (when: string) => `Cancelling your call of ${when}…`,
+  changeBothCalls: (when: string) =>
+    `Your new call is booked, but we could not cancel your call of ${when}, so you now have both calls.`,
+  cancelOldCall: (when: string) => `Cancel the call of ${when}`,
+  addToCalendar: 'Add to calendar',
+  calendarSummary: 'Callback from our support team',
+  calendarDescription: (page: string) => `We will call you at this time. To change or cancel the call, go to ${page}`,
 
   // --- <ccai-call-status> ------------------------------------------------------------------
   statusHeading: 'Call status',

@@ -54,6 +54,32 @@ export const ja: Messages = {
     'サーバーからの応答を読み取れなかったため、通話はすでに予約されている可能性があります。指定の時刻に電話がない場合は、もう一度ご予約ください。',
   clockSkewed:
     'お使いの端末の時計がずれているようです。表示している時刻は当社の時計に合わせています。端末の時刻をご確認ください。',
+  // 「今すぐ電話」（`modes`）、時間の変更、カレンダーへの追加。
+  modeLegend: 'いつお電話しましょうか？',
+  modeNow: '今すぐ電話してほしい',
+  modeLater: 'あとで予約する',
+  callNowSubmit: '今すぐ電話をリクエスト',
+  callingNow: 'リクエストしています…',
+  waitChecking: '待ち時間を確認しています…',
+  waitAbout: (duration: string) => `予想待ち時間：約${duration}。`,
+  waitUnderMinute: '予想待ち時間：1分未満。',
+  waitUnknown: '担当者の手が空きしだいお電話します。',
+  nowClosed: '現在は営業時間外のため、すぐにはお電話できません。',
+  nowNoAgents: '現在、お電話に対応できる担当者がいません。',
+  callNowConfirmation: '順番待ちに入りました。まもなくお電話します。',
+  changeTime: '時間を変更',
+  changeLegend: 'お電話の新しい時間を選んでください',
+  changeSubmit: 'この時間に変更',
+  changing: '変更しています…',
+  keepTime: '今の時間のままにする',
+  changedTo: (when: string) => `お電話の時間を${when}に変更しました。`,
+  changeCancelling: (when: string) => `${when}のお電話をキャンセルしています…`,
+  changeBothCalls: (when: string) =>
+    `新しいお電話は予約されましたが、${when}のお電話をキャンセルできなかったため、現在は両方のお電話が予約されています。`,
+  cancelOldCall: (when: string) => `${when}のお電話をキャンセル`,
+  addToCalendar: 'カレンダーに追加',
+  calendarSummary: 'サポートチームからのお電話',
+  calendarDescription: (page: string) => `この時間にお電話します。変更・キャンセルはこちらから：${page}`,
 
   // --- <ccai-call-status> ------------------------------------------------------------------
   statusHeading: '通話の状況',

@@ -10,16 +10,23 @@ export interface Booking {
   call: Call;
   /** The gateway's capability for the call; absent with a backend of the site's own. */
   capability?: string;
+  /** The number and language it was booked with: Change time books the new time with them. */
+  request?: { end_user_number?: string; lang?: string };
+  /** Change time booked this call for another one, whose cancel has not succeeded (yet). */
+  replaces?: { call: Call; capability?: string };
 }
 
 /** How long after its scheduled time a booking is still shown after a reload. */
 const KEPT_AFTER_SCHEDULED_MS = 24 * 60 * 60 * 1000;
 
-/** Keeps a booking for this tab; one without a readable scheduled time could never expire, so it is not kept. */
+/** Keeps a booking for this tab; one without a readable time could never expire, so it is not kept. */
 export function saveBooking(key: string, booking: Booking): void {
   if (Number.isNaN(scheduledTime(booking.call))) return;
+  const { call, capability, request, replaces } = booking;
+  // Only what Change time needs of the request: no ticket, no consent.
+  const kept = request && { end_user_number: request.end_user_number, lang: request.lang };
   try {
-    sessionStorage.setItem(key, JSON.stringify({ call: booking.call, capability: booking.capability }));
+    sessionStorage.setItem(key, JSON.stringify({ call, capability, request: kept, replaces }));
   } catch {
     // Disabled or full: the booking is still shown, only not after a reload.
   }
@@ -57,16 +64,39 @@ function parseBooking(text: string): Booking | null {
   } catch {
     return null;
   }
-  if (!isRecord(value) || !isRecord(value.call)) return null;
+  if (!isRecord(value)) return null;
+  const call = parseCall(value);
+  if (!call) return null;
+  const booking: Booking = call;
+  const { request, replaces } = value;
+  if (request !== undefined) {
+    if (!isRecord(request) || !optionalText(request.end_user_number) || !optionalText(request.lang)) return null;
+    booking.request = { end_user_number: request.end_user_number, lang: request.lang };
+  }
+  if (replaces !== undefined) {
+    const old = isRecord(replaces) ? parseCall(replaces) : null;
+    if (!old) return null;
+    booking.replaces = old;
+  }
+  return booking;
+}
+
+/** `{ call, capability }` believed: a call id, a status, a readable time, a non-empty capability or none. */
+function parseCall(value: Record<string, unknown>): { call: Call; capability?: string } | null {
   const { call, capability } = value;
+  if (!isRecord(call)) return null;
   if (!Number.isSafeInteger(call.id) || (call.id as number) <= 0 || typeof call.status !== 'string') return null;
   if (Number.isNaN(scheduledTime(call))) return null;
   if (capability !== undefined && (typeof capability !== 'string' || capability === '')) return null;
   return capability === undefined ? { call: call as Call } : { call: call as Call, capability };
 }
 
-function scheduledTime(call: { scheduled_at?: unknown }): number {
-  return typeof call.scheduled_at === 'string' ? Date.parse(call.scheduled_at) : Number.NaN;
+const optionalText = (value: unknown): value is string | undefined => value === undefined || typeof value === 'string';
+
+/** Its scheduled time; for a "call me now" call (none), when it was queued or made. */
+function scheduledTime(call: { scheduled_at?: unknown; queued_at?: unknown; created_at?: unknown }): number {
+  const time = [call.scheduled_at, call.queued_at, call.created_at].find((value) => typeof value === 'string');
+  return typeof time === 'string' ? Date.parse(time) : Number.NaN;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

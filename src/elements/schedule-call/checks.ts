@@ -88,10 +88,13 @@ export interface FormCheck {
 export function checkForm(values: FormValues, t: Messages, phone: typeof PhoneInput): FormCheck {
   const results = {
     phone: checkPhone(phone, values.phone, values.country, t),
-    time: checkSlot(values.slot, values.now, values.minLeadMinutes, t),
+    // "Call me now" has no time to check.
+    time: values.callNow
+      ? ({ ok: true, value: '' } as const)
+      : checkSlot(values.slot, values.now, values.minLeadMinutes, t),
     language: checkLanguage(values.language, values.languages, t),
   };
-  const noTarget = !isId(values.menuId) && !isId(values.callId);
+  const noTarget = values.callNow ? !isId(values.menuId) : !isId(values.menuId) && !isId(values.callId);
   const notes = noTarget ? ['menu-id or call-id (a positive integer) is required'] : [];
   const errors: FormCheck['errors'] = {};
   for (const field of CHECKED_FIELDS) {

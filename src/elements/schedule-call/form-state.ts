@@ -1,5 +1,4 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ScheduledCallRequest } from '../../core/schemas.js';
 import type { Messages } from '../../i18n/en.js';
 import { InteractionState } from '../../internal/interaction-state.js';
 import type * as PhoneInput from '../../internal/phone-input.js';
@@ -10,6 +9,7 @@ import { defaultCountry, watchLanguages } from './default-country.js';
 import { CHECKED_FIELDS, type CheckedField } from './fields.js';
 import { AHEAD_OF_FIRST_SUBMIT, ON_FIRST_USE, loadModules, withModule, type LazyModule } from './lazy.js';
 import type { ServerClock } from './server-clock.js';
+import type { BookingRequest } from './request.js';
 import { SettingWarnings, decimalId, readSettings, type SettingDefaults, type SlotSettings } from './settings.js';
 
 /** The element's settings the form reads. */
@@ -44,6 +44,8 @@ export class ScheduleForm implements ReactiveController {
   /** Polite announcement of errors, for those that appear when the visitor leaves a field. */
   announcement = '';
   slotDays: readonly SlotDay[] = [];
+  /** "Call me now" is chosen (`modes`): no time is checked, and the request queues the call at once. */
+  callNow = false;
   /** A setting that decides when or where a call is booked cannot be read: the form books nothing. */
   notSetUp = false;
   /** The phone metadata module, once loaded. */
@@ -130,7 +132,20 @@ export class ScheduleForm implements ReactiveController {
       callId: host.callId,
       ticketId: host.ticketId,
       consent: host.recordingConsent ? this.consent : undefined,
+      callNow: this.callNow,
     };
+  }
+
+  /** The opening hours as read (`undefined` while not set up): "now" asks whether they say open. */
+  get settings(): SlotSettings | undefined {
+    return this.#settings;
+  }
+
+  /** The number and language of a booked call (after a reload: nothing entered yet), for a new time for it; E.164 needs no country. */
+  fillFrom(request: { end_user_number?: string; lang?: string }): void {
+    if (request.end_user_number && !this.phone) this.phone = request.end_user_number;
+    if (request.lang && !this.#language) this.#language = request.lang;
+    this.#host.requestUpdate();
   }
 
   /** The time now, by the server's clock as far as it is known. */
@@ -221,7 +236,7 @@ export class ScheduleForm implements ReactiveController {
    * refused time makes passed slots go. The checks of fields left by the press that submitted
    * (waiting for it to end, see `onPointerDown`) would only repeat these: they are dropped.
    */
-  check(phoneInput: typeof PhoneInput): FormCheck & { request?: ScheduledCallRequest } {
+  check(phoneInput: typeof PhoneInput): FormCheck & { request?: BookingRequest } {
     this.#interaction.submitted();
     if (this.#afterPointer) this.#afterPointer.length = 0;
     const values = this.values;
@@ -231,9 +246,7 @@ export class ScheduleForm implements ReactiveController {
     this.announcement = result.refused.length ? this.#messages().fixErrors : '';
     if (result.refused.includes('time')) this.computeSlots();
     this.#host.requestUpdate();
-    return result.checked
-      ? { ...result, request: this.#request!.scheduledCallRequest(values, result.checked) }
-      : result;
+    return result.checked ? { ...result, request: this.#request!.bookingRequest(values, result.checked) } : result;
   }
 
   /** Back to a fresh form for another call; the number, country and language are kept. */

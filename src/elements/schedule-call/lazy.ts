@@ -14,6 +14,8 @@ const LAZY = {
   bookingStore: () => import('./booking-store.js'),
   /** The server's clock, learnt from the first answer (none comes before the form's first use). */
   serverClock: () => import('./server-clock.js'),
+  /** "Call me now" (`modes`): opening hours now, the menu's wait kept fresh, what replaces the date and time. */
+  now: () => import('./now.js'),
   /** The client's request schemas, fetched ahead so that the first submit need not wait for them. */
   schemas: () => import('../../core/schemas.js'),
 };

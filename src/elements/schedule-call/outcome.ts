@@ -6,12 +6,15 @@
 import { TaskStatus, type Task } from '@lit/task';
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { CALL_TYPES } from '../../core/calls.js';
 import type { CallsClient, CreateCallResult } from '../../core/client.js';
 import type { Call } from '../../core/schemas.js';
 import type { Messages } from '../../i18n/en.js';
 import { describedIsolated, withIsolated } from '../../internal/bidi.js';
 import type { CcaiStatusChangeEvent } from '../../internal/events.js';
 import { dateTimeFormat } from '../../internal/intl-cache.js';
+import type { Booking } from './booking-store.js';
+import { calendarLink, type CalendarLinkView } from './calendar.js';
 import { alertBox } from './views.js';
 
 export interface OutcomeView {
@@ -27,7 +30,26 @@ export interface OutcomeView {
    * the call is as it was when booked, before a reload, so the status element reads it at once.
    */
   status: { baseUrl: string; client: CallsClient | undefined; messages: Partial<Messages> | undefined; stale: boolean };
-  on: { cancel: (call: Call) => void; another: () => void; statusChange: (event: CcaiStatusChangeEvent) => void };
+  on: {
+    cancel: (call: Call) => void;
+    another: () => void;
+    statusChange: (event: CcaiStatusChangeEvent) => void;
+    /** Change time: the form, to book a new time before the old one is cancelled. */
+    change: () => void;
+  };
+  /** What "Add to calendar" needs besides the call and the copy. */
+  calendar: Omit<CalendarLinkView, 'call' | 't'>;
+  /**
+   * Change time booked this call for an older one (`old`), cancelled by `task`; `retry` cancels it
+   * again. Until that has succeeded the visitor is told that both calls exist.
+   */
+  /** Change time has cancelled the call this one replaced: the message says the call has moved. */
+  moved: boolean;
+  replacing?: {
+    old: NonNullable<Booking['replaces']>;
+    task: Task<[NonNullable<Booking['replaces']> | null], Call>;
+    retry: () => void;
+  };
 }
 
 /** Date, time and zone of an instant in the visitor's zone, e.g. "Monday, March 9 at 9:15 AM EDT"; unreadable text as is. */
@@ -66,37 +88,73 @@ type StatusHandler = (event: CcaiStatusChangeEvent) => void;
 /** One wrapper per element's handler, so that a render does not replace the listener. */
 const statusHandlers = new WeakMap<StatusHandler, StatusHandler>();
 
-export function outcomeView({ result, t, locale, requestedAt, cancel, status, on }: OutcomeView) {
+export function outcomeView(view: OutcomeView) {
+  const { result, t, locale, requestedAt, cancel, status, on, calendar, replacing, moved } = view;
   const another = anotherButton(t.scheduleAnother, on.another);
   // 202: a person must act before the call exists, so there is nothing to show or cancel yet.
   if (result.kind === 'accepted') return confirmation(t.scheduleAccepted, nothing, another);
   const cancelled = cancel.status === TaskStatus.COMPLETE ? cancel.value : undefined;
   const call = cancelled ?? result.call;
+  // "Call me now": queued at once. The API cancels only scheduled calls, and there is no time to change.
+  const callNow = call.call_type === CALL_TYPES.inbound && !call.scheduled_at;
   const cancelCall = (busy: boolean) => cancelButton(busy ? t.cancelling : t.cancelCall, () => on.cancel(call), busy);
   const when = formatWhen(call.scheduled_at ?? requestedAt, locale);
+  const actions = () =>
+    html`${cancelButton(t.changeTime, on.change, false)} ${cancelCall(false)} ${calendarLink({ ...calendar, call, t })}
+    ${another}`;
   // Once cancelled, the message says so (and takes focus); a status element beside it would
   // announce the same change a second time through its own live region.
   return confirmation(
-    cancelled ? t.cancelled : withIsolated(t.confirmation, when),
+    cancelled
+      ? t.cancelled
+      : callNow
+        ? t.callNowConfirmation
+        : withIsolated(moved ? t.changedTo : t.confirmation, when),
     cancelled
       ? nothing
-      : html`<ccai-call-status
-          part="call-status"
-          call-id=${call.id}
-          base-url=${status.baseUrl}
-          .call=${status.stale ? undefined : call}
-          .capability=${result.capability}
-          .client=${status.client}
-          .messages=${status.messages}
-          @ccai-status-change=${statusChange(on.statusChange)}
-        ></ccai-call-status>`,
-    cancel.render({
-      initial: () => cancelCall(false),
-      pending: () => cancelCall(true),
-      error: (error) => html`${alertBox(html`${describedIsolated(error, t)}`)} ${cancelCall(false)}`,
-      complete: () => another,
-    }),
+      : html`${replacingNotice(t, locale, replacing, moved ? when : '')}<ccai-call-status
+            part="call-status"
+            call-id=${call.id}
+            base-url=${status.baseUrl}
+            .call=${status.stale ? undefined : call}
+            .capability=${result.capability}
+            .client=${status.client}
+            .messages=${status.messages}
+            @ccai-status-change=${statusChange(on.statusChange)}
+          ></ccai-call-status>`,
+    callNow && !cancelled
+      ? nothing
+      : cancel.render({
+          initial: actions,
+          pending: () => cancelCall(true),
+          error: (error) => html`${alertBox(html`${describedIsolated(error, t)}`)} ${actions()}`,
+          complete: () => another,
+        }),
   );
+}
+
+/**
+ * The older call of a Change time while it is being cancelled, then (`movedTo`, the new time) that
+ * the call has moved, in one live region, so the change is announced; or, when the cancel failed
+ * (or a reload came between), that both calls exist now, with a button to cancel the old one again.
+ */
+function replacingNotice(t: Messages, locale: string, replacing: OutcomeView['replacing'], movedTo: string) {
+  if (!replacing && !movedTo) return nothing;
+  const pending = replacing?.task.status === TaskStatus.PENDING;
+  if (movedTo || pending)
+    return html`<p
+      class=${pending ? 'hint' : 'visually-hidden'}
+      role="status"
+    >
+      ${pending ? withIsolated(t.changeCancelling, formatWhen(replacing!.old.call.scheduled_at ?? '', locale)) : withIsolated(t.changedTo, movedTo)}
+    </p>`;
+  const { old, task, retry } = replacing!;
+  const oldWhen = formatWhen(old.call.scheduled_at ?? '', locale);
+  const cause = task.status === TaskStatus.ERROR ? describedIsolated(task.error, t) : '';
+  return alertBox(html`${withIsolated(t.changeBothCalls, oldWhen)} ${cause}`, {
+    label: t.cancelOldCall(oldWhen),
+    run: retry,
+  });
 }
 
 /** The confirmation: its message takes focus when shown, so it is read out once. */

@@ -5,7 +5,7 @@ import { isTerminalStatus } from '../../core/calls.js';
 import type { CreateCallResult } from '../../core/client.js';
 import { CallsApiError, isTransient, isUnconfirmedWrite } from '../../core/errors.js';
 import { classifyServerMessage } from '../../core/messages.js';
-import type { Call, ScheduledCallRequest } from '../../core/schemas.js';
+import type { Call } from '../../core/schemas.js';
 import type { Messages } from '../../i18n/en.js';
 import { CcaiElement } from '../../internal/ccai-element.js';
 import { describeError } from '../../internal/describe-error.js';
@@ -15,20 +15,26 @@ import { checkboxStyles, themeStyles } from '../../internal/styles.js';
 import { languageList } from './fields.js';
 import { ScheduleForm } from './form-state.js';
 import { regionName, zoneName } from './format.js';
-import { KeptBooking, bookingKey } from './kept-booking.js';
-import { loadedModule } from './lazy.js';
+import { KeptBooking, bookingKey, type Booking } from './kept-booking.js';
+import { loadModule, loadedModule } from './lazy.js';
+import type { WaitWatch } from './now.js';
+import type { BookingRequest } from './request.js';
 import { decimalId } from './settings.js';
+import { scheduleCallExtrasStyles } from './extras.styles.js';
 import { scheduleCallStyles } from './schedule-call.styles.js';
-import { formView } from './views.js';
+import { formView, modeChoice, type Mode } from './views.js';
 
 /**
  * A 404 to creating a call means the site's backend has no such route: its setup, not "this call",
  * is wrong. A lost or unreadable answer leaves the outcome unknown (the call may exist): said so.
  * Server text we have no copy for is isolated from the sentence around it (it may run either way).
  */
-function describeCreateError(error: unknown, t: Messages): string | TemplateResult {
+function describeCreateError(error: unknown, t: Messages, callNow: boolean): string | TemplateResult {
   if (isUnconfirmedWrite(error)) return error.kind === 'timeout' ? t.createTimedOut : t.createUnreadable;
   if (error instanceof CallsApiError && error.status === 404) return t.serverConfig;
+  // A backend that does not take "now" (a gateway without --call-now) asks for a time: its setup, not the visitor.
+  if (callNow && error instanceof CallsApiError && classifyServerMessage(error.message) === 'scheduled_at_required')
+    return t.serverConfig;
   const described = describeError(error, t);
   return error instanceof CallsApiError && described === `${t.errorUnknown} ${error.message}`
     ? html`${t.errorUnknown} <bdi>${error.message}</bdi>`
@@ -46,6 +52,9 @@ const SETTINGS = [
   'menuId',
   'callId',
 ] as const;
+
+/** `modes`: what the form may book. */
+const MODES: readonly Mode[] = ['now', 'later'];
 
 /** Properties the kept booking's storage key is made of. */
 const BOOKING_KEY_INPUTS = ['baseUrl', 'client', 'menuId', 'callId'] as const;
@@ -119,7 +128,7 @@ const BOOKING_KEY_INPUTS = ['baseUrl', 'client', 'menuId', 'callId'] as const;
  */
 export class CcaiScheduleCall extends CcaiElement {
   // The consent row is also a `.field`: the shared checkbox row must come after it to win.
-  static override styles = [themeStyles, scheduleCallStyles, checkboxStyles];
+  static override styles = [themeStyles, scheduleCallStyles, checkboxStyles, scheduleCallExtrasStyles];
 
   /** The mobile or web menu the call is queued on (required unless `call-id`); decimal digits only. */
   @property({ attribute: 'menu-id', converter: decimalId }) menuId?: number;
@@ -160,6 +169,13 @@ export class CcaiScheduleCall extends CcaiElement {
   /** The earliest time offered is at least this many minutes from now. */
   @property({ attribute: 'min-lead-minutes', type: Number }) minLeadMinutes = 15;
 
+  /**
+   * What the visitor may book: `later` (a time, the default), `now` ("Call me now": a call queued at
+   * once on `menu-id`, with the menu's estimated wait), or both, `now,later`; the first listed is
+   * chosen at first. "Now" needs `menu-id` (not offered without it).
+   */
+  @property({ converter: languageList }) modes: string[] = ['later'];
+
   /** Show the "Allow this call to be recorded" checkbox and send `recording_permission`. */
   @property({ attribute: 'recording-consent', type: Boolean }) recordingConsent = false;
 
@@ -175,7 +191,16 @@ export class CcaiScheduleCall extends CcaiElement {
   @state() private formError = '';
   /** From a press of the button until its request settles, so a second press sends nothing. */
   #busy = false;
-  #request: ScheduledCallRequest | null = null;
+  #request: BookingRequest | null = null;
+  /** The visitor's choice of now or later, while offered. */
+  #mode?: Mode;
+  /** Change time: the booking whose time is being changed, while its form is shown. */
+  #changing: Booking | null = null;
+  /** "Now": the menu's wait, once its module has loaded; `#waitKey` is what the last render showed. */
+  #waits?: WaitWatch;
+  #waitKey: string | null = null;
+  /** The call that Change time made, once the one it replaced was cancelled. */
+  #movedTo?: number;
   #focusAfterUpdate = '';
   /** The call booked (or kept from before a reload) with its capability, until Schedule another call. */
   readonly #kept = new KeptBooking(this);
@@ -184,21 +209,27 @@ export class CcaiScheduleCall extends CcaiElement {
    * Creating the call; run with `null` to go back to the form. Never aborted, on disconnect either:
    * the call would be created all the same, and a re-attached element must show it.
    */
-  readonly #create = new Task<[ScheduledCallRequest | null], CreateCallResult>(this, {
+  readonly #create = new Task<[BookingRequest | null], CreateCallResult>(this, {
     autoRun: false,
     task: ([request], { signal }) =>
       request
         ? this.api.createCall(request, {
             signal,
-            capability: request.call_id !== undefined ? this.capability : undefined,
+            capability: 'call_id' in request && request.call_id !== undefined ? this.capability : undefined,
           })
         : initialState,
     onComplete: (result) => {
       this.#learnServerTime();
+      // Change time: the new call exists, so the old one is cancelled now (never the other way round).
+      const old = this.#changing;
+      this.#changing = null;
       if (result.kind === 'created') {
         const { call, capability } = result;
-        this.#kept.keep(this.#storageKey(), capability === undefined ? { call } : { call, capability });
+        const replaces = old ? { call: old.call, capability: old.capability } : undefined;
+        const request = this.#request ?? undefined;
+        this.#kept.keep(this.#storageKey(), { call, capability, request, replaces });
         this.dispatchEvent(new CcaiCallScheduledEvent({ call, capability }));
+        if (replaces) void this.#cancelOld.run([replaces]);
       }
       this.#focusAfterUpdate = '.message';
     },
@@ -208,7 +239,7 @@ export class CcaiScheduleCall extends CcaiElement {
       if (
         error instanceof CallsApiError &&
         classifyServerMessage(error.message) === 'scheduled_at_past' &&
-        this.#request
+        typeof this.#request?.scheduled_at === 'string'
       )
         this.#form.refusedAsPast(this.#request.scheduled_at);
       this.reportError(error);
@@ -232,7 +263,39 @@ export class CcaiScheduleCall extends CcaiElement {
     onError: (error) => this.reportError(error),
   });
 
+  /**
+   * Change time's second step: the call it replaced, cancelled. Until that succeeds the booking
+   * keeps it (over a reload too), and the visitor is offered to cancel it again, never to book again.
+   */
+  readonly #cancelOld = new Task<[Booking['replaces'] | null], Call>(this, {
+    autoRun: false,
+    task: async ([old], { signal }) => {
+      if (!old) return initialState;
+      const result = await this.api.cancelScheduledCall(old.call.id, { signal, capability: old.capability });
+      return result.kind === 'cancelled' ? result.call : { ...old.call, status: 'cancelled' };
+    },
+    onComplete: (call) => {
+      const kept = this.#kept.booking;
+      if (kept?.replaces?.call.id === call.id) {
+        this.#movedTo = kept.call.id;
+        this.#kept.keep(this.#storageKey(), { ...kept, replaces: undefined });
+      }
+      this.dispatchEvent(new CcaiCallCancelledEvent({ call }));
+    },
+    onError: (error) => this.reportError(error),
+  });
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#waits?.sync(null);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('modes') && this.modes.includes('now'))
+      void loadModule('now').then((now) => {
+        this.#waits ??= new now.WaitWatch(() => this.requestUpdate());
+        this.requestUpdate();
+      });
     if (SETTINGS.some((name) => changed.has(name))) this.#form.readSettings();
     else if (changed.has('clock')) this.#form.computeSlots();
     // Only while nothing was booked or cancelled here: what the visitor did now wins over the kept.
@@ -241,14 +304,19 @@ export class CcaiScheduleCall extends CcaiElement {
   }
 
   protected override updated(): void {
+    const key = this.#waitKey;
+    this.#waits?.sync(key, this.menuId, (signal) =>
+      this.api.getWaitTimes({ lang: key!.split(' ')[0]!, menuId: this.menuId }, { signal, retries: 0 }),
+    );
     if (!this.#focusAfterUpdate) return;
     this.renderRoot.querySelector<HTMLElement>(this.#focusAfterUpdate)?.focus();
     this.#focusAfterUpdate = '';
   }
 
   override render() {
+    this.#waitKey = null;
     const kept = this.#kept.booking;
-    if (this.#create.status === TaskStatus.INITIAL && (kept || this.#kept.reading)) {
+    if (!this.#changing && this.#create.status === TaskStatus.INITIAL && (kept || this.#kept.reading)) {
       // Kept from before a reload: its confirmation once it is read, with the outcome's views (a moment).
       return kept ? this.#renderOutcome({ kind: 'created', status: 201, ...kept }, true) : nothing;
     }
@@ -287,7 +355,7 @@ export class CcaiScheduleCall extends CcaiElement {
   }
 
   /** Checks every field; on a refusal shows why, focuses the first invalid field and returns `null`. */
-  async #validRequest(): Promise<ScheduledCallRequest | null> {
+  async #validRequest(): Promise<BookingRequest | null> {
     this.formError = '';
     let phoneInput: typeof PhoneInput;
     try {
@@ -329,7 +397,47 @@ export class CcaiScheduleCall extends CcaiElement {
     if (call.id === this.#kept.booking?.call.id && isTerminalStatus(call.status)) this.#kept.forget();
   };
 
+  /** Change time: the form (with the call's number and language), to book the new time first. */
+  readonly #changeTime = () => {
+    const booking = this.#kept.booking;
+    if (!booking || this.#busy) return;
+    this.#changing = booking;
+    if (booking.request) this.#form.fillFrom(booking.request);
+    void this.#create.run([null]);
+    void this.#cancel.run([null, undefined]);
+    this.#form.reset();
+    this.#focusAfterUpdate = '#date';
+  };
+
+  /** "Keep the current time": back to the booking's confirmation, nothing sent. */
+  readonly #keepTime = () => {
+    if (this.#busy) return;
+    this.#changing = null;
+    void this.#create.run([null]);
+    this.#focusAfterUpdate = '.message';
+  };
+
+  readonly #cancelOldAgain = () => {
+    const old = this.#kept.booking?.replaces;
+    if (old && this.#cancelOld.status !== TaskStatus.PENDING) void this.#cancelOld.run([old]);
+  };
+
+  /** The modes offered: known ones, "now" only with a menu; `later` when none is left. */
+  get #modes(): Mode[] {
+    const menu = Number.isInteger(this.menuId) && this.menuId! > 0;
+    const modes = MODES.filter((mode) => this.modes.includes(mode) && (mode === 'later' || menu)).sort(
+      (a, b) => this.modes.indexOf(a) - this.modes.indexOf(b),
+    );
+    return modes.length && !this.#changing ? modes : ['later'];
+  }
+
+  readonly #choose = (mode: Mode) => {
+    this.#mode = mode;
+    this.requestUpdate();
+  };
+
   readonly #scheduleAnother = () => {
+    this.#changing = null;
     this.#kept.clear();
     void this.#create.run([null]);
     void this.#cancel.run([null, undefined]);
@@ -338,14 +446,24 @@ export class CcaiScheduleCall extends CcaiElement {
   };
 
   #renderForm(requestError?: unknown) {
-    const t = this.t;
     const locale = this.localize.locale;
     const form = this.#form;
+    const modes = this.#modes;
+    const mode = this.#mode && modes.includes(this.#mode) ? this.#mode : modes[0]!;
+    form.callNow = mode === 'now';
     const values = form.values;
+    const t = this.#changing
+      ? { ...this.t, scheduleLegend: this.t.changeLegend, submit: this.t.changeSubmit, submitting: this.t.changing }
+      : form.callNow
+        ? { ...this.t, submit: this.t.callNowSubmit, submitting: this.t.callingNow }
+        : this.t;
     return formView({
       ...values,
       t,
       locale,
+      modeChoice: modes.length > 1 ? modeChoice(t, modes, mode, this.#choose) : undefined,
+      callNow: form.callNow ? this.#callNowFields(t, modes.includes('later')) : undefined,
+      keep: this.#changing ? this.#keepTime : undefined,
       countries: form.phoneInput?.countryOptions(locale) ?? [
         { code: values.country, label: regionName(values.country, locale) },
       ],
@@ -355,7 +473,11 @@ export class CcaiScheduleCall extends CcaiElement {
       errors: form.errors,
       alert:
         this.formError ||
-        (form.notSetUp ? t.serverConfig : requestError === undefined ? '' : describeCreateError(requestError, t)),
+        (form.notSetUp
+          ? t.serverConfig
+          : requestError === undefined
+            ? ''
+            : describeCreateError(requestError, t, form.callNow)),
       notSetUp: form.notSetUp,
       clockSkewed: form.clockSkewed,
       retry:
@@ -377,6 +499,28 @@ export class CcaiScheduleCall extends CcaiElement {
         consent: form.onConsentChange,
       },
     });
+  }
+
+  /**
+   * "Now": the wait (read while shown and open, see `updated`), or why no call can be made now and
+   * "Schedule for later". Until its module has loaded, nothing can be booked now.
+   */
+  #callNowFields(t: Messages, laterOffered: boolean) {
+    const now = loadedModule('now');
+    const settings = this.#form.settings;
+    if (!now || !this.#waits) return { fields: html`<p class="hint">${t.loading}</p>`, bookable: false };
+    const open = !settings || now.isOpenAt(this.#form.now(), settings);
+    if (open) this.#waitKey = `${this.#form.language} ${this.menuId}`;
+    const waits = this.#waits;
+    const fields = now.nowFields({
+      t,
+      locale: this.localize.locale,
+      open,
+      wait: waits.wait,
+      failed: waits.failed,
+      later: laterOffered ? () => this.#choose('later') : undefined,
+    });
+    return { fields, bookable: open && waits.wait?.staffed !== false };
   }
 
   /** The form's first use: its modules load, and the server's time is asked for once (see `#learnServerTime`). */
@@ -412,16 +556,25 @@ export class CcaiScheduleCall extends CcaiElement {
 
   /** `restored`: the call as it was when booked, before a reload; its status is read afresh. */
   #renderOutcome(result: CreateCallResult, restored = false) {
+    const replaces = this.#kept.booking?.replaces;
     // Loaded with the checks, which passed before the request that has this result was sent (or,
     // for a kept booking, with the booking's store: see `KeptBooking#restore`).
     return loadedModule('outcome')!.outcomeView({
       result,
       t: this.t,
       locale: this.localize.locale,
-      requestedAt: this.#request?.scheduled_at ?? '',
+      requestedAt: typeof this.#request?.scheduled_at === 'string' ? this.#request.scheduled_at : '',
       cancel: this.#cancel,
       status: { baseUrl: this.baseUrl, client: this.client, messages: this.messages, stale: restored },
-      on: { cancel: this.#cancelCall, another: this.#scheduleAnother, statusChange: this.#onStatusChange },
+      on: {
+        cancel: this.#cancelCall,
+        another: this.#scheduleAnother,
+        statusChange: this.#onStatusChange,
+        change: this.#changeTime,
+      },
+      calendar: { baseUrl: this.api.baseUrl, minutes: this.slotMinutes, now: this.#form.now() },
+      replacing: replaces && { old: replaces, task: this.#cancelOld, retry: this.#cancelOldAgain },
+      moved: result.kind === 'created' && result.call.id === this.#movedTo,
     });
   }
 }

@@ -39,6 +39,12 @@ export interface FormView {
   retry: (() => void) | undefined;
   pending: boolean;
   announcement: string;
+  /** `modes` offers a choice (`modeChoice`): shown above the fields. */
+  modeChoice?: TemplateResult;
+  /** "Call me now" is chosen: what replaces the date and time, and whether it can be booked now. */
+  callNow?: { fields: unknown; bookable: boolean };
+  /** Changing a booked call's time: "Keep the current time" goes back to it. */
+  keep?: () => void;
   on: {
     submit: Handler<SubmitEvent>;
     focusOut: Handler<FocusEvent>;
@@ -239,12 +245,13 @@ export function formView(view: FormView) {
   >
     <fieldset>
       <legend part="legend">${t.scheduleLegend}</legend>
+      ${view.modeChoice ?? nothing}
       <div class="row">${countryField(view)} ${phoneField(view)}</div>
-      ${whenFields(view)} ${languageField(view)} ${consentField(view)}
+      ${view.callNow ? view.callNow.fields : whenFields(view)} ${languageField(view)} ${consentField(view)}
     </fieldset>
     ${view.alert ? alertBox(view.alert, view.retry && { label: t.tryAgain, run: view.retry }) : nothing}
     ${
-      view.days.length && !view.notSetUp
+      (view.callNow ? view.callNow.bookable : view.days.length) && !view.notSetUp
         ? html`<button
             part="button"
             type="submit"
@@ -254,6 +261,7 @@ export function formView(view: FormView) {
           </button>`
         : nothing
     }
+    ${view.keep ? keepButton(t.keepTime, view.keep) : nothing}
     <div
       class="visually-hidden"
       role="status"
@@ -261,4 +269,43 @@ export function formView(view: FormView) {
       ${view.announcement}
     </div>
   </form>`;
+}
+
+export type Mode = 'now' | 'later';
+
+/**
+ * "Call me now" or "Schedule for later" (`modes`): a native radio group, so arrow keys move
+ * between the two and the group is named by its legend.
+ */
+export function modeChoice(t: Messages, modes: readonly Mode[], chosen: Mode, choose: (mode: Mode) => void) {
+  return html`<fieldset
+    part="modes"
+    class="modes"
+  >
+    <legend part="label">${t.modeLegend}</legend>
+    ${modes.map(
+      (mode) =>
+        html`<label class="checkbox"
+          ><input
+            part="radio"
+            type="radio"
+            name="mode"
+            value=${mode}
+            .checked=${live(mode === chosen)}
+            @change=${() => choose(mode)}
+          />${mode === 'now' ? t.modeNow : t.modeLater}</label
+        >`,
+    )}
+  </fieldset>`;
+}
+
+function keepButton(label: string, run: () => void) {
+  return html`<button
+    part="button"
+    class="secondary"
+    type="button"
+    @click=${run}
+  >
+    ${label}
+  </button>`;
 }

@@ -139,7 +139,7 @@ describe('<ccai-schedule-call> with a capability, and after a reload', () => {
       const scheduled = collect('ccai-call-scheduled');
       const first = await booked();
       const { call, capability } = scheduled[0]!.detail;
-      expect(kept()).to.deep.equal({ call, capability });
+      expect(kept()).to.deep.equal({ call, capability, request: { end_user_number: '+12015550123', lang: 'en' } });
 
       const el = await reload(first);
       await until(() => message(el) !== '', 'no confirmation after the reload');
@@ -147,7 +147,7 @@ describe('<ccai-schedule-call> with a capability, and after a reload', () => {
       expect(focused(el), 'a reload moves no focus').to.equal(null);
       await until(() => shownStatus(el) === en.statusNames.scheduled, 'no live status');
       expect(gateway.received).to.deep.equal([{ method: 'GET', path: `/apps/api/v1/calls/${call.id}`, capability }]);
-      expect(buttons(el)).to.deep.equal([en.cancelCall]);
+      expect(buttons(el)).to.deep.equal([en.changeTime, en.cancelCall, en.scheduleAnother]);
       expect(scheduled, 'the booking is not announced twice').to.have.length(1);
       await expect(el).to.be.accessible();
 
@@ -175,7 +175,7 @@ describe('<ccai-schedule-call> with a capability, and after a reload', () => {
     const { call } = scheduled[0]!.detail;
     expect(scheduled[0]!.detail.capability).to.equal(undefined);
     expect(statusOf(first)!.capability).to.equal(undefined);
-    expect(kept()).to.deep.equal({ call });
+    expect(kept()).to.deep.equal({ call, request: { end_user_number: '+12015550123', lang: 'en' } });
 
     const el = await reload(first);
     await until(() => shownStatus(el) === en.statusNames.scheduled, 'no live status after the reload');

@@ -187,7 +187,7 @@ describe('<ccai-schedule-call> under faults', function () {
         expect(alertText(el)).to.equal(fault.message(en));
         expect(kindsAndStatuses(errors)).to.deep.equal([[fault.kind, fault.status(200)]]);
         expect(confirmation(el), 'the confirmation stays').to.match(/^Your call is scheduled/);
-        expect(buttons(el)).to.deep.equal([en.cancelCall]);
+        expect(buttons(el)).to.deep.equal([en.changeTime, en.cancelCall, en.scheduleAnother]);
         expect(button(el, en.cancelCall).hasAttribute('aria-disabled')).to.equal(false);
         await aTimeout(50);
         expect(cancels(), 'sent once').to.have.length(1);

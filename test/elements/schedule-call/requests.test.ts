@@ -67,7 +67,7 @@ describe('<ccai-schedule-call> requests', () => {
       const status = root(el).querySelector('ccai-call-status')!;
       expect(status.call).to.equal(call);
       expect(status.callId).to.equal(String(call.id));
-      expect(buttons(el)).to.deep.equal(['Cancel call']);
+      expect(buttons(el)).to.deep.equal([en.changeTime, 'Cancel call', en.scheduleAnother]);
       await expect(el).to.be.accessible();
     });
 
@@ -324,7 +324,7 @@ describe('<ccai-schedule-call> requests', () => {
     it('goes back to the form to schedule another call, keeping the number', async () => {
       const el = await scheduled();
       button(el, 'Cancel call').click();
-      await until(() => buttons(el).includes(en.scheduleAnother));
+      await until(() => textOf(root(el).querySelector('.message')) === en.cancelled, 'not cancelled');
       button(el, en.scheduleAnother).click();
       await until(() => buttons(el).includes('Schedule call'), 'the form is not back');
       expect(phoneOf(el).value).to.equal('(201) 555-0123');

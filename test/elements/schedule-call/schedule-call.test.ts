@@ -291,7 +291,7 @@ describe('<ccai-schedule-call>', () => {
       await submit(el, ja.submit);
       await until(() => root(el).querySelector('[part=confirmation]'), 'no confirmation');
       expect(textOf(root(el).querySelector('.message'))).to.equal(ja.confirmation(whenText(FIRST_SLOT, 'ja')));
-      expect(buttons(el)).to.deep.equal([ja.cancelCall]);
+      expect(buttons(el)).to.deep.equal([ja.changeTime, ja.cancelCall, ja.scheduleAnother]);
       expect((await createBodies())[0]).to.include({
         lang: 'ja',
         end_user_number: '+819012345678',

@@ -1,0 +1,162 @@
+/**
+ * "Call me now" (`modes="now,later"`): whether the element's own opening hours say it is open, the
+ * menu's estimated wait from `wait_times`, kept fresh, and what the form shows instead of the date
+ * and time. Loaded when `modes` offers "now", not with the page.
+ */
+import { html, nothing } from 'lit';
+import { isTransient } from '../../core/errors.js';
+import type { WaitTime } from '../../core/schemas.js';
+import { menuWait, type MenuWait } from '../../core/wait-times.js';
+import type { Messages } from '../../i18n/en.js';
+import type { OpeningRange } from '../../internal/slots.js';
+import { wallTimeAt } from '../../internal/zoned-time.js';
+
+/**
+ * How often a shown wait is read again, and the longest wait after failures. The gateway keeps a
+ * menu's wait for 30 s, so however many visitors look, a menu costs the tenant at most two reads a
+ * minute; each visitor adds one read a minute to the gateway, and none while the tab is hidden.
+ */
+export const WAIT_REFRESH_MS = 60_000;
+const MAX_BACKOFF_MS = 5 * 60_000;
+
+/** Whether `now` falls within the opening hours (a range past midnight counts for the day it opened). */
+export function isOpenAt(
+  now: number,
+  { timeZone, hours, days }: { timeZone: string; hours: readonly OpeningRange[]; days: ReadonlySet<number> },
+): boolean {
+  const wall = wallTimeAt(now, timeZone);
+  const minute = wall.hour * 60 + wall.minute;
+  const weekday = new Date(Date.UTC(wall.year, wall.month - 1, wall.day)).getUTCDay();
+  const yesterday = (weekday + 6) % 7;
+  return hours.some(
+    ({ start, end }) =>
+      (days.has(weekday) && start <= minute && minute < end) || (days.has(yesterday) && minute < end - 1440),
+  );
+}
+
+/** "Estimated wait: about 4 minutes." in the visitor's language: the unit and its plural from `Intl.NumberFormat`. */
+export function waitText(minutes: number | undefined, locale: string, t: Messages): string {
+  if (minutes === undefined) return t.waitUnknown;
+  if (minutes < 1) return t.waitUnderMinute;
+  const duration = new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'long' });
+  return t.waitAbout(duration.format(minutes));
+}
+
+type Read = (signal: AbortSignal) => Promise<WaitTime[]>;
+
+/**
+ * The wait of one menu in one language while "now" is shown: read at once, then every minute;
+ * in a hidden tab not at all (once visible again, at once if a read came due); after a failure
+ * later and later (never sooner than `Retry-After`). `sync(null)` stops it.
+ */
+export class WaitWatch {
+  /** The last wait read for the current key; `undefined` before the first answer. */
+  wait?: MenuWait;
+  /** The last read failed (the wait shown, if any, is older). */
+  failed = false;
+  #key: string | null = null;
+  #read?: Read;
+  #menuId = 0;
+  #timer?: ReturnType<typeof setTimeout>;
+  #due = false;
+  #abort?: AbortController;
+  #failures = 0;
+  readonly #changed: () => void;
+
+  constructor(changed: () => void) {
+    this.#changed = changed;
+  }
+
+  /** Watches `menuId` through `read` under `key` (its language and menu), or nothing (`null`). */
+  sync(key: string | null, menuId = 0, read?: Read): void {
+    if (key === this.#key) return;
+    this.#stop();
+    this.#key = key;
+    this.wait = undefined;
+    this.failed = false;
+    this.#failures = 0;
+    if (key === null || !read) return;
+    this.#read = read;
+    this.#menuId = menuId;
+    document.addEventListener('visibilitychange', this.#onVisibility);
+    void this.#fetch();
+  }
+
+  #stop(): void {
+    clearTimeout(this.#timer);
+    this.#abort?.abort();
+    this.#due = false;
+    document.removeEventListener('visibilitychange', this.#onVisibility);
+  }
+
+  readonly #onVisibility = () => {
+    if (this.#due && document.visibilityState === 'visible') void this.#fetch();
+  };
+
+  async #fetch(): Promise<void> {
+    this.#due = false;
+    if (document.visibilityState === 'hidden') {
+      this.#due = true;
+      return;
+    }
+    const key = this.#key;
+    const abort = (this.#abort = new AbortController());
+    let delay = WAIT_REFRESH_MS;
+    try {
+      this.wait = menuWait(await this.#read!(abort.signal), this.#menuId);
+      this.failed = false;
+      this.#failures = 0;
+    } catch (error) {
+      if (abort.signal.aborted || key !== this.#key) return;
+      this.failed = true;
+      this.#failures++;
+      const retryAfter = (error as { retryAfterMs?: number }).retryAfterMs ?? 0;
+      delay = isTransient(error)
+        ? Math.max(retryAfter, Math.min(MAX_BACKOFF_MS, WAIT_REFRESH_MS * 2 ** (this.#failures - 1)))
+        : MAX_BACKOFF_MS;
+    }
+    if (key !== this.#key) return;
+    this.#changed();
+    this.#timer = setTimeout(() => void this.#fetch(), delay);
+  }
+}
+
+export interface NowFieldsView {
+  t: Messages;
+  locale: string;
+  open: boolean;
+  wait: MenuWait | undefined;
+  /** The last read failed: without a wait read before, there is no estimate to show. */
+  failed: boolean;
+  /** "Schedule for later" when it is offered. */
+  later: (() => void) | undefined;
+}
+
+/** What "now" shows instead of the date and time: the wait, or why no call can be made now. */
+export function nowFields({ t, locale, open, wait, failed, later }: NowFieldsView) {
+  const unavailable = !open ? t.nowClosed : wait?.staffed === false ? t.nowNoAgents : '';
+  const text = unavailable || (wait ? waitText(wait.minutes, locale, t) : failed ? t.waitUnknown : t.waitChecking);
+  return html`<div
+    part="wait"
+    class="wait"
+  >
+    <p
+      id="wait"
+      role="status"
+    >
+      ${text}
+    </p>
+    ${
+      unavailable && later
+        ? html`<button
+            part="button"
+            class="secondary"
+            type="button"
+            @click=${later}
+          >
+            ${t.modeLater}
+          </button>`
+        : nothing
+    }
+  </div>`;
+}

@@ -1,0 +1,243 @@
+/**
+ * `<ccai-schedule-call>` Change time, and the booking kept over a reload: the new time is booked
+ * first and the old call cancelled after, so a failure in between never leaves the visitor without
+ * a call; a failed cancel says that both calls exist and offers to cancel the old one again (never
+ * to book again). Requests are read as they reached the network, the calls in the mock's world.
+ */
+import { aTimeout, expect } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import type { CcaiScheduleCall } from '../../../src/elements/schedule-call/schedule-call.js';
+import { en } from '../../../src/i18n/en.js';
+import { textOf } from '../../helpers/dom.js';
+import { simulateGateway } from '../../helpers/gateway.js';
+import {
+  CALLS,
+  FIRST_SLOT,
+  alertText,
+  button,
+  buttons,
+  cancels,
+  choose,
+  collect,
+  control,
+  createBodies,
+  creates,
+  fillValid,
+  focused,
+  phoneOf,
+  root,
+  scheduleCall,
+  sent,
+  submit,
+  until,
+  useMockApi,
+  whenText,
+} from './helpers.js';
+
+// The call status reads only while the page is visible; the runner may open this page in a background tab.
+Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+
+const KEY = 'ccai-schedule-call:9::';
+const SECOND_SLOT = '2031-03-03T14:30:00.000Z';
+const CANCEL = '*/apps/api/v1/calls/scheduled/:id/cancel';
+const message = (el: CcaiScheduleCall) => textOf(root(el).querySelector('.message'));
+/** The alert's sentence, without its button. */
+const alertSentence = (el: CcaiScheduleCall) => textOf(root(el).querySelector('[role=alert] p'));
+const kept = () => JSON.parse(sessionStorage.getItem(KEY) ?? 'null') as Record<string, unknown> | null;
+const apiRequests = () =>
+  sent
+    .filter((request) => request.url.includes('/apps/api/v1/') && ['POST', 'PATCH'].includes(request.method))
+    .map((request) => `${request.method} ${new URL(request.url).pathname}`);
+
+describe('<ccai-schedule-call> change time, and the booking kept over a reload', () => {
+  const { mock, worker } = useMockApi();
+
+  async function booked(): Promise<CcaiScheduleCall> {
+    const el = await scheduleCall();
+    await fillValid(el);
+    await submit(el);
+    await until(() => root(el).querySelector('[part=confirmation]'), 'no confirmation');
+    return el;
+  }
+
+  /** Change time, then the second slot and Move my call. */
+  async function changeTo(el: CcaiScheduleCall, slot = SECOND_SLOT): Promise<void> {
+    button(el, en.changeTime).click();
+    await until(() => buttons(el).includes(en.changeSubmit), 'no form to change the time');
+    choose(control(el, en.timeLabel), slot);
+    await el.updateComplete;
+    await submit(el, en.changeSubmit);
+  }
+
+  it('books the new time first, then cancels the old call, and says the call has moved', async () => {
+    const scheduled = collect('ccai-call-scheduled');
+    const cancelled = collect('ccai-call-cancelled');
+    const el = await booked();
+    const old = scheduled[0]!.detail.call;
+
+    button(el, en.changeTime).click();
+    await until(() => buttons(el).includes(en.changeSubmit), 'no form to change the time');
+    expect(textOf(root(el).querySelector('legend'))).to.equal(en.changeLegend);
+    expect(buttons(el)).to.deep.equal([en.changeSubmit, en.keepTime]);
+    expect(phoneOf(el).value, 'the number is kept').to.equal('(201) 555-0123');
+    expect(root(el).querySelector('fieldset')!.contains(focused(el)), 'focus in the form').to.equal(true);
+    await expect(el).to.be.accessible();
+
+    choose(control(el, en.timeLabel), SECOND_SLOT);
+    await el.updateComplete;
+    await submit(el, en.changeSubmit);
+    await until(() => message(el) === en.changedTo(whenText(SECOND_SLOT)), 'not moved');
+
+    expect(apiRequests()).to.deep.equal([
+      'POST /apps/api/v1/calls',
+      'POST /apps/api/v1/calls',
+      `PATCH /apps/api/v1/calls/scheduled/${old.id}/cancel`,
+    ]);
+    expect((await createBodies())[1]).to.include({ scheduled_at: SECOND_SLOT, end_user_number: '+12015550123' });
+    const fresh = scheduled[1]!.detail.call;
+    expect(mock.world.calls[old.id]!.status).to.equal('cancelled');
+    expect(mock.world.calls[fresh.id]!.status).to.equal('scheduled');
+    expect(cancelled.map((event) => event.detail.call.id)).to.deep.equal([old.id]);
+    const announced = root(el).querySelector('.confirmation > [role=status]');
+    expect(textOf(announced), 'the move is announced').to.equal(en.changedTo(whenText(SECOND_SLOT)));
+    expect(kept()).to.deep.equal({ call: fresh, request: { end_user_number: '+12015550123', lang: 'en' } });
+    expect(buttons(el)).to.deep.equal([en.changeTime, en.cancelCall, en.scheduleAnother]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('when the old call cannot be cancelled: says both calls exist, and cancels it again on request, never booking again', async () => {
+    worker.use(http.patch(CANCEL, () => HttpResponse.json({ message: 'busy' }, { status: 503 }), { once: true }));
+    const scheduled = collect('ccai-call-scheduled');
+    const errors = collect('ccai-error');
+    const el = await booked();
+    const old = scheduled[0]!.detail.call;
+    const oldWhen = whenText(FIRST_SLOT);
+    await changeTo(el);
+
+    const again = en.cancelOldCall(oldWhen);
+    await until(() => buttons(el).includes(again), 'no offer to cancel the old call again');
+    expect(alertSentence(el)).to.equal(`${en.changeBothCalls(oldWhen)} ${en.errorServer}`);
+    expect(message(el)).to.equal(en.confirmation(whenText(SECOND_SLOT)));
+    expect(errors.map((event) => event.detail.status)).to.deep.equal([503]);
+    expect(mock.world.calls[old.id]!.status, 'both calls exist').to.equal('scheduled');
+    expect(kept()!.replaces, 'kept for a reload').to.deep.include({ call: old });
+    await expect(el).to.be.accessible();
+
+    // Twice, quickly: one cancel.
+    button(el, again).click();
+    button(el, again).click();
+    await until(() => message(el) === en.changedTo(whenText(SECOND_SLOT)), 'not moved after the second try');
+    await aTimeout(50);
+    expect(cancels()).to.have.length(2);
+    expect(creates(), 'never booked again').to.have.length(2);
+    expect(mock.world.calls[old.id]!.status).to.equal('cancelled');
+    expect(kept()!.replaces).to.equal(undefined);
+  });
+
+  it('after a reload in between, still says both calls exist and cancels the old one', async () => {
+    worker.use(http.patch(CANCEL, () => HttpResponse.json({ message: 'busy' }, { status: 503 }), { once: true }));
+    const scheduled = collect('ccai-call-scheduled');
+    const first = await booked();
+    const old = scheduled[0]!.detail.call;
+    await changeTo(first);
+    const again = en.cancelOldCall(whenText(FIRST_SLOT));
+    await until(() => buttons(first).includes(again), 'no offer to cancel again');
+    first.remove();
+
+    const el = await scheduleCall();
+    await until(() => buttons(el).includes(again), 'not offered after the reload');
+    expect(alertSentence(el)).to.equal(en.changeBothCalls(whenText(FIRST_SLOT)));
+    button(el, again).click();
+    await until(() => message(el) === en.changedTo(whenText(SECOND_SLOT)), 'not moved');
+    expect(mock.world.calls[old.id]!.status).to.equal('cancelled');
+    expect(creates()).to.have.length(2);
+  });
+
+  it('when the new time cannot be booked: keeps the old call, cancels nothing, and Keep the current time goes back to it', async () => {
+    const scheduled = collect('ccai-call-scheduled');
+    const el = await booked();
+    worker.use(http.post(CALLS, () => HttpResponse.json({ message: 'down' }, { status: 500 }), { once: true }));
+    const old = scheduled[0]!.detail.call;
+    await changeTo(el);
+    await until(() => alertText(el) !== '', 'no error');
+    expect(alertText(el)).to.contain(en.errorServer);
+    expect(cancels(), 'the old call is not touched').to.have.length(0);
+    expect(mock.world.calls[old.id]!.status).to.equal('scheduled');
+    expect(buttons(el)).to.deep.equal([en.tryAgain, en.changeSubmit, en.keepTime]);
+
+    button(el, en.keepTime).click();
+    await until(() => message(el) === en.confirmation(whenText(FIRST_SLOT)), 'not back to the booking');
+    expect(kept()!.call).to.deep.include({ id: old.id });
+  });
+
+  it('Keep the current time sends nothing', async () => {
+    const el = await booked();
+    const before = sent.length;
+    button(el, en.changeTime).click();
+    await until(() => buttons(el).includes(en.keepTime));
+    button(el, en.keepTime).click();
+    await until(() => message(el) === en.confirmation(whenText(FIRST_SLOT)), 'not back');
+    await aTimeout(50);
+    expect(sent.slice(before).filter((request) => request.method !== 'GET' && request.method !== 'HEAD')).to.deep.equal(
+      [],
+    );
+  });
+
+  it('sends the new booking once when Move my call is pressed twice', async () => {
+    const el = await booked();
+    button(el, en.changeTime).click();
+    await until(() => buttons(el).includes(en.changeSubmit));
+    choose(control(el, en.timeLabel), SECOND_SLOT);
+    await el.updateComplete;
+    button(el, en.changeSubmit).click();
+    button(el, en.changeSubmit).click();
+    await until(() => message(el) === en.changedTo(whenText(SECOND_SLOT)), 'not moved');
+    expect(creates()).to.have.length(2);
+    expect(cancels()).to.have.length(1);
+  });
+
+  it('after a reload behind a gateway: changes the time with the kept number, cancelling the old call with its capability', async () => {
+    const gateway = simulateGateway(mock.handlers);
+    worker.use(...gateway.handlers);
+    const scheduled = collect('ccai-call-scheduled');
+    const first = await booked();
+    const { call: old, capability } = scheduled[0]!.detail;
+    first.remove();
+
+    const el = await scheduleCall();
+    await until(() => buttons(el).includes(en.changeTime), 'no Change time after the reload');
+    expect(buttons(el)).to.deep.equal([en.changeTime, en.cancelCall, en.scheduleAnother]);
+    button(el, en.changeTime).click();
+    await until(() => buttons(el).includes(en.changeSubmit));
+    expect(phoneOf(el).value, 'the number booked with').to.equal('+12015550123');
+    choose(control(el, en.timeLabel), SECOND_SLOT);
+    await el.updateComplete;
+    await submit(el, en.changeSubmit);
+    await until(() => message(el) === en.changedTo(whenText(SECOND_SLOT)), 'not moved');
+    expect(gateway.received.at(-1)).to.deep.equal({
+      method: 'PATCH',
+      path: `/apps/api/v1/calls/scheduled/${old.id}/cancel`,
+      capability,
+    });
+    expect(mock.world.calls[old.id]!.status).to.equal('cancelled');
+  });
+
+  it('after a reload offers another booking; the kept call stays until a new one is booked', async () => {
+    const first = await booked();
+    const oldKept = kept();
+    first.remove();
+    const el = await scheduleCall();
+    await until(() => buttons(el).includes(en.scheduleAnother), 'no Schedule another call');
+    button(el, en.scheduleAnother).click();
+    await until(() => buttons(el).includes(en.submit), 'no form');
+    expect(kept(), 'the call still exists: still kept').to.deep.equal(oldKept);
+    expect(localStorage.length, 'nothing outlives the tab').to.equal(0);
+  });
+
+  it('offers the calendar file beside Change time and Cancel call', async () => {
+    const el = await booked();
+    const link = root(el).querySelector<HTMLAnchorElement>('a[part=calendar]')!;
+    expect(textOf(link)).to.equal(en.addToCalendar);
+    expect(link.getAttribute('download')).to.equal('callback.ics');
+  });
+});
