@@ -25,6 +25,7 @@ export class CcaiElement extends LitElement {
    * naming the element and the property, and the property keeps its value. Done once per class
    * after Lit made its accessors (overriding `getPropertyDescriptor` would do it too, but Lit
    * deprecates that and warns in every page's console in development).
+   * @internal
    */
   protected static override finalize(): void {
     super.finalize();

@@ -30,22 +30,23 @@ const isDigits = (text: string) => /^\d{1,15}$/.test(text);
 
 /**
  * An id such as `menu-id` or `call-id`: a number, or decimal digits (Lit's `Number` would read
- * `0x10` as 16, `1e3` as 1000 and `''` as 0). `strict`: a string that is not digits is refused at
- * once (`<ccai-call-status>` could only show nothing for it); otherwise it becomes `NaN`, for an
- * element that names it among its settings (`<ccai-schedule-call>`).
+ * `0x10` as 16, `1e3` as 1000 and `''` as 0). Text that is not digits is the page's mistake, not a
+ * wrong type: `invalid: 'NaN'` makes it `NaN`, for an element that names it among its settings
+ * (`<ccai-schedule-call>`); `invalid: 'text'` keeps the text, for an element whose request check
+ * shows the visitor that it is no call id and names it in `ccai-error` (`<ccai-call-status>`,
+ * `<ccai-customer-flags>`), instead of showing nothing.
  */
-export function idType({ strict }: { strict: boolean }): PropertyType<number | undefined> {
+export function idType({ invalid }: { invalid: 'NaN' | 'text' }): PropertyType<number | undefined> {
+  const read = (text: string) => (isDigits(text) ? Number(text) : invalid === 'NaN' ? NaN : (text as never));
   return {
     expected: 'a number, or a string of decimal digits',
-    fromAttribute: (text) => (text === null ? undefined : !strict && !isDigits(text.trim()) ? NaN : (text as never)),
+    fromAttribute: (text) => (text === null ? undefined : read(text)),
     toAttribute: (value) => (value === undefined || value === null ? null : String(value)),
     fromProperty(value) {
       if (value === undefined || value === null || value === '') return undefined;
       if (typeof value === 'number') return value;
-      if (typeof value !== 'string') return refuse();
-      const text = value.trim();
-      if (isDigits(text)) return Number(text);
-      return strict ? refuse() : NaN;
+      if (typeof value === 'string') return read(value);
+      return refuse();
     },
   };
 }

@@ -172,8 +172,8 @@ describe('properties as frameworks set them', () => {
     [
       'ccai-call-status',
       'callId',
-      'abc',
-      /^<ccai-call-status>: callId must be a number, or a string of decimal digits; "abc"/,
+      true,
+      /^<ccai-call-status>: callId must be a number, or a string of decimal digits; true \(boolean\) was ignored$/,
     ],
     ['ccai-call-status', 'call', 'x', /^<ccai-call-status>: call must be an object; "x" \(string\) was ignored$/],
     ['ccai-customer-flags', 'callId', { id: 514 }, /^<ccai-customer-flags>: callId must be a number.*object/],
@@ -198,6 +198,16 @@ describe('properties as frameworks set them', () => {
       expect(shown).to.not.equal('');
     });
   }
+
+  it('text that is no call id is shown as such, not as an empty element', async () => {
+    const status = await fixture<CcaiCallStatus>(html`<ccai-call-status></ccai-call-status>`);
+    const flags = await fixture<CcaiCustomerFlags>(html`<ccai-customer-flags></ccai-customer-flags>`);
+    for (const el of [status, flags]) {
+      setLikeReact(el, { callId: '12a' });
+      await until(() => root(el).querySelector('[role=alert], .notice:not(:empty)'), 'the problem shown');
+      expect(textOf(root(el))).to.not.equal('');
+    }
+  });
 
   it('a wrong value never blanks the form: after `languages = 42` the form still books in its languages', async () => {
     const el = await fixture<CcaiScheduleCall>(
