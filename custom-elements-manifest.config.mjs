@@ -1,4 +1,13 @@
-/** `npm run analyze`: custom-elements.json from the elements' JSDoc (and the shared base class). */
+/**
+ * `npm run analyze`: custom-elements.json from the elements' JSDoc (and the shared base class), and
+ * from it the framework typings in `dist/frameworks/` (React 19 JSX, Vue 3, Svelte 5), written by
+ * the CEM integration plugins made for this. `npm run build` runs it last, after `tsc` wrote the
+ * element classes' `.d.ts` that the typings import.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { generateJsxTypes } from 'custom-element-jsx-integration';
+import { generateVuejsTypes } from 'custom-element-vuejs-integration';
+import { generateSvelteTypes } from 'custom-element-svelte-integration';
 
 /**
  * The analyzer also records `dispatchEvent(new SomeEvent(detail))` as an event without a name (or
@@ -37,5 +46,110 @@ export default {
   outdir: '.',
   litelement: true,
   packagejson: false,
-  plugins: [dropNamelessEvents(), sortModules()],
+  plugins: [dropNamelessEvents(), sortModules(), frameworkTypings()],
+};
+
+/** The package's types, from `dist/frameworks/`: classes, events and their details. */
+const TYPES = '../index.js';
+
+/**
+ * What a framework may pass for an attribute: what the attribute accepts (text, converted as the
+ * element converts it; see src/internal/property-types.ts), or the property's own type.
+ */
+function attributeType(className, field) {
+  const own = `import('${TYPES}').${className}['${field.name}']`;
+  const text = field.type?.text ?? '';
+  if (/\bnumber\b/.test(text)) return `${own} | string`;
+  if (/\bboolean\b/.test(text)) return `${own} | ''`;
+  if (/string\[\]/.test(text)) return `${own} | string`;
+  return own;
+}
+
+/**
+ * React 19 JSX, Vue 3 and Svelte 5 typings from the manifest, written by the CEM integration
+ * plugins' generators into `dist/frameworks/*-elements.d.ts`, on a copy of the manifest whose
+ * members carry `frameworkType` (what a template may pass, with the types imported inline from the
+ * package) and whose events carry their `detail` type; then one file per framework that registers
+ * them with the framework's own namespace, so an app imports `ccai-widgets/react` (or `/vue`,
+ * `/svelte`) and writes no declaration.
+ */
+function frameworkTypings() {
+  return {
+    name: 'framework-typings',
+    packageLinkPhase({ customElementsManifest }) {
+      const manifest = structuredClone(customElementsManifest);
+      for (const module of manifest.modules) {
+        for (const declaration of module.declarations ?? []) {
+          if (!declaration.customElement) continue;
+          const fields = new Map((declaration.members ?? []).map((member) => [member.name, member]));
+          for (const attribute of declaration.attributes ?? []) {
+            const field = fields.get(attribute.fieldName);
+            attribute.frameworkType = { text: field ? attributeType(declaration.name, field) : 'string' };
+          }
+          for (const member of declaration.members ?? [])
+            member.frameworkType = { text: `import('${TYPES}').${declaration.name}['${member.name}']` };
+          for (const event of declaration.events ?? [])
+            event.type = { text: `import('${TYPES}').${event.type.text}['detail']` };
+        }
+      }
+      const options = { outdir: 'dist/frameworks', typesSrc: 'frameworkType', hideLogs: true };
+      mkdirSync('dist/frameworks', { recursive: true });
+      generateJsxTypes(manifest, { ...options, fileName: 'react-elements.d.ts' });
+      generateVuejsTypes(manifest, { ...options, fileName: 'vue-elements.d.ts' });
+      generateSvelteTypes(manifest, { ...options, fileName: 'svelte-elements.d.ts' });
+      adjust('vue-elements.d.ts', (text) =>
+        // vue-tsc looks \`menu-id\` up as the prop \`menuId\`, and a listener \`@ccai-call-scheduled\` as \`onCcaiCallScheduled\`.
+        text.replace(/^( +)"([a-z][\w-]*-[\w-]+)"(\?: [^\n]+)/gm, (line, indent, name, rest) => {
+          const camel = name.startsWith('onccai-')
+            ? camelOn(name.slice(2))
+            : name.replace(/-(\w)/g, (_, c) => c.toUpperCase());
+          return `${line}\n${indent}${camel}${rest}`;
+        }),
+      );
+      adjust('svelte-elements.d.ts', (text) =>
+        // Svelte 5 listens with attributes \`onccai-call-scheduled\`; \`on:\` and \`bind:\` are Svelte 4's.
+        text
+          .replace(/"on:(ccai-[\w-]+)"/g, '"on$1"')
+          .replace(/"bind:(\w+)"/g, '$1')
+          .replace(/declare namespace svelteHTML \{[\s\S]*$/, ''),
+      );
+      for (const [name, text] of Object.entries(FRAMEWORK_ENTRIES)) writeFileSync(`dist/frameworks/${name}.d.ts`, text);
+    },
+  };
+}
+
+const camelOn = (name) => `on${name.replace(/(^|-)(\w)/g, (_, dash, letter) => letter.toUpperCase())}`;
+
+function adjust(file, edit) {
+  const path = `dist/frameworks/${file}`;
+  writeFileSync(path, edit(readFileSync(path, 'utf8')));
+}
+
+const FRAMEWORK_ENTRIES = {
+  react: `/** \`import 'ccai-widgets/react'\`: registers the elements and types them in React 19's JSX. */
+import type { CustomElements } from './react-elements.js';
+export * from '../index.js';
+declare module 'react' {
+  namespace JSX {
+    interface IntrinsicElements extends CustomElements {}
+  }
+}
+`,
+  vue: `/** \`import 'ccai-widgets/vue'\`: registers the elements and types them in Vue 3 templates (vue-tsc). */
+import './vue-elements.js';
+export * from '../index.js';
+`,
+  svelte: `/** \`import 'ccai-widgets/svelte'\`: registers the elements and types them in Svelte 5 markup. */
+import type { CustomElements } from './svelte-elements.js';
+export * from '../index.js';
+declare module 'svelte/elements' {
+  interface SvelteHTMLElements extends CustomElements {}
+}
+declare global {
+  /** What svelte-check types markup with. */
+  namespace svelteHTML {
+    interface IntrinsicElements extends CustomElements {}
+  }
+}
+`,
 };

@@ -105,7 +105,7 @@ function minifyHtmlLiterals(): Plugin {
 }
 
 /**
- * For the single-file script: `import('./x.js')` becomes a static import. Everything is in the one
+ * For the standalone script: `import('./x.js')` becomes a static import. Everything is in the one
  * file anyway, and the bundler would otherwise wrap each lazily reached module in code that defers
  * its evaluation (≈ 1 KB gz). The modules are simply evaluated when the script runs.
  */
@@ -127,7 +127,7 @@ function staticDynamicImports(): Plugin {
 }
 
 /**
- * For the single-file script: zod 4 keeps `z.config()` (error messages, `jitless`, a schema
+ * For the script builds (the tag's modules and the standalone file): zod 4 keeps `z.config()` (error messages, `jitless`, a schema
  * post-processor) on `globalThis.__zod_globalConfig`, one object for every zod 4 on the page
  * (zod's choice, colinhacks/zod#5889; it offers no opt-out). The script's zod is a private copy,
  * so it gets a private config: in zod's modules, `globalThis` before `.__zod_…` becomes an object
@@ -159,8 +159,12 @@ const library: UserConfig = {
     target: 'es2022',
     outDir: 'dist',
     emptyOutDir: true,
-    minify: true,
-    sourcemap: true,
+    // Not minified: the user's bundler minifies its own build, and readable files (class names such as
+    // `CcaiScheduleCall`, stack traces, a debugger's step-through) need no source maps. Maps made up
+    // 1.47 MB of the 2.0 MB unpacked package while mapping to `src/`, which is not shipped. The `css`
+    // and `html` literals are still squeezed above: that saving is ours, a bundler cannot make it.
+    minify: false,
+    sourcemap: false,
     lib: {
       entry: {
         index: 'src/index.ts',
@@ -179,13 +183,68 @@ const library: UserConfig = {
   },
 };
 
+/** Where the script tag's modules go, beside `dist/ccai-widgets.js`. */
+const SCRIPT_CHUNKS = 'ccai-widgets.chunks';
+
+/** The elements' tags: the script loads the elements when the page first shows one of them. */
+const TAGS = ['ccai-schedule-call', 'ccai-call-status', 'ccai-customer-flags'];
+
 /**
- * The single classic script named by `unpkg`/`jsdelivr`: everything inlined (Lit, zod, the phone
- * metadata), no module loader, no further requests. Built after the library, into the same `dist/`.
+ * `dist/ccai-widgets.js`, the file `unpkg`/`jsdelivr` name: one classic script that registers the
+ * three elements as soon as the page shows one of them (in the document, now or later), loading
+ * them as modules from the folder beside the script, resolved from the script's own URL (so it
+ * works from any origin and path, a CDN's or the site's own). A site that puts the tag in its
+ * layout pays ≈ 0.5 KB on pages without a widget; the phone metadata, the form's checks and the
+ * zod schemas stay in chunks until the form is used. One module for all three elements, not one
+ * each: split, they shared ≈ 2.5 KB gz less well (measured). `import()` of a URL on the script's
+ * own origin passes `script-src 'self'`; from a CDN it is a CORS request (unpkg and jsDelivr answer
+ * `Access-Control-Allow-Origin: *`). The module is evaluated once per page however often the tag
+ * is included (the module map holds one instance per URL). A tag rendered only inside another
+ * shadow root is not seen by the document's observer: such apps use the npm package (README).
+ */
+function scriptLoader(entry: string): Plugin {
+  return {
+    name: 'script-loader',
+    generateBundle() {
+      const source = `/*! ccai-widgets: <ccai-schedule-call>, <ccai-call-status>, <ccai-customer-flags>. MIT License. */
+(function () {
+  var script = document.currentScript;
+  if (!script || !script.src) {
+    console.error('ccai-widgets: load ccai-widgets.js with <script src>: it finds its modules from its own URL');
+    return;
+  }
+  var selector = ${JSON.stringify(TAGS.join(','))};
+  var observer = new MutationObserver(scan);
+  function scan() {
+    if (!document.querySelector(selector)) return;
+    observer.disconnect();
+    var url = new URL(${JSON.stringify(entry)}, script.src).href;
+    import(url).catch(function (error) {
+      console.error('ccai-widgets: could not load ' + url + ' (is its origin allowed by script-src? does it answer CORS?)', error);
+    });
+  }
+  observer.observe(document, { childList: true, subtree: true });
+  scan();
+})();
+`;
+      this.emitFile({ type: 'asset', fileName: 'ccai-widgets.js', source });
+    },
+  };
+}
+
+/**
+ * The script tag's modules: Lit, zod and libphonenumber-js bundled in (a page with no bundler has
+ * no `node_modules`), minified, with Lit's production build; the lazy parts in chunks beside it.
+ * Built after the library, into `dist/`.
  */
 const script: UserConfig = {
   publicDir: false,
-  plugins: [minifyCssLiterals(), minifyHtmlLiterals(), staticDynamicImports(), privateZodGlobals()],
+  plugins: [
+    minifyCssLiterals(),
+    minifyHtmlLiterals(),
+    privateZodGlobals(),
+    scriptLoader(`${SCRIPT_CHUNKS}/elements.js`),
+  ],
   // Lit's production build, whatever NODE_ENV says: its development build adds warnings and ≈ 2 KB.
   resolve: { conditions: ['module', 'browser', 'production'] },
   build: {
@@ -193,13 +252,44 @@ const script: UserConfig = {
     outDir: 'dist',
     emptyOutDir: false,
     minify: true,
-    sourcemap: true,
+    sourcemap: false,
+    lib: { entry: { elements: 'src/index.ts' }, formats: ['es'] },
+    rolldownOptions: {
+      // Nothing imports this module but the loader: its exports are not needed, and code shared
+      // with the lazy chunks joins it instead of making more requests.
+      preserveEntrySignatures: false,
+      output: {
+        entryFileNames: `${SCRIPT_CHUNKS}/[name].js`,
+        chunkFileNames: `${SCRIPT_CHUNKS}/[name]-[hash].js`,
+        // Vite's library mode leaves whitespace in ES output unless the output asks for minification.
+        minify: true,
+        comments: false,
+      },
+    },
+  },
+};
+
+/**
+ * `dist/ccai-widgets.standalone.js`: everything in one classic script (Lit, zod, the phone
+ * metadata), no module loader, no further requests, for sites that must serve exactly one file.
+ * Built last, into the same `dist/`.
+ */
+const standalone: UserConfig = {
+  publicDir: false,
+  plugins: [minifyCssLiterals(), minifyHtmlLiterals(), staticDynamicImports(), privateZodGlobals()],
+  resolve: { conditions: ['module', 'browser', 'production'] },
+  build: {
+    target: 'es2022',
+    outDir: 'dist',
+    emptyOutDir: false,
+    minify: true,
+    sourcemap: false,
     lib: {
       entry: 'src/index.ts',
       // Vite requires a name for an IIFE, but with no entry exports (below) none is declared on `window`.
       name: 'CcaiWidgets',
       formats: ['iife'],
-      fileName: () => 'ccai-widgets.js',
+      fileName: () => 'ccai-widgets.standalone.js',
     },
     // No `var CcaiWidgets`: the classes stay reachable through `customElements.get(tag)`.
     rolldownOptions: { preserveEntrySignatures: false },
@@ -230,6 +320,7 @@ const demo: UserConfig = {
 
 export default defineConfig(({ command, mode }) => {
   if (mode === 'script') return script;
+  if (mode === 'standalone') return standalone;
   if (command === 'serve' || mode === 'demo') return demo;
   return library;
 });

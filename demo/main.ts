@@ -146,7 +146,7 @@ panel?.addEventListener('click', (event) => {
     applyLanguage('en');
     document.documentElement.classList.remove('dark');
     // Back to the earlier call 514, which this page shows as pushed in, without reading it.
-    pageStatus.callId = chain ? '' : '514';
+    pageStatus.callId = chain ? undefined : 514;
     pageStatus.capability = undefined;
     latestCallId = 514;
     pageFlags.setAttribute('call-id', '514');
@@ -160,7 +160,7 @@ document.addEventListener('ccai-call-scheduled', (event) => {
   const { call, capability } = event.detail;
   // "Your call" reads the new call itself (through the gateway: with the capability it gave).
   pageStatus.capability = capability;
-  pageStatus.callId = String(call.id);
+  pageStatus.callId = call.id;
   latestCallId = call.id;
   pageFlags.setAttribute('call-id', String(call.id));
   if (callLabel) callLabel.textContent = `Call ${call.id}: ${call.status}`;

@@ -5,6 +5,10 @@ import type { Messages } from '../i18n/en.js';
 import { errorDetail } from './describe-error.js';
 import { CcaiErrorEvent } from './events.js';
 import { LocalizeController } from './localize.js';
+import { describeValue, objectType, PropertyTypeError, stringType, type PropertyType } from './property-types.js';
+
+/** Classes whose typed setters are in place (see `finalize`). */
+const typed = new WeakSet<object>();
 
 /** One client per base URL, shared by every widget on the page that has no `client` of its own. */
 const clients = new Map<string, CallsClient>();
@@ -14,14 +18,52 @@ const clients = new Map<string, CallsClient>();
  * language and its overridable strings, and `ccai-error`. Deliberately one thin class, not a mixin stack.
  */
 export class CcaiElement extends LitElement {
+  /**
+   * Every property whose converter is a `PropertyType` (internal/property-types.ts) converts what
+   * it is set to in its setter, as its attribute would be read, so that a framework setting
+   * `languages = "en,ja"` gets a list; a value of the wrong type is refused with one console error
+   * naming the element and the property, and the property keeps its value. Done once per class
+   * after Lit made its accessors (overriding `getPropertyDescriptor` would do it too, but Lit
+   * deprecates that and warns in every page's console in development).
+   * @internal
+   */
+  protected static override finalize(): void {
+    super.finalize();
+    if (typed.has(this)) return;
+    typed.add(this);
+    for (const [name, options] of this.elementProperties) {
+      const type = options.converter as Partial<PropertyType<unknown>> | undefined;
+      const descriptor = Object.getOwnPropertyDescriptor(this.prototype, name);
+      if (typeof type?.fromProperty !== 'function' || !descriptor?.set) continue;
+      const { fromProperty, expected } = type as PropertyType<unknown>;
+      const set = descriptor.set;
+      Object.defineProperty(this.prototype, name, {
+        ...descriptor,
+        set(this: HTMLElement, value: unknown) {
+          let converted: unknown;
+          try {
+            converted = fromProperty(value);
+          } catch (error) {
+            if (!(error instanceof PropertyTypeError)) throw error;
+            console.error(
+              `<${this.localName}>: ${String(name)} must be ${expected}; ${describeValue(value)} was ignored`,
+            );
+            return;
+          }
+          set.call(this, converted);
+        },
+      });
+    }
+  }
+
   /** URL prefix before `/apps/api/v1` (default: this page's origin). In production, your own backend. */
-  @property({ attribute: 'base-url', reflect: true }) baseUrl = '';
+  @property({ attribute: 'base-url', reflect: true, converter: stringType('') }) baseUrl = '';
 
   /** A client from `ccai-widgets/core` (custom headers, auth token, fetch); overrides `base-url`. */
-  @property({ attribute: false }) client?: CallsClient;
+  @property({ attribute: false, converter: objectType }) client?: CallsClient;
 
   /** Overrides for any UI string of the current language, e.g. `{ submit: 'Call me back' }`. */
-  @property({ attribute: false }) messages?: Partial<Messages>;
+  @property({ attribute: false, converter: objectType }) messages?: Partial<Messages>;
 
   protected readonly localize = new LocalizeController(this);
 

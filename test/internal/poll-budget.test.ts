@@ -36,7 +36,7 @@ function elementWatcher({ clock, serve }: Environment): Watcher {
   const el = document.createElement('ccai-call-status') as CcaiCallStatus;
   el.clock = clock;
   el.client = client;
-  el.callId = '514';
+  el.callId = 514;
   let handled = 0;
   let seen = el.call;
   const errors: string[] = [];

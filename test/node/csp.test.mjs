@@ -2,12 +2,15 @@
 // style-src 'self'`: no inline script or style, no eval — the three elements must render, be
 // styled and work, and the browser must report no violation. One origin serves the page, the
 // widgets and the Calls API (the built mock), so the API falls under `connect-src` 'self'.
-// Run after `npm run build`: the single-file script and the ESM build (bundled as an integrator's
-// bundler would, its lazy phone chunk kept apart) are both checked.
+// Run after `npm run build`: the script tag self-hosted (the loader and its modules under
+// `script-src 'self'`), the script tag from a CDN on another origin (`script-src` naming it; the
+// CDN answers CORS as unpkg and jsDelivr do), the standalone file, and the ESM build (bundled as an
+// integrator's bundler would, its lazy phone chunk kept apart) are all checked.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
+import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getResponse } from 'msw';
 import { chromium } from 'playwright-core';
@@ -24,7 +27,16 @@ document.addEventListener('securitypolicyviolation', (event) => {
   window.cspViolations.push(event.violatedDirective + ' ' + (event.blockedURI || 'inline') + ' ' + (event.sourceFile || '') + ':' + event.lineNumber);
 });`;
 
-const script = await readFile(new URL('../../dist/ccai-widgets.js', import.meta.url));
+const distDir = fileURLToPath(new URL('../../dist/', import.meta.url));
+const standalone = await readFile(join(distDir, 'ccai-widgets.standalone.js'));
+
+/** A file of `dist/` for a request path under `prefix`, or undefined (never outside `dist/`). */
+async function distFile(path, prefix) {
+  if (!path.startsWith(prefix)) return undefined;
+  const file = normalize(join(distDir, decodeURIComponent(path.slice(prefix.length))));
+  if (!file.startsWith(distDir) || !file.endsWith('.js')) return undefined;
+  return readFile(file).catch(() => undefined);
+}
 /** The ESM build as a bundler ships it: `ccai-widgets` resolved through package.json `exports`, its lazy chunk split off. */
 const esm = await build({
   configFile: false,
@@ -51,22 +63,36 @@ const page = (widgets) => `<!doctype html>
 <ccai-customer-flags call-id="514"></ccai-customer-flags>
 </main></body></html>`;
 
+/** Where the "CDN" serves the package, as unpkg does: `/<name>@<version>/<file>`. */
+const CDN_PATH = '/ccai-widgets@0.1.0/dist/';
+
 const PAGES = {
   '/': page('<script src="/ccai-widgets.js"></script>'),
+  '/cdn.html': () => page(`<script src="${cdn}${CDN_PATH}ccai-widgets.js"></script>`),
+  '/standalone.html': page('<script src="/ccai-widgets.standalone.js"></script>'),
   '/esm.html': page('<script type="module" src="/esm/index.js"></script>'),
 };
 
-let mock, site, origin, browser;
+/** The page's policy: `'self'`, and for the CDN page the CDN's origin beside it. */
+const policyFor = (path) =>
+  path === '/cdn.html' ? POLICY.replace("script-src 'self'", `script-src 'self' ${cdn}`) : POLICY;
+
+let mock, site, origin, cdnServer, cdn, browser;
+/** Every script the CDN served, by path. */
+const cdnServed = [];
 
 before(async () => {
   mock = createCallsApiMock();
   site = createServer(async (req, res) => {
     const path = new URL(req.url, 'http://x').pathname;
-    const headers = { 'Content-Security-Policy': POLICY };
-    if (PAGES[path])
-      return res.writeHead(200, { ...headers, 'Content-Type': 'text/html; charset=utf-8' }).end(PAGES[path]);
+    const headers = { 'Content-Security-Policy': policyFor(path) };
+    const html = typeof PAGES[path] === 'function' ? PAGES[path]() : PAGES[path];
+    if (html) return res.writeHead(200, { ...headers, 'Content-Type': 'text/html; charset=utf-8' }).end(html);
     if (path === '/csp-listener.js') return res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(LISTENER);
-    if (path === '/ccai-widgets.js') return res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(script);
+    if (path === '/ccai-widgets.standalone.js')
+      return res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(standalone);
+    const own = await distFile(path, '/');
+    if (own && !path.startsWith('/esm/')) return res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(own);
     if (path === '/favicon.ico') return res.writeHead(204).end(); // a 404 would be a console error
     if (esmFiles.has(path)) return res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(esmFiles.get(path));
     if (!path.startsWith('/apps/api/v1/')) return res.writeHead(404).end();
@@ -80,6 +106,16 @@ before(async () => {
   });
   await new Promise((resolve) => site.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${site.address().port}`;
+  // The CDN: another origin (localhost, not 127.0.0.1), answering CORS for every file, as unpkg does.
+  cdnServer = createServer(async (req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    const file = await distFile(path, CDN_PATH);
+    if (!file) return res.writeHead(404, { 'Access-Control-Allow-Origin': '*' }).end();
+    cdnServed.push(path.slice(CDN_PATH.length));
+    res.writeHead(200, { 'Content-Type': 'text/javascript', 'Access-Control-Allow-Origin': '*' }).end(file);
+  });
+  await new Promise((resolve) => cdnServer.listen(0, '127.0.0.1', resolve));
+  cdn = `http://localhost:${cdnServer.address().port}`;
   browser = await chromium.launch({
     executablePath: chromiumPath,
     args: chromiumArgs,
@@ -89,6 +125,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await new Promise((resolve) => site.close(resolve));
+  await new Promise((resolve) => cdnServer.close(resolve));
 });
 
 /** The page, with every console error and uncaught exception collected. */
@@ -110,7 +147,9 @@ const shadowStyle = (tab, tag, selector, property) =>
   );
 
 for (const [shipped, path] of [
-  ['the single-file script', '/'],
+  ["the script tag, self-hosted under script-src 'self'", '/'],
+  ['the script tag from a CDN on another origin', '/cdn.html'],
+  ['the standalone script', '/standalone.html'],
   ['the ESM build', '/esm.html'],
 ]) {
   test(`with ${shipped}, the three elements render, are styled and work with no CSP violation`, async () => {
@@ -141,9 +180,41 @@ for (const [shipped, path] of [
 
     assert.deepEqual(await tab.evaluate(() => window.cspViolations), []);
     assert.deepEqual(problems, []);
+    if (path === '/cdn.html') {
+      // Resolved from the script's own URL: the modules came from the CDN, under its version path.
+      assert.ok(cdnServed.includes('ccai-widgets.js'));
+      assert.ok(cdnServed.includes('ccai-widgets.chunks/elements.js'));
+      assert.ok(cdnServed.some((file) => /^ccai-widgets\.chunks\/phone-input-[\w-]+\.js$/.test(file)));
+    }
     await tab.close();
   });
 }
+
+test('the script tag on a page without a widget loads nothing more, and registers the elements when one is added', async () => {
+  PAGES['/empty.html'] = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Home</title>
+<script src="/csp-listener.js"></script><script src="/ccai-widgets.js"></script></head><body><main></main></body></html>`;
+  const { tab, problems } = await open('/empty.html');
+  const scripts = [];
+  tab.on('request', (request) => request.resourceType() === 'script' && scripts.push(new URL(request.url()).pathname));
+  await tab.waitForLoadState('networkidle');
+  assert.deepEqual(scripts, [], 'no module requested without a widget');
+  assert.equal(await tab.evaluate(() => customElements.get('ccai-call-status')), undefined);
+
+  await tab.evaluate(() => {
+    const status = document.createElement('ccai-call-status');
+    status.setAttribute('call-id', '514');
+    document.querySelector('main').append(status);
+  });
+  await tab.getByText('Call ended', { exact: true }).waitFor();
+  assert.ok(
+    await tab.evaluate(() => ['ccai-schedule-call', 'ccai-customer-flags'].every((tag) => customElements.get(tag))),
+  );
+  assert.ok(scripts.includes('/ccai-widgets.chunks/elements.js'));
+  assert.ok(!scripts.some((path) => /phone-input|checks/.test(path)), 'no form code before the form is used');
+  assert.deepEqual(await tab.evaluate(() => window.cspViolations), []);
+  assert.deepEqual(problems, []);
+  await tab.close();
+});
 
 test('the violation listener does catch a violation (so the test above can fail)', async () => {
   const { tab, problems } = await open('/');

@@ -14,7 +14,7 @@ import { chromium } from 'playwright-core';
 import { startApiServer } from '../../scripts/api-server.mjs';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 
-const script = await readFile(new URL('../../dist/ccai-widgets.js', import.meta.url));
+const script = await readFile(new URL('../../dist/ccai-widgets.standalone.js', import.meta.url));
 let api, site, siteOrigin, browser;
 
 const PAGES = {

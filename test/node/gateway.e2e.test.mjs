@@ -20,7 +20,7 @@ const AGENT_TOKEN = randomBytes(24).toString('base64url');
 const BASIC = `Basic ${Buffer.from(`${SUBDOMAIN}:${API_TOKEN}`).toString('base64')}`;
 const MINUTE = 60_000;
 
-const script = await readFile(new URL('../../dist/ccai-widgets.js', import.meta.url));
+const script = await readFile(new URL('../../dist/ccai-widgets.standalone.js', import.meta.url));
 let tenant, site, siteOrigin, gatewayServed, gatewayOrigin, browser;
 /** The gateway's clock runs ahead by this much, in step with a page's fake clock. */
 let gatewayAhead = 0;

@@ -6,6 +6,7 @@ import type { Call } from '../../core/schemas.js';
 import type { Messages } from '../../i18n/en.js';
 import { withIsolated, type Isolated } from '../../internal/bidi.js';
 import { CcaiElement } from '../../internal/ccai-element.js';
+import { idType, objectType, stringType } from '../../internal/property-types.js';
 import { CcaiStatusChangeEvent } from '../../internal/events.js';
 import { dateTimeFormat } from '../../internal/intl-cache.js';
 import { callPollPolicy, isGone, toPollError } from '../../internal/poll-policy.js';
@@ -77,27 +78,27 @@ export class CcaiCallStatus extends CcaiElement {
   static override styles = [themeStyles, callStatusStyles];
 
   /** The id of the call to read and poll. Changing it starts over with the new call. */
-  @property({ attribute: 'call-id', reflect: true }) callId = '';
+  @property({ attribute: 'call-id', reflect: true, converter: idType({ invalid: 'text' }) }) callId?: number;
 
   /**
    * URL template of the call resource: `{id}` is the call id, `{base-url}` the `base-url`.
    * Default: `{base-url}/apps/api/v1/calls/{id}` (an endpoint the platform does not document; your
    * backend serves it). Changing it reads the call again at once.
    */
-  @property() src = '';
+  @property({ converter: stringType('') }) src = '';
 
   /**
    * The call shown. Set it to push a call object in (no request needed; a new object updates the
    * view and fires `ccai-status-change` if the status changed). Also holds the latest call read.
    */
-  @property({ attribute: false }) call?: Call;
+  @property({ attribute: false, converter: objectType }) call?: Call;
 
   /**
    * The call's capability from a gateway (the `Ccai-Capability` header of its booking), sent with
    * every read. A property only, so the token never shows in the DOM. Changing it reads again at
    * once. Leave it unset with a backend of your own.
    */
-  @property({ attribute: false }) capability?: string;
+  @property({ attribute: false, converter: stringType() }) capability?: string;
 
   /** @internal Time and timers for polling; tests replace it before connecting the element. */
   clock: Clock = systemClock;
@@ -227,7 +228,7 @@ export class CcaiCallStatus extends CcaiElement {
    */
   #source(): PollSource<Call> {
     const api = this.api;
-    const id = this.callId;
+    const id = this.callId ?? NaN; // read only while there is a call id
     const capability = this.capability;
     const url = this.src ? this.src.replaceAll('{base-url}', '{baseUrl}') : undefined;
     return {
@@ -270,8 +271,8 @@ function statusTone(status: string): string {
 }
 
 /** Ids as the API writes them (digits) and as the page wrote them (`call-id`, perhaps with leading zeros). */
-function sameId(read: number, asked: string): boolean {
-  return String(read) === asked.replace(/^0+(?=\d)/, '');
+function sameId(read: number, asked: number): boolean {
+  return read === asked;
 }
 
 /** The status in the UI language; a status we have no name for is shown as the API spells it. */

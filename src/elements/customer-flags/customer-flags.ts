@@ -9,6 +9,7 @@ import { CallsApiError, isTransient } from '../../core/errors.js';
 import type { Messages } from '../../i18n/en.js';
 import { isolatedIn, type Isolated } from '../../internal/bidi.js';
 import { CcaiElement } from '../../internal/ccai-element.js';
+import { booleanType, idType } from '../../internal/property-types.js';
 import { describeError } from '../../internal/describe-error.js';
 import { CcaiFlagsChangeEvent } from '../../internal/events.js';
 import { checkboxStyles, themeStyles } from '../../internal/styles.js';
@@ -94,10 +95,10 @@ export class CcaiCustomerFlags extends CcaiElement {
   static override styles = [themeStyles, checkboxStyles, customerFlagsStyles];
 
   /** The call whose flags are shown (the `id` of a call object). Changing it reloads. */
-  @property({ attribute: 'call-id' }) callId = '';
+  @property({ attribute: 'call-id', converter: idType({ invalid: 'text' }) }) callId?: number;
 
   /** Show the flags without letting them be changed; no `PATCH` is ever sent. */
-  @property({ type: Boolean, reflect: true }) readonly = false;
+  @property({ reflect: true, converter: booleanType }) readonly = false;
 
   /** The flags as the server last reported them for this call. */
   @state() private confirmed?: CustomerFlags;
@@ -119,7 +120,7 @@ export class CcaiCustomerFlags extends CcaiElement {
 
   private readonly load = new Task(this, {
     args: () => [this.callId, this.api] as const,
-    task: async ([callId, api]: readonly [string, CallsClient], { signal }) => {
+    task: async ([callId, api]: readonly [number | undefined, CallsClient], { signal }) => {
       if (!callId) return initialState;
       return api.getCustomerFlags(callId, { signal });
     },
@@ -272,7 +273,7 @@ export class CcaiCustomerFlags extends CcaiElement {
   /** Never rejects, so that one failed write does not hold up the ones queued behind it. */
   async #write(
     api: CallsClient,
-    callId: string,
+    callId: number,
     generation: number,
     name: CustomerFlagName,
     value: boolean,

@@ -8,18 +8,17 @@ import { classifyServerMessage } from '../../core/messages.js';
 import type { Call } from '../../core/schemas.js';
 import type { Messages } from '../../i18n/en.js';
 import { CcaiElement } from '../../internal/ccai-element.js';
+import { booleanType, idType, listType, numberType, objectType, stringType } from '../../internal/property-types.js';
 import { describeError } from '../../internal/describe-error.js';
 import { CcaiCallCancelledEvent, CcaiCallScheduledEvent, type CcaiStatusChangeEvent } from '../../internal/events.js';
 import type * as PhoneInput from '../../internal/phone-input.js';
 import { checkboxStyles, themeStyles } from '../../internal/styles.js';
-import { languageList } from './fields.js';
 import { ScheduleForm } from './form-state.js';
 import { regionName, zoneName } from './format.js';
 import { KeptBooking, bookingKey, type Booking } from './kept-booking.js';
 import { loadModule, loadedModule } from './lazy.js';
 import type { WaitWatch } from './now.js';
 import type { BookingRequest } from './request.js';
-import { decimalId } from './settings.js';
 import { scheduleCallExtrasStyles } from './extras.styles.js';
 import { scheduleCallStyles } from './schedule-call.styles.js';
 import { formView, modeChoice, type Mode } from './views.js';
@@ -131,59 +130,59 @@ export class CcaiScheduleCall extends CcaiElement {
   static override styles = [themeStyles, scheduleCallStyles, checkboxStyles, scheduleCallExtrasStyles];
 
   /** The mobile or web menu the call is queued on (required unless `call-id`); decimal digits only. */
-  @property({ attribute: 'menu-id', converter: decimalId }) menuId?: number;
+  @property({ attribute: 'menu-id', converter: idType({ invalid: 'NaN' }) }) menuId?: number;
 
   /** An earlier call: the new one becomes its child (and takes its menu when there is no `menu-id`); decimal digits only. */
-  @property({ attribute: 'call-id', converter: decimalId }) callId?: number;
+  @property({ attribute: 'call-id', converter: idType({ invalid: 'NaN' }) }) callId?: number;
 
   /**
    * Behind `ccai-gateway`: the capability of the `call-id` call (its `Ccai-Capability`), sent with
    * the booking so that the gateway lets this visitor rebook it. Property only: it stays out of the DOM.
    */
-  @property({ attribute: false }) capability?: string;
+  @property({ attribute: false, converter: stringType() }) capability?: string;
 
   /** A CRM ticket id, sent as `ticket_id`. */
-  @property({ attribute: 'ticket-id' }) ticketId?: string;
+  @property({ attribute: 'ticket-id', converter: stringType() }) ticketId?: string;
 
   /** ISO 639-1 codes offered for the call (comma list in the attribute; default `en`); one entry shows no picker. */
-  @property({ converter: languageList }) languages: string[] = ['en'];
+  @property({ converter: listType }) languages: string[] = ['en'];
 
   /** Country for numbers typed without `+` (ISO 3166 alpha-2); default from the browser's region, else `US`. */
-  @property({ attribute: 'default-country' }) defaultCountry?: string;
+  @property({ attribute: 'default-country', converter: stringType() }) defaultCountry?: string;
 
   /** IANA zone of the opening hours (default: the visitor's). */
-  @property() timezone?: string;
+  @property({ converter: stringType() }) timezone?: string;
 
   /** Opening hours in `timezone`: `09:00-17:00`, or several ranges `09:00-12:00,13:00-17:00`. */
-  @property() hours = '09:00-17:00';
+  @property({ converter: stringType() }) hours = '09:00-17:00';
 
   /** Opening days: `mon-fri`, `mon-fri,sat`, `sat,sun`, `fri-mon`. */
-  @property() days = 'mon-fri';
+  @property({ converter: stringType() }) days = 'mon-fri';
 
   /** How many calendar days are offered, today included (1 to 366). */
-  @property({ attribute: 'days-ahead', type: Number }) daysAhead = 14;
+  @property({ attribute: 'days-ahead', converter: numberType }) daysAhead = 14;
 
   /** Minutes between offered times (a whole number, 1 to 1440). */
-  @property({ attribute: 'slot-minutes', type: Number }) slotMinutes = 15;
+  @property({ attribute: 'slot-minutes', converter: numberType }) slotMinutes = 15;
 
   /** The earliest time offered is at least this many minutes from now. */
-  @property({ attribute: 'min-lead-minutes', type: Number }) minLeadMinutes = 15;
+  @property({ attribute: 'min-lead-minutes', converter: numberType }) minLeadMinutes = 15;
 
   /**
    * What the visitor may book: `later` (a time, the default), `now` ("Call me now": a call queued at
    * once on `menu-id`, with the menu's estimated wait), or both, `now,later`; the first listed is
    * chosen at first. "Now" needs `menu-id` (not offered without it).
    */
-  @property({ converter: languageList }) modes: string[] = ['later'];
+  @property({ converter: listType }) modes: string[] = ['later'];
 
   /** Show the "Allow this call to be recorded" checkbox and send `recording_permission`. */
-  @property({ attribute: 'recording-consent', type: Boolean }) recordingConsent = false;
+  @property({ attribute: 'recording-consent', converter: booleanType }) recordingConsent = false;
 
   /**
    * @internal What "now" is (epoch ms). Tests and demos whose mock runs on a pinned clock replace
    * it; slots are computed again when it is replaced, not when its answer moves on.
    */
-  @property({ attribute: false }) clock: { now(): number } = { now: () => Date.now() };
+  @property({ attribute: false, converter: objectType }) clock: { now(): number } = { now: () => Date.now() };
 
   // After the settings: it takes their initial values as the defaults.
   readonly #form = new ScheduleForm(this, { messages: () => this.t, uiLanguage: () => this.localize.language });

@@ -205,7 +205,7 @@ describe('<ccai-call-status>', () => {
       const errors = collect('ccai-error');
       const { el, clock } = await mount({ callId: '600' });
       await handled(el, fresh, errors);
-      el.callId = '601';
+      el.callId = 601;
       // Not `handled`: forgetting call 600 already changes `call`, before 601 is read.
       await until(() => el.call?.id === 601, 'call 601 was not read');
       await el.updateComplete;

@@ -19,7 +19,7 @@ async function page(count: number, idOf: (index: number) => number, clock = new 
   const elements = Array.from({ length: count }, (_, index) => {
     const el = document.createElement('ccai-call-status');
     el.clock = clock;
-    el.callId = String(idOf(index));
+    el.callId = idOf(index);
     return el;
   });
   // The elements are the fixture, so that it awaits their update, not an animation frame (none comes in a background tab).

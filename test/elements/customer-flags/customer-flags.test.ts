@@ -57,7 +57,7 @@ describe('<ccai-customer-flags>', () => {
       await aTimeout(100);
       expect(root(el).querySelectorAll('input, button, [role]')).to.have.length(0);
       expect(sent).to.have.length(0);
-      el.callId = '514';
+      el.callId = 514;
       await loaded(el);
       expect(sent).to.have.length(1);
     });
@@ -66,7 +66,7 @@ describe('<ccai-customer-flags>', () => {
       mock.world.calls[600] = { ...mock.world.calls[514]!, id: 600 };
       mock.world.flags[600] = { verified_customer: false, bad_actor: true, repeat_customer: false };
       const el = await loaded(await flagsOf());
-      el.callId = '600';
+      el.callId = 600;
       await until(() => boxes(el).length === 3 && checked(el)[1] === true, 'call 600 was not shown');
       expect(checked(el)).to.deep.equal([false, true, false]);
       expect(sent.map((request) => new URL(request.url).pathname)).to.deep.equal([
@@ -251,7 +251,7 @@ describe('<ccai-customer-flags>', () => {
       worker.use(http.patch(FLAGS, () => slow.wait()));
       const el = await loaded(await flagsOf());
       control(el, en.badActor).click();
-      el.callId = '600';
+      el.callId = 600;
       await until(() => boxes(el).length === 3 && checked(el)[0] === false, 'call 600 was not shown');
       expect(control(el, en.badActor).hasAttribute('aria-disabled')).to.equal(false);
 

@@ -101,7 +101,7 @@ describe('<ccai-customer-flags> while loading', () => {
     mock.world.flags[600] = { verified_customer: false, bad_actor: true, repeat_customer: false };
     const el = await loaded(await flagsOf());
     const slow = holdLoads();
-    el.callId = '600';
+    el.callId = 600;
     await el.updateComplete;
     expect(busy(el)).to.equal(true);
     expect(unknown(el)).to.deep.equal([true, true, true]);

@@ -66,7 +66,7 @@ describe('<ccai-schedule-call> requests', () => {
       expect(mock.world.calls[call.id]?.status).to.equal('scheduled');
       const status = root(el).querySelector('ccai-call-status')!;
       expect(status.call).to.equal(call);
-      expect(status.callId).to.equal(String(call.id));
+      expect(status.callId).to.equal(call.id);
       expect(buttons(el)).to.deep.equal([en.changeTime, 'Cancel call', en.scheduleAnother]);
       await expect(el).to.be.accessible();
     });

@@ -1,0 +1,145 @@
+// The packed tarball in tiny React 19, Vue 3 and Svelte 5 apps (test/frameworks/<app>), as an
+// integrator uses it: installed from the tarball, one import, no declarations of the app's own.
+// Each app is type-checked with its framework's checker (tsc, vue-tsc, svelte-check), the
+// typings must refuse a made-up attribute and a wrong payload, and each builds for production with
+// Vite; the React app then runs in Chromium and books a call through the mock.
+//
+// Where the apps' dependencies come from: the project's devDependencies (react, react-dom, vue,
+// svelte, their Vite plugins and checkers), installed by `npm ci` with everything else and found by
+// walking up from `tmp/frameworks/`, where the apps are laid out. No install at test time: no
+// registry round trips, nothing that a flaky network or a new release can break, and the versions
+// tested are the lockfile's. ccai-widgets itself is unpacked from the tarball into each app's own
+// `node_modules`, as `npm install ./ccai-widgets-x.tgz` lays it out, so nothing resolves to the
+// project's sources. Run after `npm run build`.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { cp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { extname, join } from 'node:path';
+import { promisify } from 'node:util';
+import { getResponse } from 'msw';
+import { chromium } from 'playwright-core';
+import { createCallsApiMock } from 'ccai-widgets/mock';
+import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
+import { installInto, pack, root } from '../../scripts/pack.mjs';
+
+const run = promisify(execFile);
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+// Not under node_modules: svelte-check skips every file there. `tmp/` is git-ignored.
+const apps = join(root, 'tmp', 'frameworks');
+
+/** Runs a tool in an app's folder; on failure, its output is the assertion's message. */
+async function inApp(app, command, args) {
+  try {
+    return await run(bin(command), args, { cwd: join(apps, app), maxBuffer: 16 * 1024 * 1024 });
+  } catch (error) {
+    assert.fail(`${command} ${args.join(' ')} in the ${app} app failed:\n${error.stdout}\n${error.stderr}`);
+  }
+}
+
+before(async () => {
+  const { tarball } = await pack();
+  await rm(apps, { recursive: true, force: true });
+  for (const app of ['react', 'vue', 'svelte']) {
+    await cp(new URL(`./${app}`, import.meta.url), join(apps, app), { recursive: true });
+    await installInto(tarball, join(apps, app));
+  }
+});
+
+test('React 19: the tags type-check with their attributes, properties and on… event props, and the app builds', async () => {
+  await inApp('react', 'tsc', ['-p', '.']);
+  await inApp('react', 'vite', ['build']);
+});
+
+test('Vue 3: vue-tsc refuses an unknown prop and types event payloads, and the app builds', async () => {
+  await inApp('vue', 'vue-tsc', ['-p', '.']);
+  await inApp('vue', 'vite', ['build']);
+});
+
+test('Svelte 5: svelte-check passes the app, refuses a wrong type and an unknown payload field, and the app builds', async () => {
+  // The two mistakes of checks/Checks.svelte, and nothing else, are reported (markup has no expect-error).
+  const { stdout } = await run(bin('svelte-check'), ['--output', 'machine', '--tsconfig', './tsconfig.json'], {
+    cwd: join(apps, 'svelte'),
+  }).catch((error) => error);
+  const errors = stdout.split('\n').filter((line) => / ERROR /.test(line));
+  assert.equal(errors.filter((line) => !line.includes('src/Checks.svelte')).length, 0, errors.join('\n'));
+  assert.equal(errors.length, 2, errors.join('\n'));
+  assert.match(errors[0], /"src\/Checks.svelte" 6:\d+ "Type 'number' is not assignable to type 'string \| string\[\]/);
+  assert.match(errors[1], /"src\/Checks.svelte" 7:\d+ "Property 'nope' does not exist/);
+  await inApp('svelte', 'vite', ['build']);
+});
+
+test('the React app, built, books a call through the mock in Chromium', async (t) => {
+  // Built by the first test.
+  const out = join(apps, 'react', 'dist');
+  const mock = createCallsApiMock();
+  const bookings = [];
+  let origin;
+  const site = createServer(async (req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    // The form asks for the server's time with a HEAD of the calls (any answer with a Date will do).
+    if (req.method === 'HEAD' || path === '/favicon.ico') return res.writeHead(204).end();
+    if (path.startsWith('/apps/api/v1/')) {
+      const chunks = [];
+      for await (const chunk of req) chunks.push(chunk);
+      const body = req.method === 'GET' ? undefined : Buffer.concat(chunks);
+      if (req.method === 'POST' && path === '/apps/api/v1/calls') bookings.push(JSON.parse(body.toString()));
+      const request = new Request(`${origin}${req.url}`, { method: req.method, headers: req.headers, body });
+      const response =
+        (await getResponse(mock.handlers, request)) ??
+        Response.json({ message: 'Resource not found' }, { status: 404 });
+      return res
+        .writeHead(response.status, Object.fromEntries(response.headers))
+        .end(Buffer.from(await response.arrayBuffer()));
+    }
+    const file = path === '/' ? 'index.html' : path.slice(1);
+    const type = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' }[extname(file)];
+    const body = await readFile(join(out, file)).catch(() => undefined);
+    if (!body) return res.writeHead(404).end();
+    res.writeHead(200, { 'Content-Type': type ?? 'application/octet-stream' }).end(body);
+  });
+  await new Promise((resolve) => site.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${site.address().port}`;
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  t.after(async () => {
+    await browser.close();
+    await new Promise((resolve) => site.close(resolve));
+  });
+  const tab = await browser.newPage();
+  const problems = [];
+  tab.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+  tab.on('pageerror', (error) => problems.push(error.message));
+  tab.on('response', (response) => response.status() >= 400 && problems.push(`${response.status()} ${response.url()}`));
+  await tab.goto(origin);
+
+  // languages="en,ja" reached the element as a string property: the form offers both.
+  await tab.getByLabel('Language').waitFor();
+  await tab.getByLabel('Phone number').fill('(201) 555-0123');
+  const time = tab.getByLabel('Time', { exact: true });
+  await time.selectOption(await time.locator('option:not([value=""])').first().getAttribute('value'));
+  await tab.getByLabel('Allow this call to be recorded').check();
+  await tab.getByRole('button', { name: 'Schedule call' }).click();
+  await tab.getByText('Your call is scheduled for').waitFor();
+
+  // The event's call.id went straight into <ccai-call-status call-id> and <ccai-customer-flags>.
+  const booked = Number(await tab.locator('#booked').textContent());
+  const scheduled = Object.values(mock.world.calls).filter((call) => call.status === 'scheduled');
+  assert.deepEqual(
+    scheduled.map((call) => call.id),
+    [booked],
+  );
+  // The bare `recording-consent` JSX attribute reached the element: the consent box was there, and sent.
+  assert.equal(bookings.length, 1);
+  assert.equal(bookings[0].recording_permission, 'recording_permission_granted');
+  const shown = await tab.evaluate(() =>
+    ['ccai-call-status', 'ccai-customer-flags'].map((tag) => document.querySelector(`main > ${tag}`)?.callId),
+  );
+  assert.deepEqual(shown, [booked, booked]);
+  await tab.getByRole('checkbox', { name: 'Bad actor' }).waitFor();
+  assert.deepEqual(problems, []);
+});
+
+after(async () => {
+  await rm(apps, { recursive: true, force: true });
+});
