@@ -6,7 +6,8 @@
 import { CAPABILITY_HEADER } from '../core/client.js';
 import { HttpError } from './http.js';
 
-const ALLOWED_HEADERS = `Content-Type, Accept, ${CAPABILITY_HEADER}`;
+// `Last-Event-ID`: an event stream's reconnect carries it.
+const ALLOWED_HEADERS = `Content-Type, Accept, ${CAPABILITY_HEADER}, Last-Event-ID`;
 /** `Date` too (not CORS-safelisted): the widgets learn the server's time from it, whatever the device clock says. */
 const EXPOSED_HEADERS = `${CAPABILITY_HEADER}, Retry-After, Date`;
 
