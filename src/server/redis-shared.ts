@@ -250,7 +250,7 @@ function createRedisCallStore({ redis, subscriber, local, available, key, lockMs
       if (stored.at + callFreshnessMs(call, Date.now()) > Date.now()) return { value: call, coalesced: true };
     }
     const token = `${instanceId}.${randomBytes(6).toString('base64url')}`;
-    let locked = false;
+    let locked: boolean;
     try {
       locked = (await redis.set(key('lock', id), token, 'PX', lockMs, 'NX')) === 'OK';
     } catch {
@@ -309,23 +309,17 @@ function createRedisCallStore({ redis, subscriber, local, available, key, lockMs
     },
     subscribe(id, listener) {
       // Redis's channel normally; this instance's memory for what it learnt while Redis was away.
-      let last: string | undefined;
-      const once = (event: CallEvent) => {
-        const json = JSON.stringify(event.call);
-        if (json === last) return;
-        last = json;
-        listener(event);
-      };
+      // A state that arrives both ways is sent once: the feed compares with what each stream was sent.
       let set = listeners.get(id);
       if (!set) {
         listeners.set(id, (set = new Set()));
         void subscriber.subscribe(key('changes', id)).catch(() => undefined);
       }
-      set.add(once);
-      const leaveLocal = local.subscribe(id, once);
+      set.add(listener);
+      const leaveLocal = local.subscribe(id, listener);
       return () => {
         leaveLocal();
-        set.delete(once);
+        set.delete(listener);
         if (set.size === 0 && listeners.get(id) === set) {
           listeners.delete(id);
           void subscriber.unsubscribe(key('changes', id)).catch(() => undefined);
@@ -358,8 +352,7 @@ function eventOf(text: string | null): CallEvent | undefined {
 }
 
 /**
- * The tenant's budget over every instance: time is cut into slots of `1100 / rps` ms (10 %
- * headroom, as in memory) and each slot is one point of a `RateLimiterRedis`, whoever takes it.
+ * The tenant's budget over every instance: time is cut into slots of `1200 / rps` ms and each slot is one point of a `RateLimiterRedis`, whoever takes it.
  * So no sliding second holds more than `rps` requests, whichever instances sent them (their
  * clocks must agree, as NTP keeps them). Waiters queue here first-in first-out; only the first
  * one asks Redis, once per slot. Redis away: the instance's own budget at `rps / instances`.
@@ -371,7 +364,9 @@ function createRedisBudget(
   fallback: UpstreamBudget,
   available: () => boolean,
 ): UpstreamBudget {
-  const slotMs = Math.ceil(1100 / rps);
+  // 20 % headroom, twice the memory budget's: between taking a slot and reaching the tenant, a
+  // request of one process among several (sharing cores) may be held up, and the next not.
+  const slotMs = Math.ceil(1200 / rps);
   const slots = new RateLimiterRedis({
     storeClient: redis,
     keyPrefix,
