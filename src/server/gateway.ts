@@ -10,7 +10,7 @@ import { offeredLanguage, offeredMenu, parseBooking } from './booking.js';
 import { createCapabilitySigner, randomSecret } from './capability.js';
 import { createCallFeed } from './call-feed.js';
 import { createCoalescingCache } from './coalescing-cache.js';
-import { CAPABILITY_HEADER } from '../core/client.js';
+import { CAPABILITY_HEADER, EVENTS_HEADER } from '../core/client.js';
 import { createCors } from './cors.js';
 import { HttpError, empty, json, problem, readJsonObject } from './http.js';
 import { createVisitorLimits } from './limits.js';
@@ -156,7 +156,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       // No visitor's signal: the read may be serving others who joined it.
       const { value, coalesced } = await calls.read(id, () => readCall(id));
       if (coalesced) observer?.coalesced?.();
-      return json(200, value);
+      // The live stream of this call, relative to this URL: widgets that see it stop polling.
+      return json(200, value, { [EVENTS_HEADER]: `${id}/events` });
     } catch (error) {
       throw upstreamFailure(error, { notFound: CALL_NOT_FOUND });
     }
