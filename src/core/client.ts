@@ -96,7 +96,8 @@ export function callEventsUrl(headers: Headers, readUrl: string, capability?: st
   if (!offered) return undefined;
   try {
     // A read of a relative URL (no base-url) was relative to the page.
-    const url = new URL(offered, new URL(readUrl, globalThis.location?.href));
+    const page = (globalThis as { location?: { href: string } }).location?.href;
+    const url = new URL(offered, new URL(readUrl, page));
     if (capability) url.searchParams.set('capability', capability);
     return url.href;
   } catch {
