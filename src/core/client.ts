@@ -77,6 +77,32 @@ export interface CapabilityOptions {
 export interface GetCallOptions extends RequestOptions, CapabilityOptions {
   /** URL template for this read (`{baseUrl}`, `{id}`), overriding the client's `callUrl`. */
   url?: string;
+  /** Told a successful answer's headers and the URL read, before its body is checked. */
+  onHeaders?: (headers: Headers, url: string) => void;
+}
+
+/**
+ * The header in which a gateway offers a call's live event stream (Server-Sent Events) on its
+ * read: a URL relative to the read's own.
+ */
+export const EVENTS_HEADER = 'Ccai-Events';
+
+/**
+ * The event stream a read's answer offers (see {@link EVENTS_HEADER}), with the capability in its
+ * query, since `EventSource` cannot send headers; `undefined` when none is offered.
+ */
+export function callEventsUrl(headers: Headers, readUrl: string, capability?: string): string | undefined {
+  const offered = headers.get(EVENTS_HEADER);
+  if (!offered) return undefined;
+  try {
+    // A read of a relative URL (no base-url) was relative to the page.
+    const page = (globalThis as { location?: { href: string } }).location?.href;
+    const url = new URL(offered, new URL(readUrl, page));
+    if (capability) url.searchParams.set('capability', capability);
+    return url.href;
+  } catch {
+    return undefined;
+  }
 }
 
 export interface CreateCallOptions extends RequestOptions {
@@ -198,11 +224,17 @@ export class CallsClient {
   async getCall(id: number | string, options: GetCallOptions = {}): Promise<Call> {
     const template = options.url ?? this.#options.callUrl ?? DEFAULT_CALL_URL;
     const url = template.replaceAll('{baseUrl}', this.baseUrl).replaceAll('{id}', encodeURIComponent(checkId(id)));
-    const { status, body } = await this.#send('GET', url, undefined, {
+    const { status, body, headers } = await this.#send('GET', url, undefined, {
       ...options,
       headers: capabilityHeader(options.capability),
     });
+    options.onHeaders?.(headers, url);
     return parseWith((await schemas()).callSchema, body, status);
+  }
+
+  /** A call object learnt otherwise (an event stream's data), checked as a read's answer is. */
+  async parseCall(body: unknown): Promise<Call> {
+    return parseWith((await schemas()).callSchema, body, 200);
   }
 
   /** `GET /calls/:id/customer_flag`. */

@@ -132,6 +132,13 @@ const FLAGS = [
     help: 'Bookings per phone number per day',
   },
   {
+    name: 'redis',
+    env: 'REDIS_URL',
+    arg: 'URL',
+    default: "none (this instance's memory)",
+    help: 'Redis shared by several instances (limits, call cache, live push, webhook dedupe), e.g. redis://redis:6379',
+  },
+  {
     name: 'call-read-path',
     env: 'CCAI_CALL_READ_PATH',
     arg: 'PATH',
@@ -156,11 +163,24 @@ const ENV_ONLY = [
     help: 'Key that signs capabilities (at least 32 characters)',
     flags: ['secret', 'gateway-secret'],
   },
+  {
+    env: 'CCAI_WEBHOOK_USER',
+    default: 'none (no webhook route)',
+    help: 'User name the session-events webhook must carry (with CCAI_WEBHOOK_PASSWORD)',
+    flags: ['webhook-user'],
+  },
+  {
+    env: 'CCAI_WEBHOOK_PASSWORD',
+    default: 'none (no webhook route)',
+    help: 'Password the session-events webhook must carry (at least 16 characters)',
+    flags: ['webhook-password'],
+  },
 ] as const;
 
 export const MOCK_MENUS = [9, 10];
 export const MOCK_LANGUAGES = ['en', 'ja', 'es'];
 const MIN_SECRET_LENGTH = 32;
+const MIN_WEBHOOK_PASSWORD_LENGTH = 16;
 
 export function helpText(): string {
   const entries = [
@@ -266,6 +286,20 @@ function tenantUrl({ raw, where }: Source): string {
   return url.origin;
 }
 
+function redisUrl({ raw, where }: Source): string {
+  const text = String(raw);
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  // Not echoed: it may hold Redis's password.
+  if (!url || !['redis:', 'rediss:'].includes(url.protocol) || !url.hostname)
+    throw new UsageError(`${where} is not a Redis URL such as redis://redis:6379 or rediss://user:password@host:6380`);
+  return text;
+}
+
 const isOrigin = (text: string) => {
   try {
     const url = new URL(text);
@@ -286,6 +320,9 @@ export interface Config {
   subdomain?: string;
   apiToken?: string;
   secret?: string;
+  /** Redis for shared state; undefined: memory. */
+  redisUrl?: string;
+  webhook?: { user: string; password: string };
   port: number;
   host: string;
   adminPort?: number;
@@ -346,6 +383,18 @@ export function configOf(values: Record<string, string | boolean | undefined>, e
       `CCAI_GATEWAY_SECRET is too short: use at least ${MIN_SECRET_LENGTH} characters (e.g. openssl rand -hex 32)`,
     );
   }
+  const webhookUser = env.CCAI_WEBHOOK_USER || undefined;
+  const webhookPassword = env.CCAI_WEBHOOK_PASSWORD || undefined;
+  if ((webhookUser === undefined) !== (webhookPassword === undefined))
+    throw new UsageError(
+      'CCAI_WEBHOOK_USER and CCAI_WEBHOOK_PASSWORD go together: set both for the webhook, or neither',
+    );
+  if (webhookPassword !== undefined && webhookPassword.length < MIN_WEBHOOK_PASSWORD_LENGTH)
+    throw new UsageError(
+      `CCAI_WEBHOOK_PASSWORD is too short: use at least ${MIN_WEBHOOK_PASSWORD_LENGTH} characters (e.g. openssl rand -hex 16)`,
+    );
+  if (webhookUser !== undefined && webhookUser.includes(':'))
+    throw new UsageError('CCAI_WEBHOOK_USER must not contain ":" (HTTP Basic cannot carry it)');
   const visitorPort = port('port') ?? 8788;
   const adminPort = port('admin-port');
   if (adminPort !== undefined && adminPort !== 0 && adminPort === visitorPort) {
@@ -358,6 +407,8 @@ export function configOf(values: Record<string, string | boolean | undefined>, e
     ),
     apiToken: env.CCAI_API_TOKEN || undefined,
     secret,
+    redisUrl: optional('redis', redisUrl),
+    ...(webhookUser && webhookPassword ? { webhook: { user: webhookUser, password: webhookPassword } } : {}),
     port: visitorPort,
     host: optional('host', (source) => matching(source, /^[\w.:-]+$/, 'a host name or address')) ?? '127.0.0.1',
     adminPort,

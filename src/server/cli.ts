@@ -46,7 +46,7 @@ export interface CliHandle {
  */
 export async function main(argv: string[], env: Env, io: CliIo = process): Promise<CliHandle | number> {
   // The token and the secret never reach the output, even inside someone else's message.
-  const hidden = [env.CCAI_API_TOKEN, env.CCAI_GATEWAY_SECRET].filter(
+  const hidden = [env.CCAI_API_TOKEN, env.CCAI_GATEWAY_SECRET, env.CCAI_WEBHOOK_PASSWORD, redisPassword(env)].filter(
     (value): value is string => !!value && value.length >= 6,
   );
   const redact = (text: string) => hidden.reduce((out, value) => out.replaceAll(value, '[redacted]'), text);
@@ -72,10 +72,13 @@ export async function main(argv: string[], env: Env, io: CliIo = process): Promi
       );
     }
     const metrics = config.adminPort === undefined ? undefined : createMetrics();
+    const shared = config.redisUrl ? await sharedOf(config, warn, others) : undefined;
     const gateway = createGateway({
       ...config.options,
       ...tenant,
       secret,
+      ...(shared ? { shared } : {}),
+      ...(config.webhook ? { webhook: config.webhook } : {}),
       log: (line) => void io.stdout.write(redact(line) + '\n'),
       ...(metrics ? { observer: metrics.observer } : {}),
     });
@@ -86,7 +89,7 @@ export async function main(argv: string[], env: Env, io: CliIo = process): Promi
       const adminHandler: WebHandler = async (request) =>
         new URL(request.url).pathname === '/healthz'
           ? Response.json(
-              { status: stopping ? 'draining' : 'ok' },
+              { status: stopping ? 'draining' : shared?.degraded ? 'degraded' : 'ok' },
               { status: stopping ? 503 : 200, headers: { 'Cache-Control': 'no-store' } },
             )
           : metrics.handler(request);
@@ -107,6 +110,38 @@ export async function main(argv: string[], env: Env, io: CliIo = process): Promi
     warn(`could not start: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
+}
+
+/** The password in `REDIS_URL` (or `--redis`, which the environment does not see: it is redacted there too). */
+function redisPassword(env: Env): string | undefined {
+  const text = env.REDIS_URL;
+  if (!text || !URL.canParse(text)) return undefined;
+  return decodeURIComponent(new URL(text).password) || undefined;
+}
+
+/** Redis for shared state; the gateway starts even while Redis is away, and says so. */
+async function sharedOf(config: Config, warn: (text: string) => void, cleanups: Array<() => Promise<void>>) {
+  const { createRedisShared } = await import('./redis-shared.js');
+  const where = new URL(config.redisUrl!).host;
+  let started = false;
+  const shared = createRedisShared({
+    url: config.redisUrl!,
+    // As long as a read of the tenant may take: its timeout and its wait for the budget.
+    lockMs: (config.options.upstreamTimeoutMs ?? 10_000) + 5_000,
+    onAvailability: (available) => {
+      if (started)
+        warn(
+          available
+            ? `Redis at ${where} is back: limits, cache and live push are shared again`
+            : `Redis at ${where} is unreachable: degraded, this instance uses its own share of the limits until it is back`,
+        );
+    },
+  });
+  cleanups.push(() => shared.close());
+  if (!(await shared.ready(3_000)))
+    warn(`Redis at ${where} is unreachable: starting degraded (reconnecting in the background)`);
+  started = true;
+  return shared;
 }
 
 /** The tenant the gateway talks to: the one given, or the built-in mock started here. */

@@ -3,12 +3,13 @@
  * is refused before it does anything; a request with no `Origin` (a server, curl) or from the
  * gateway's own origin needs no CORS at all.
  */
-import { CAPABILITY_HEADER } from '../core/client.js';
+import { CAPABILITY_HEADER, EVENTS_HEADER } from '../core/client.js';
 import { HttpError } from './http.js';
 
-const ALLOWED_HEADERS = `Content-Type, Accept, ${CAPABILITY_HEADER}`;
+// `Last-Event-ID`: an event stream's reconnect carries it.
+const ALLOWED_HEADERS = `Content-Type, Accept, ${CAPABILITY_HEADER}, Last-Event-ID`;
 /** `Date` too (not CORS-safelisted): the widgets learn the server's time from it, whatever the device clock says. */
-const EXPOSED_HEADERS = `${CAPABILITY_HEADER}, Retry-After, Date`;
+const EXPOSED_HEADERS = `${CAPABILITY_HEADER}, ${EVENTS_HEADER}, Retry-After, Date`;
 
 export interface Cors {
   /** Headers to add to the answer of `request`; throws 403 for an origin that is not allowed. */

@@ -8,14 +8,17 @@ import type { CustomerFlagsUpdate } from '../core/client.js';
 import { CUSTOMER_FLAG_NAMES } from '../core/calls.js';
 import { offeredLanguage, offeredMenu, parseBooking } from './booking.js';
 import { createCapabilitySigner, randomSecret } from './capability.js';
-import { callFreshnessMs, createCoalescingCache } from './coalescing-cache.js';
-import { CAPABILITY_HEADER } from '../core/client.js';
+import { createCallFeed } from './call-feed.js';
+import { createCoalescingCache } from './coalescing-cache.js';
+import { CAPABILITY_HEADER, EVENTS_HEADER } from '../core/client.js';
 import { createCors } from './cors.js';
 import { HttpError, empty, json, problem, readJsonObject } from './http.js';
-import { createUpstreamBudget, createVisitorLimits } from './limits.js';
+import { createVisitorLimits } from './limits.js';
 import { logLine } from './log.js';
 import { parseDuration, type ConnectionInfo, type Gateway, type GatewayOptions } from './options.js';
-import { trimCall, trimWaitTime, type VisitorCall } from './trim.js';
+import { createSessionEvents } from './session-events.js';
+import { createMemoryShared } from './shared.js';
+import { trimCall, trimWaitTime } from './trim.js';
 import { createTenantClient, upstreamFailure } from './upstream.js';
 
 const NOT_FOUND = 'Resource not found';
@@ -66,16 +69,21 @@ export function createGateway(options: GatewayOptions): Gateway {
   const log = options.log === false ? undefined : (options.log ?? ((line: string) => console.log(line)));
   const observer = options.observer;
 
+  const shared = options.shared ?? createMemoryShared({ now });
   const signer = createCapabilitySigner(options.secret || randomSecret(), ttlMs, now);
   const cors = createCors(options.origins ?? []);
-  const visitors = createVisitorLimits({
-    bookingsPerHour: positive(limits.bookingsPerHour, 5, 'limits.bookingsPerHour'),
-    readsPerSecond: positive(limits.readsPerSecond, 20, 'limits.readsPerSecond'),
-    bookingsPerNumberPerDay: positive(limits.bookingsPerNumberPerDay, 3, 'limits.bookingsPerNumberPerDay'),
-  });
-  const budget = createUpstreamBudget({
+  const visitors = createVisitorLimits(
+    {
+      bookingsPerHour: positive(limits.bookingsPerHour, 5, 'limits.bookingsPerHour'),
+      readsPerSecond: positive(limits.readsPerSecond, 20, 'limits.readsPerSecond'),
+      bookingsPerNumberPerDay: positive(limits.bookingsPerNumberPerDay, 3, 'limits.bookingsPerNumberPerDay'),
+    },
+    shared.limiter,
+  );
+  const budget = shared.upstream({
     // Instances that keep their limits in memory share the tenant's budget in equal parts.
-    rps: positive(options.upstreamRps, 10, 'upstreamRps') / positive(options.instances, 1, 'instances'),
+    rps: positive(options.upstreamRps, 10, 'upstreamRps'),
+    instances: positive(options.instances, 1, 'instances'),
     queueSize: positive(limits.upstreamQueueSize, 100, 'limits.upstreamQueueSize'),
     // Shorter than the tenant's timeout, so a request that waited too long is told 429 (try later), not 504.
     maxWaitMs: Math.min(5_000, timeoutMs / 2),
@@ -90,7 +98,16 @@ export function createGateway(options: GatewayOptions): Gateway {
     observer,
     fetch: options.fetch,
   });
-  const calls = createCoalescingCache<VisitorCall>({ now, freshness: callFreshnessMs });
+  const calls = shared.calls;
+  const readCall = async (id: string) => trimCall(await tenant.getCall(id, { retries: 0 }));
+  const feed = createCallFeed({
+    calls,
+    read: readCall,
+    now,
+    ...options.feed,
+    ...(observer?.streams ? { onStreams: observer.streams } : {}),
+  });
+  const sessionEvents = options.webhook ? createSessionEvents(options.webhook, shared) : undefined;
   const waitTimes = createCoalescingCache<Record<string, unknown>[]>({
     now,
     freshness: () => WAIT_TIMES_FRESH_MS,
@@ -127,7 +144,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     }
     if (result.kind === 'accepted') return json(202, {});
     const call = trimCall(result.call);
-    calls.put(String(call.id), call);
+    await calls.put(String(call.id), call);
     return json(201, call, { [CAPABILITY_HEADER]: await signer.issue(call.id) });
   };
 
@@ -137,9 +154,10 @@ export function createGateway(options: GatewayOptions): Gateway {
     observeQueue();
     try {
       // No visitor's signal: the read may be serving others who joined it.
-      const { value, coalesced } = await calls.get(id, async () => trimCall(await tenant.getCall(id, { retries: 0 })));
+      const { value, coalesced } = await calls.read(id, () => readCall(id));
       if (coalesced) observer?.coalesced?.();
-      return json(200, value);
+      // The live stream of this call, relative to this URL: widgets that see it stop polling.
+      return json(200, value, { [EVENTS_HEADER]: `${id}/events` });
     } catch (error) {
       throw upstreamFailure(error, { notFound: CALL_NOT_FOUND });
     }
@@ -153,7 +171,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       const result = await tenant.cancelScheduledCall(id);
       if (result.kind === 'already-cancelled') return empty(204);
       const call = trimCall(result.call);
-      calls.put(id, call);
+      await calls.put(id, call);
       return json(200, call);
     } catch (error) {
       throw upstreamFailure(error, { notFound: CALL_NOT_FOUND });
@@ -214,12 +232,38 @@ export function createGateway(options: GatewayOptions): Gateway {
       }
     };
 
-  const healthz: Handler = async () => json(200, { status: draining ? 'draining' : 'ok' });
+  /**
+   * Live push. `EventSource` cannot send headers, so the capability may come as `?capability=`
+   * (the request log redacts it). Opening a stream counts as one read of the visitor's.
+   */
+  const events: Handler = async ({ request, url, id, client }) => {
+    await visitors.read(client);
+    const capability = request.headers.get(CAPABILITY_HEADER) ?? url.searchParams.get('capability');
+    if (!(await signer.verify(capability, id))) throw new HttpError(404, CALL_NOT_FOUND);
+    const lastEventId = request.headers.get('Last-Event-ID');
+    return feed.open(id, lastEventId && /^\d{1,15}$/.test(lastEventId) ? Number(lastEventId) : undefined);
+  };
+
+  const sessionEventsRoute: Handler = async ({ request }) => sessionEvents!.handle(request);
+
+  // Degraded: the shared store is away and this instance runs on its own share; it still serves.
+  const healthz: Handler = async () =>
+    json(200, { status: draining ? 'draining' : shared.degraded ? 'degraded' : 'ok' });
 
   const routes: Route[] = [
     { name: 'healthz', pattern: /^\/healthz$/, methods: { GET: healthz } },
     { name: 'book', pattern: /^\/apps\/api\/v1\/calls$/, methods: { POST: book } },
     { name: 'read', pattern: /^\/apps\/api\/v1\/calls\/(\d{1,15})$/, methods: { GET: read } },
+    { name: 'events', pattern: /^\/apps\/api\/v1\/calls\/(\d{1,15})\/events$/, methods: { GET: events } },
+    ...(sessionEvents
+      ? [
+          {
+            name: 'session_events',
+            pattern: /^\/webhooks\/ccai\/session-events$/,
+            methods: { POST: sessionEventsRoute },
+          },
+        ]
+      : []),
     { name: 'cancel', pattern: /^\/apps\/api\/v1\/calls\/scheduled\/(\d{1,15})\/cancel$/, methods: { PATCH: cancel } },
     { name: 'wait_times', pattern: /^\/apps\/api\/v1\/wait_times$/, methods: { GET: readWaitTimes } },
     ...(options.authorize
@@ -315,6 +359,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     drain: {
       value: () => {
         draining = true;
+        // Streams never end by themselves: their clients reconnect, to an instance that is not stopping.
+        feed.closeAll();
         if (inFlight === 0) return Promise.resolve();
         return new Promise<void>((resolve) => {
           drained = resolve;

@@ -42,15 +42,15 @@ function isJsonType(contentType: string | null): boolean {
 
 /**
  * The request's JSON object body. 415 for another content type, 413 past {@link MAX_BODY_BYTES}
- * (without reading further), and the API's own `Missing parameters` (G2) for anything that is not
+ * (or `maxBytes`; without reading further), and the API's own `Missing parameters` (G2) for anything that is not
  * a JSON object.
  */
-export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
+export async function readJsonObject(request: Request, maxBytes = MAX_BODY_BYTES): Promise<Record<string, unknown>> {
   if (!isJsonType(request.headers.get('Content-Type')))
     throw new HttpError(415, 'Content-Type must be application/json');
   const declared = Number(request.headers.get('Content-Length') ?? '0');
-  if (declared > MAX_BODY_BYTES) throw new HttpError(413, `The body must be at most ${MAX_BODY_BYTES} bytes`);
-  const text = await readCapped(request);
+  if (declared > maxBytes) throw new HttpError(413, `The body must be at most ${maxBytes} bytes`);
+  const text = await readCapped(request, maxBytes);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -63,7 +63,7 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
 }
 
 /** Reads the body as UTF-8 text, stopping with 413 as soon as it grows past the cap. */
-async function readCapped(request: Request): Promise<string> {
+async function readCapped(request: Request, maxBytes: number): Promise<string> {
   if (!request.body) return '';
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -73,9 +73,9 @@ async function readCapped(request: Request): Promise<string> {
       const { done, value } = await reader.read();
       if (done) break;
       size += value.byteLength;
-      if (size > MAX_BODY_BYTES) {
+      if (size > maxBytes) {
         await reader.cancel().catch(() => undefined);
-        throw new HttpError(413, `The body must be at most ${MAX_BODY_BYTES} bytes`);
+        throw new HttpError(413, `The body must be at most ${maxBytes} bytes`);
       }
       chunks.push(value);
     }

@@ -15,3 +15,6 @@ export {
 } from './options.js';
 export * from './node.js';
 export * from './metrics.js';
+export { createMemoryShared, type CallEvent, type CallStore, type SharedState } from './shared.js';
+export { createRedisShared, type RedisSharedOptions } from './redis-shared.js';
+export type { WebhookCredentials } from './session-events.js';

@@ -16,18 +16,27 @@ export interface VisitorLimits {
   read(address: string): Promise<void>;
 }
 
-export function createVisitorLimits(limits: {
-  bookingsPerHour: number;
-  readsPerSecond: number;
-  bookingsPerNumberPerDay: number;
-}): VisitorLimits {
-  const bookings = new RateLimiterMemory({ keyPrefix: 'book', points: limits.bookingsPerHour, duration: 3600 });
-  const perNumber = new RateLimiterMemory({
-    keyPrefix: 'number',
-    points: limits.bookingsPerNumberPerDay,
-    duration: 86_400,
-  });
-  const reads = new RateLimiterMemory({ keyPrefix: 'read', points: limits.readsPerSecond, duration: 1 });
+/** A limiter of `points` per `duration` seconds for one purpose: in memory, or shared (see `shared.ts`). */
+export type LimiterFactory = (prefix: string, points: number, duration: number) => Limiter;
+
+interface Limiter {
+  consume(key: string): Promise<unknown>;
+}
+
+const memoryLimiter: LimiterFactory = (keyPrefix, points, duration) =>
+  new RateLimiterMemory({ keyPrefix, points, duration });
+
+export function createVisitorLimits(
+  limits: {
+    bookingsPerHour: number;
+    readsPerSecond: number;
+    bookingsPerNumberPerDay: number;
+  },
+  limiter: LimiterFactory = memoryLimiter,
+): VisitorLimits {
+  const bookings = limiter('book', limits.bookingsPerHour, 3600);
+  const perNumber = limiter('number', limits.bookingsPerNumberPerDay, 86_400);
+  const reads = limiter('read', limits.readsPerSecond, 1);
   return {
     async booking(address, number) {
       await consume(bookings, address, 'Too many bookings from this address; try again later');
@@ -39,7 +48,7 @@ export function createVisitorLimits(limits: {
   };
 }
 
-async function consume(limiter: RateLimiterMemory, key: string, message: string): Promise<void> {
+async function consume(limiter: Limiter, key: string, message: string): Promise<void> {
   try {
     await limiter.consume(key);
   } catch (rejection) {

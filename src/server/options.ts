@@ -2,6 +2,8 @@
  * What `createGateway` is told. Everything a site owner sets is here, with the defaults the
  * `ccai-gateway` flags document; nothing in this module touches the network or Node.
  */
+import type { SharedState } from './shared.js';
+import type { WebhookCredentials } from './session-events.js';
 
 /** The identity an agent tool's own login establishes; returned by `authorize`. */
 export interface AgentIdentity {
@@ -19,6 +21,8 @@ export interface GatewayObserver {
   coalesced?(): void;
   /** Requests waiting for the tenant's rate budget. */
   queueDepth?(depth: number): void;
+  /** Event streams open on this instance. */
+  streams?(count: number): void;
 }
 
 export interface GatewayLimits {
@@ -81,6 +85,18 @@ export interface GatewayOptions {
   fetch?: typeof fetch;
   /** The clock, in ms since the epoch (tests). */
   now?: () => number;
+  /**
+   * State shared with other instances (`createRedisShared` from `ccai-widgets/server/redis`, or the
+   * Node entry): limits, the per-call cache, leases and the change feed. Default: this instance's memory.
+   */
+  shared?: SharedState;
+  /**
+   * The platform's session-events webhook (`POST /webhooks/ccai/session-events`) and the Basic
+   * credentials it must carry. Without them the route does not exist (404).
+   */
+  webhook?: WebhookCredentials;
+  /** Live push: heartbeat and lease timings of `GET …/calls/:id/events` (tests shorten them). */
+  feed?: { heartbeatMs?: number; leaseMs?: number; tickMs?: number };
 }
 
 /** What a runtime adapter knows about the connection that the `Request` does not carry. */

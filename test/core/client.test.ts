@@ -1,6 +1,13 @@
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse, delay } from 'msw';
-import { CAPABILITY_HEADER, CallsApiError, createCallsClient, type CallsClient } from '../../src/core/index.js';
+import {
+  CAPABILITY_HEADER,
+  CallsApiError,
+  EVENTS_HEADER,
+  callEventsUrl,
+  createCallsClient,
+  type CallsClient,
+} from '../../src/core/index.js';
 import { useWorker } from '../helpers/mock-api.js';
 
 const api = (path: string) => `*/apps/api/v1${path}`;
@@ -465,6 +472,34 @@ describe('CallsClient', () => {
         ['Bearer t', null],
         ['Bearer t', 'from-gateway'],
       ]);
+    });
+  });
+
+  describe('a live event stream offered on a read (Ccai-Events)', () => {
+    it("hands the read's headers and URL over, and resolves the offer against that URL with the capability in the query", async () => {
+      expect(EVENTS_HEADER).to.equal('Ccai-Events');
+      worker.use(
+        http.get(api('/calls/604'), () =>
+          HttpResponse.json({ id: 604, status: 'queued' }, { headers: { 'Ccai-Events': '604/events' } }),
+        ),
+      );
+      let seen: string | undefined;
+      const call = await client.getCall(604, {
+        capability: 'v1.604.1.sig',
+        onHeaders: (headers, url) => void (seen = callEventsUrl(headers, url, 'v1.604.1.sig')),
+      });
+      expect(call.status).to.equal('queued');
+      expect(seen).to.equal(`${origin}/apps/api/v1/calls/604/events?capability=v1.604.1.sig`);
+    });
+
+    it('offers nothing when the answer names no stream', () => {
+      expect(callEventsUrl(new Headers(), 'https://gw.example/apps/api/v1/calls/1')).to.equal(undefined);
+    });
+
+    it('checks a pushed call as a read would', async () => {
+      expect((await client.parseCall({ id: 605, status: 'assigned' })).status).to.equal('assigned');
+      const error = await rejection(client.parseCall({ id: 'x', status: 'assigned' }));
+      expect(error).to.be.instanceOf(CallsApiError);
     });
   });
 

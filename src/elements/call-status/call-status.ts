@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { IN_PROGRESS_STATUSES, SUCCEEDED_STATUSES } from '../../core/calls.js';
+import { IN_PROGRESS_STATUSES, SUCCEEDED_STATUSES, isTerminalStatus } from '../../core/calls.js';
+import { callEventsUrl } from '../../core/client.js';
 import { CallsApiError } from '../../core/errors.js';
 import type { Call } from '../../core/schemas.js';
 import type { Messages } from '../../i18n/en.js';
@@ -13,6 +14,13 @@ import { callPollPolicy, isGone, toPollError } from '../../internal/poll-policy.
 import { PollingController, systemClock, type Clock, type PollSource } from '../../internal/polling-controller.js';
 import { themeStyles } from '../../internal/styles.js';
 import { callStatusStyles } from './call-status.styles.js';
+import { listen } from './call-stream.js';
+
+/**
+ * The live streams gateways offered on their reads, by client and source key: whichever element's
+ * read saw the offer, every element sharing that source may use it.
+ */
+const offeredStreams = new WeakMap<object, Map<string, string>>();
 
 /** Date, time and zone in the visitor's own time zone (`dateStyle` cannot be combined with `timeZoneName`). */
 const DATE_TIME: Intl.DateTimeFormatOptions = {
@@ -43,6 +51,13 @@ const DATE_TIME: Intl.DateTimeFormatOptions = {
  * Elements of one page showing the same call (same client or `base-url`, `src`, `call-id` and
  * `capability`) share each read, and the page starts at most 2 reads in any second (see
  * `src/internal/call-watch.ts`). A read of another call than `call-id` is refused.
+ *
+ * Live push: when a read's answer offers the call's event stream (a `ccai-gateway` does, in its
+ * `Ccai-Events` header), the element stops polling and listens to it instead, with the same
+ * events and announcements; the stream closes while the tab is hidden and opens again (with the
+ * current status) when it is shown. A stream refused or unreachable falls back to the polling
+ * above. Elements of a page showing the same call share one stream, and a page opens at most 4
+ * (each holds one of the browser's few connections per host); others poll.
  *
  * Each status change is announced once (`role=status`); polls that bring no change touch nothing.
  *
@@ -105,6 +120,13 @@ export class CcaiCallStatus extends CcaiElement {
 
   @state() private problem: unknown = null;
 
+  /** Stops listening to the live stream, while listening. */
+  #leaveStream: (() => void) | undefined;
+  /** The stream was closed for a hidden tab or a detached element, to open again on return. */
+  #livePaused = false;
+  /** Streams that failed for the current source: polled instead until the source changes. */
+  readonly #failedStreams = new Set<string>();
+
   /** Reads `call` on the poll policy's schedule; it knows the latest call it was told of or read. */
   readonly #poller = new PollingController<Call>(this, {
     source: () => this.#source(),
@@ -113,6 +135,7 @@ export class CcaiCallStatus extends CcaiElement {
       this.problem = null;
       this.#announce(call, previous);
       this.call = call;
+      this.#listenLive();
     },
     failed: (error) => {
       this.problem = error;
@@ -134,9 +157,88 @@ export class CcaiCallStatus extends CcaiElement {
     if (changed.has('callId') && known && String(known.id) !== String(this.callId)) this.#forget(pushed);
     if (pushed) this.#announce(this.call!, this.#poller.seen(this.call!));
     if (!sourceChanged && !pushed) return;
+    if (sourceChanged) {
+      this.#stopListening();
+      this.#livePaused = false;
+      this.#failedStreams.clear();
+    }
+    // Live already: the stream carries on from the pushed call.
+    if (this.#leaveStream) return;
     if (!this.callId) this.#poller.stop();
     // Fresh data pushed in: the next read can wait its turn. A new source: read it now.
     else this.#poller.start(pushed ? 'when-due' : 'now');
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('visibilitychange', this.#onVisibilityChange);
+    this.#resumeLive();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.#onVisibilityChange);
+    this.#pauseLive();
+  }
+
+  /** Hidden: the stream closes (it costs nothing then); shown: it opens again with the status as it is now. */
+  readonly #onVisibilityChange = () => {
+    if (document.visibilityState === 'hidden') this.#pauseLive();
+    else this.#resumeLive();
+  };
+
+  #pauseLive(): void {
+    if (this.#leaveStream) this.#livePaused = true;
+    this.#stopListening();
+  }
+
+  /** Back on the page: the stream again, or (no room for it now) polling from where it was. */
+  #resumeLive(): void {
+    if (!this.#livePaused || !this.isConnected || document.visibilityState === 'hidden') return;
+    this.#livePaused = false;
+    if (!this.#listenLive()) this.#poller.start('when-due');
+  }
+
+  /** Listens to the stream the gateway offered for this call, unless it failed, the call is over, or the tab is hidden. */
+  #listenLive(): boolean {
+    if (this.#leaveStream) return true;
+    if (!this.isConnected || document.visibilityState === 'hidden' || !this.callId) return false;
+    if (this.call && isTerminalStatus(this.call.status)) return false;
+    const source = this.#source();
+    const url = offeredStreams.get(source.scope)?.get(source.key);
+    if (!url || this.#failedStreams.has(url)) return false;
+    const leave = listen(url, {
+      status: (data) => void this.#streamed(data),
+      failed: () => {
+        this.#leaveStream = undefined;
+        this.#failedStreams.add(url);
+        this.#poller.start('now');
+      },
+    });
+    if (!leave) return false;
+    this.#leaveStream = leave;
+    this.#poller.stop();
+    return true;
+  }
+
+  #stopListening(): void {
+    this.#leaveStream?.();
+    this.#leaveStream = undefined;
+  }
+
+  /** One state from the stream, checked as a read's answer is; the same events and announcements follow. */
+  async #streamed(data: unknown): Promise<void> {
+    let call: Call;
+    try {
+      call = await this.api.parseCall(data);
+    } catch {
+      return;
+    }
+    if (!this.#leaveStream || !sameId(call.id, this.callId)) return;
+    this.problem = null;
+    this.#announce(call, this.#poller.seen(call));
+    this.call = call;
+    if (isTerminalStatus(call.status)) this.#stopListening();
   }
 
   override render() {
@@ -231,11 +333,19 @@ export class CcaiCallStatus extends CcaiElement {
     const id = this.callId ?? NaN; // read only while there is a call id
     const capability = this.capability;
     const url = this.src ? this.src.replaceAll('{base-url}', '{baseUrl}') : undefined;
+    const key = JSON.stringify([id, url ?? null, capability ?? null]);
     return {
       scope: api,
-      key: JSON.stringify([id, url ?? null, capability ?? null]),
+      key,
       read: async () => {
-        const call = await api.getCall(id, { url, retries: 0, capability });
+        const onHeaders = (headers: Headers, readUrl: string) => {
+          let byKey = offeredStreams.get(api);
+          if (!byKey) offeredStreams.set(api, (byKey = new Map()));
+          const offered = callEventsUrl(headers, readUrl, capability);
+          if (offered) byKey.set(key, offered);
+          else byKey.delete(key);
+        };
+        const call = await api.getCall(id, { url, retries: 0, capability, onHeaders });
         // Another call's status must never be shown as this one's.
         if (!sameId(call.id, id))
           throw new CallsApiError(`Unexpected response: call ${call.id} instead of ${id}`, {
