@@ -234,7 +234,7 @@ export class CcaiCallStatus extends CcaiElement {
     } catch {
       return;
     }
-    if (!this.#leaveStream || !sameId(call.id, this.callId)) return;
+    if (!this.#leaveStream || this.callId === undefined || !sameId(call.id, this.callId)) return;
     this.problem = null;
     this.#announce(call, this.#poller.seen(call));
     this.call = call;
