@@ -64,6 +64,32 @@ export const ar: Messages = {
   createUnreadable:
     'تعذّرت قراءة رد الخادم، لذا ربما تكون مكالمتك قد حُجزت بالفعل. إن لم يتصل بك أحد في الوقت المختار، فيُرجى الحجز مرة أخرى.',
   clockSkewed: 'يبدو أن ساعة جهازك غير مضبوطة، لذا تتبع الأوقات المعروضة ساعتنا. يُرجى التحقق من الوقت على جهازك.',
+  // "Call me now" (`modes`), Change time and Add to calendar.
+  modeLegend: 'متى تريد أن نتصل بك؟',
+  modeNow: 'اتصلوا بي الآن',
+  modeLater: 'الحجز لوقت لاحق',
+  callNowSubmit: 'اتصلوا بي الآن',
+  callingNow: 'جارٍ طلب مكالمتك…',
+  waitChecking: 'جارٍ التحقق من مدة الانتظار…',
+  waitAbout: (duration: string) => `مدة الانتظار المتوقعة: نحو ${duration}.`,
+  waitUnderMinute: 'مدة الانتظار المتوقعة: أقل من دقيقة.',
+  waitUnknown: 'سنتصل بك فور توفر أحد الموظفين.',
+  nowClosed: 'نحن مغلقون الآن، لذا لا يمكننا الاتصال بك فورًا.',
+  nowNoAgents: 'لا يوجد أحد متاح للرد على المكالمات الآن.',
+  callNowConfirmation: 'أنت الآن في قائمة الانتظار. سنتصل بك قريبًا.',
+  changeTime: 'تغيير الموعد',
+  changeLegend: 'اختر موعدًا جديدًا لمكالمتك',
+  changeSubmit: 'نقل مكالمتي',
+  changing: 'جارٍ نقل مكالمتك…',
+  keepTime: 'الإبقاء على الموعد الحالي',
+  changedTo: (when: string) => `تم نقل مكالمتك إلى ${when}.`,
+  changeCancelling: (when: string) => `جارٍ إلغاء مكالمتك المحجوزة في ${when}…`,
+  changeBothCalls: (when: string) =>
+    `تم حجز مكالمتك الجديدة، لكننا لم نتمكن من إلغاء مكالمتك المحجوزة في ${when}، لذا لديك الآن المكالمتان كلتاهما.`,
+  cancelOldCall: (when: string) => `إلغاء المكالمة المحجوزة في ${when}`,
+  addToCalendar: 'إضافة إلى التقويم',
+  calendarSummary: 'مكالمة من فريق الدعم لدينا',
+  calendarDescription: (page: string) => `سنتصل بك في هذا الموعد. لتغيير المكالمة أو إلغائها، انتقل إلى ${page}`,
 
   // --- <ccai-call-status> ------------------------------------------------------------------
   statusHeading: 'حالة المكالمة',

@@ -59,6 +59,33 @@ export const de: Messages = {
     'Wir konnten die Antwort des Servers nicht lesen, daher ist Ihr Anruf möglicherweise schon vereinbart. Falls Sie zur gewählten Zeit niemand anruft, buchen Sie bitte erneut.',
   clockSkewed:
     'Die Uhr Ihres Geräts scheint falsch zu gehen, daher richten sich die angebotenen Zeiten nach unserer Uhr. Bitte prüfen Sie die Uhrzeit Ihres Geräts.',
+  // "Call me now" (`modes`), Change time and Add to calendar.
+  modeLegend: 'Wann sollen wir Sie anrufen?',
+  modeNow: 'Jetzt zurückrufen',
+  modeLater: 'Für später vereinbaren',
+  callNowSubmit: 'Rufen Sie mich jetzt an',
+  callingNow: 'Ihr Anruf wird angefordert…',
+  waitChecking: 'Wartezeit wird geprüft…',
+  waitAbout: (duration: string) => `Geschätzte Wartezeit: etwa ${duration}.`,
+  waitUnderMinute: 'Geschätzte Wartezeit: weniger als eine Minute.',
+  waitUnknown: 'Wir rufen Sie an, sobald ein Mitarbeiter frei ist.',
+  nowClosed: 'Wir haben gerade geschlossen und können Sie daher nicht sofort anrufen.',
+  nowNoAgents: 'Im Moment ist niemand verfügbar, der einen Anruf annehmen kann.',
+  callNowConfirmation: 'Sie sind in der Warteschlange. Wir rufen Sie in Kürze an.',
+  changeTime: 'Uhrzeit ändern',
+  changeLegend: 'Wählen Sie eine neue Uhrzeit für Ihren Anruf',
+  changeSubmit: 'Anruf verschieben',
+  changing: 'Ihr Anruf wird verschoben…',
+  keepTime: 'Aktuelle Uhrzeit beibehalten',
+  changedTo: (when: string) => `Ihr Anruf wurde verschoben auf ${when}.`,
+  changeCancelling: (when: string) => `Ihr Anruf für ${when} wird storniert…`,
+  changeBothCalls: (when: string) =>
+    `Ihr neuer Anruf ist vereinbart, aber Ihr Anruf für ${when} konnte nicht storniert werden. Sie haben jetzt also beide Anrufe.`,
+  cancelOldCall: (when: string) => `Anruf für ${when} stornieren`,
+  addToCalendar: 'Zum Kalender hinzufügen',
+  calendarSummary: 'Rückruf von unserem Support-Team',
+  calendarDescription: (page: string) =>
+    `Wir rufen Sie zu dieser Zeit an. Um den Anruf zu ändern oder zu stornieren, besuchen Sie ${page}`,
 
   // --- <ccai-call-status> ------------------------------------------------------------------
   statusHeading: 'Anrufstatus',

@@ -60,6 +60,33 @@ export const es: Messages = {
     'No pudimos leer la respuesta del servidor, así que es posible que su llamada ya esté programada. Si nadie le llama a la hora elegida, vuelva a reservar.',
   clockSkewed:
     'Parece que el reloj de su dispositivo no está en hora, así que las horas ofrecidas siguen nuestro reloj. Compruebe la hora de su dispositivo.',
+  // "Call me now" (`modes`), Change time and Add to calendar.
+  modeLegend: '¿Cuándo quiere que le llamemos?',
+  modeNow: 'Llámenme ahora',
+  modeLater: 'Programar para más tarde',
+  callNowSubmit: 'Llámenme ahora',
+  callingNow: 'Solicitando su llamada…',
+  waitChecking: 'Consultando el tiempo de espera…',
+  waitAbout: (duration: string) => `Espera estimada: aproximadamente ${duration}.`,
+  waitUnderMinute: 'Espera estimada: menos de un minuto.',
+  waitUnknown: 'Le llamaremos en cuanto haya un agente disponible.',
+  nowClosed: 'Ahora estamos cerrados, así que no podemos llamarle de inmediato.',
+  nowNoAgents: 'En este momento no hay nadie disponible para atender una llamada.',
+  callNowConfirmation: 'Está en la cola. Le llamaremos en breve.',
+  changeTime: 'Cambiar la hora',
+  changeLegend: 'Elija una nueva hora para su llamada',
+  changeSubmit: 'Cambiar mi llamada',
+  changing: 'Cambiando su llamada…',
+  keepTime: 'Mantener la hora actual',
+  changedTo: (when: string) => `Su llamada se ha cambiado al ${when}.`,
+  changeCancelling: (when: string) => `Cancelando su llamada del ${when}…`,
+  changeBothCalls: (when: string) =>
+    `Su nueva llamada está reservada, pero no pudimos cancelar su llamada del ${when}, así que ahora tiene las dos llamadas.`,
+  cancelOldCall: (when: string) => `Cancelar la llamada del ${when}`,
+  addToCalendar: 'Añadir al calendario',
+  calendarSummary: 'Llamada de nuestro equipo de atención al cliente',
+  calendarDescription: (page: string) =>
+    `Le llamaremos a esta hora. Para cambiar o cancelar la llamada, vaya a ${page}`,
 
   // --- <ccai-call-status> ------------------------------------------------------------------
   statusHeading: 'Estado de la llamada',

@@ -60,6 +60,33 @@ export const fr: Messages = {
     'Nous n’avons pas pu lire la réponse du serveur\u202f: votre appel est peut-être déjà planifié. Si personne ne vous appelle à l’heure choisie, veuillez réserver à nouveau.',
   clockSkewed:
     'L’horloge de votre appareil semble déréglée\u202f: les heures proposées suivent la nôtre. Vérifiez l’heure de votre appareil.',
+  // "Call me now" (`modes`), Change time and Add to calendar.
+  modeLegend: 'Quand souhaitez-vous que nous vous appelions\u202f?',
+  modeNow: 'Appelez-moi maintenant',
+  modeLater: 'Planifier pour plus tard',
+  callNowSubmit: 'Appelez-moi maintenant',
+  callingNow: 'Demande d’appel en cours…',
+  waitChecking: 'Vérification du temps d’attente…',
+  waitAbout: (duration: string) => `Attente estimée\u202f: environ ${duration}.`,
+  waitUnderMinute: 'Attente estimée\u202f: moins d’une minute.',
+  waitUnknown: 'Nous vous appellerons dès qu’un agent sera disponible.',
+  nowClosed: 'Nous sommes fermés en ce moment, nous ne pouvons donc pas vous appeler tout de suite.',
+  nowNoAgents: 'Personne n’est disponible pour prendre un appel en ce moment.',
+  callNowConfirmation: 'Vous êtes dans la file d’attente. Nous vous appellerons sous peu.',
+  changeTime: 'Changer l’heure',
+  changeLegend: 'Choisissez une nouvelle heure pour votre appel',
+  changeSubmit: 'Déplacer mon appel',
+  changing: 'Déplacement de votre appel…',
+  keepTime: 'Garder l’heure actuelle',
+  changedTo: (when: string) => `Votre appel a été déplacé au ${when}.`,
+  changeCancelling: (when: string) => `Annulation de votre appel du ${when}…`,
+  changeBothCalls: (when: string) =>
+    `Votre nouvel appel est planifié, mais nous n’avons pas pu annuler votre appel du ${when}\u202f: vous avez donc maintenant les deux appels.`,
+  cancelOldCall: (when: string) => `Annuler l’appel du ${when}`,
+  addToCalendar: 'Ajouter au calendrier',
+  calendarSummary: 'Rappel de notre équipe d’assistance',
+  calendarDescription: (page: string) =>
+    `Nous vous appellerons à cette heure. Pour modifier ou annuler l’appel, rendez-vous sur ${page}`,
 
   // --- <ccai-call-status> ------------------------------------------------------------------
   statusHeading: 'État de l’appel',

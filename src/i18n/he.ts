@@ -60,6 +60,32 @@ export const he: Messages = {
   createUnreadable:
     'לא הצלחנו לקרוא את תשובת השרת, ולכן ייתכן שהשיחה שלכם כבר נקבעה. אם אף אחד לא יתקשר בשעה שבחרתם, נא לתאם שוב.',
   clockSkewed: 'נראה שהשעון במכשיר שלכם אינו מכוון, ולכן השעות המוצעות לפי השעון שלנו. בדקו את השעה במכשיר.',
+  // "Call me now" (`modes`), Change time and Add to calendar.
+  modeLegend: 'מתי נתקשר אליכם?',
+  modeNow: 'התקשרו אליי עכשיו',
+  modeLater: 'תיאום למועד מאוחר יותר',
+  callNowSubmit: 'התקשרו אליי עכשיו',
+  callingNow: 'מבקשים את השיחה שלכם…',
+  waitChecking: 'בודקים את זמן ההמתנה…',
+  waitAbout: (duration: string) => `זמן המתנה משוער: כ־${duration}.`,
+  waitUnderMinute: 'זמן המתנה משוער: פחות מדקה.',
+  waitUnknown: 'נתקשר אליכם ברגע שיתפנה נציג.',
+  nowClosed: 'אנחנו סגורים כרגע, ולכן לא נוכל להתקשר אליכם מיד.',
+  nowNoAgents: 'אין כרגע מי שיכול לענות לשיחה.',
+  callNowConfirmation: 'אתם בתור. נתקשר אליכם בקרוב.',
+  changeTime: 'שינוי השעה',
+  changeLegend: 'בחרו שעה חדשה לשיחה',
+  changeSubmit: 'העברת השיחה',
+  changing: 'מעבירים את השיחה…',
+  keepTime: 'השארת השעה הנוכחית',
+  changedTo: (when: string) => `השיחה שלכם הועברה ל־${when}.`,
+  changeCancelling: (when: string) => `מבטלים את השיחה שנקבעה ל־${when}…`,
+  changeBothCalls: (when: string) =>
+    `השיחה החדשה נקבעה, אבל לא הצלחנו לבטל את השיחה שנקבעה ל־${when}, ולכן יש לכם עכשיו את שתי השיחות.`,
+  cancelOldCall: (when: string) => `ביטול השיחה שנקבעה ל־${when}`,
+  addToCalendar: 'הוספה ליומן',
+  calendarSummary: 'שיחה חוזרת מצוות התמיכה שלנו',
+  calendarDescription: (page: string) => `נתקשר אליכם בשעה הזו. כדי לשנות או לבטל את השיחה, היכנסו אל ${page}`,
 
   // --- <ccai-call-status> ------------------------------------------------------------------
   statusHeading: 'מצב השיחה',

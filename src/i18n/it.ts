@@ -60,6 +60,33 @@ export const it: Messages = {
     'Non siamo riusciti a leggere la risposta del server, quindi la chiamata potrebbe essere già prenotata. Se nessuno la chiama all’orario scelto, prenoti di nuovo.',
   clockSkewed:
     'L’orologio del suo dispositivo sembra sbagliato, quindi gli orari proposti seguono il nostro. Controlli l’ora del dispositivo.',
+  // "Call me now" (`modes`), Change time and Add to calendar.
+  modeLegend: 'Quando preferisce che la chiamiamo?',
+  modeNow: 'Chiamatemi ora',
+  modeLater: 'Prenota per più tardi',
+  callNowSubmit: 'Chiamatemi ora',
+  callingNow: 'Richiesta della chiamata in corso…',
+  waitChecking: 'Verifica del tempo di attesa in corso…',
+  waitAbout: (duration: string) => `Attesa stimata: circa ${duration}.`,
+  waitUnderMinute: 'Attesa stimata: meno di un minuto.',
+  waitUnknown: 'La chiameremo appena un operatore sarà libero.',
+  nowClosed: 'Al momento siamo chiusi, quindi non possiamo chiamarla subito.',
+  nowNoAgents: 'Al momento nessuno è disponibile per rispondere a una chiamata.',
+  callNowConfirmation: 'È in coda. La chiameremo a breve.',
+  changeTime: 'Cambia orario',
+  changeLegend: 'Scelga un nuovo orario per la chiamata',
+  changeSubmit: 'Sposta la chiamata',
+  changing: 'Spostamento della chiamata in corso…',
+  keepTime: 'Mantieni l’orario attuale',
+  changedTo: (when: string) => `La sua chiamata è stata spostata a ${when}.`,
+  changeCancelling: (when: string) => `Annullamento della chiamata di ${when} in corso…`,
+  changeBothCalls: (when: string) =>
+    `La nuova chiamata è prenotata, ma non siamo riusciti ad annullare la chiamata di ${when}, quindi ora ha entrambe le chiamate.`,
+  cancelOldCall: (when: string) => `Annulla la chiamata di ${when}`,
+  addToCalendar: 'Aggiungi al calendario',
+  calendarSummary: 'Chiamata dal nostro team di assistenza',
+  calendarDescription: (page: string) =>
+    `La chiameremo a quest’ora. Per modificare o annullare la chiamata, vada su ${page}`,
 
   // --- <ccai-call-status> ------------------------------------------------------------------
   statusHeading: 'Stato della chiamata',

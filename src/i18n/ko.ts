@@ -53,6 +53,33 @@ export const ko: Messages = {
   createUnreadable:
     '서버 응답을 읽을 수 없어 통화가 이미 예약되었을 수 있습니다. 선택한 시간에 전화가 오지 않으면 다시 예약하세요.',
   clockSkewed: '기기의 시계가 맞지 않는 것 같아, 제공되는 시간은 저희 시계를 따릅니다. 기기의 시간을 확인하세요.',
+  // "Call me now" (`modes`), Change time and Add to calendar.
+  modeLegend: '언제 전화드릴까요?',
+  modeNow: '지금 전화해 주세요',
+  modeLater: '나중으로 예약',
+  callNowSubmit: '지금 전화 요청',
+  callingNow: '통화를 요청하는 중…',
+  waitChecking: '대기 시간을 확인하는 중…',
+  waitAbout: (duration: string) => `예상 대기 시간: 약 ${duration}.`,
+  waitUnderMinute: '예상 대기 시간: 1분 미만.',
+  waitUnknown: '상담원이 응대할 수 있게 되면 바로 전화드리겠습니다.',
+  nowClosed: '지금은 영업 시간이 아니어서 바로 전화드릴 수 없습니다.',
+  nowNoAgents: '지금은 전화를 받을 수 있는 상담원이 없습니다.',
+  callNowConfirmation: '대기열에 등록되었습니다. 곧 전화드리겠습니다.',
+  changeTime: '시간 변경',
+  changeLegend: '통화할 새 시간을 선택하세요',
+  changeSubmit: '이 시간으로 변경',
+  changing: '통화 시간을 변경하는 중…',
+  keepTime: '현재 시간 유지',
+  changedTo: (when: string) => `통화가 ${when}에 다시 예약되었습니다.`,
+  changeCancelling: (when: string) => `${when} 통화를 취소하는 중…`,
+  changeBothCalls: (when: string) =>
+    `새 통화가 예약되었지만 ${when} 통화를 취소하지 못해 지금은 두 통화가 모두 예약되어 있습니다.`,
+  cancelOldCall: (when: string) => `${when} 통화 취소`,
+  addToCalendar: '캘린더에 추가',
+  calendarSummary: '고객 지원팀의 전화',
+  calendarDescription: (page: string) =>
+    `이 시간에 전화드립니다. 통화를 변경하거나 취소하려면 다음 페이지를 방문하세요: ${page}`,
 
   // --- <ccai-call-status> ------------------------------------------------------------------
   statusHeading: '통화 상태',

@@ -59,6 +59,33 @@ export const nl: Messages = {
     'We konden het antwoord van de server niet lezen, dus uw gesprek is misschien al ingepland. Als niemand u op de gekozen tijd belt, plan dan opnieuw.',
   clockSkewed:
     'De klok van uw apparaat lijkt niet te kloppen, dus de aangeboden tijden volgen onze klok. Controleer de tijd op uw apparaat.',
+  // "Call me now" (`modes`), Change time and Add to calendar.
+  modeLegend: 'Wanneer mogen we u bellen?',
+  modeNow: 'Bel me nu',
+  modeLater: 'Inplannen voor later',
+  callNowSubmit: 'Bel me nu',
+  callingNow: 'Uw gesprek wordt aangevraagd…',
+  waitChecking: 'Wachttijd wordt opgevraagd…',
+  waitAbout: (duration: string) => `Geschatte wachttijd: ongeveer ${duration}.`,
+  waitUnderMinute: 'Geschatte wachttijd: minder dan een minuut.',
+  waitUnknown: 'We bellen u zodra er een medewerker vrij is.',
+  nowClosed: 'We zijn nu gesloten, dus we kunnen u niet meteen bellen.',
+  nowNoAgents: 'Er is op dit moment niemand beschikbaar om een gesprek aan te nemen.',
+  callNowConfirmation: 'U staat in de wachtrij. We bellen u zo.',
+  changeTime: 'Tijd wijzigen',
+  changeLegend: 'Kies een nieuwe tijd voor uw gesprek',
+  changeSubmit: 'Mijn gesprek verplaatsen',
+  changing: 'Uw gesprek wordt verplaatst…',
+  keepTime: 'Huidige tijd behouden',
+  changedTo: (when: string) => `Uw gesprek is verplaatst naar ${when}.`,
+  changeCancelling: (when: string) => `Uw gesprek van ${when} wordt geannuleerd…`,
+  changeBothCalls: (when: string) =>
+    `Uw nieuwe gesprek is ingepland, maar we konden uw gesprek van ${when} niet annuleren. U hebt nu dus beide gesprekken.`,
+  cancelOldCall: (when: string) => `Gesprek van ${when} annuleren`,
+  addToCalendar: 'Toevoegen aan agenda',
+  calendarSummary: 'Terugbelgesprek met ons supportteam',
+  calendarDescription: (page: string) =>
+    `We bellen u op dit tijdstip. Wilt u het gesprek wijzigen of annuleren? Ga dan naar ${page}`,
 
   // --- <ccai-call-status> ------------------------------------------------------------------
   statusHeading: 'Gespreksstatus',

@@ -64,6 +64,33 @@ export const pt: Messages = {
     'Não conseguimos ler a resposta do servidor, então sua chamada talvez já esteja agendada. Se ninguém ligar no horário escolhido, agende novamente.',
   clockSkewed:
     'O relógio do seu dispositivo parece estar errado, então os horários oferecidos seguem o nosso relógio. Verifique a hora do seu dispositivo.',
+  // "Call me now" (`modes`), Change time and Add to calendar.
+  modeLegend: 'Quando devemos ligar para você?',
+  modeNow: 'Ligue para mim agora',
+  modeLater: 'Agendar para mais tarde',
+  callNowSubmit: 'Ligue para mim agora',
+  callingNow: 'Solicitando sua chamada…',
+  waitChecking: 'Verificando o tempo de espera…',
+  waitAbout: (duration: string) => `Espera estimada: cerca de ${duration}.`,
+  waitUnderMinute: 'Espera estimada: menos de um minuto.',
+  waitUnknown: 'Ligaremos para você assim que um atendente estiver disponível.',
+  nowClosed: 'Estamos fechados agora, por isso não podemos ligar para você imediatamente.',
+  nowNoAgents: 'No momento, não há ninguém disponível para atender uma chamada.',
+  callNowConfirmation: 'Você está na fila. Ligaremos para você em breve.',
+  changeTime: 'Alterar horário',
+  changeLegend: 'Escolha um novo horário para sua chamada',
+  changeSubmit: 'Remarcar minha chamada',
+  changing: 'Remarcando sua chamada…',
+  keepTime: 'Manter o horário atual',
+  changedTo: (when: string) => `Sua chamada foi remarcada para ${when}.`,
+  changeCancelling: (when: string) => `Cancelando sua chamada de ${when}…`,
+  changeBothCalls: (when: string) =>
+    `Sua nova chamada está agendada, mas não conseguimos cancelar sua chamada de ${when}, então agora você tem as duas chamadas.`,
+  cancelOldCall: (when: string) => `Cancelar a chamada de ${when}`,
+  addToCalendar: 'Adicionar à agenda',
+  calendarSummary: 'Chamada da nossa equipe de suporte',
+  calendarDescription: (page: string) =>
+    `Ligaremos para você neste horário. Para alterar ou cancelar a chamada, acesse ${page}`,
 
   // --- <ccai-call-status> ------------------------------------------------------------------
   statusHeading: 'Status da chamada',
