@@ -2,7 +2,7 @@
  * The three elements in a pseudo-locale (every catalogue string accented and ~40 % longer, given
  * through `messages`), in their main states, in a 320 px column (a small phone) and a 480 px one:
  * - no hard-coded text: every letter on screen, and in labelling attributes, is the catalogue's or
- *   data's (dates, times, zone, countries, languages, names, server text: the options of the
+ *   data's (dates, times, zone, countries, languages, names, server text: the choices of the
  *   pickers and what sits in a `<bdi>`), so an unaccented Latin letter anywhere else is a string
  *   that no catalogue can translate;
  * - nothing clipped: no label, legend, button or sentence wider than its box or than the element,
@@ -24,9 +24,9 @@ import {
   CALLS,
   FIRST_SLOT,
   button,
-  choose,
   clock,
   control,
+  pick,
   root,
   until,
   useMockApi,
@@ -56,8 +56,12 @@ function shadowRoots(el: Element): ShadowRoot[] {
   return found;
 }
 
-/** Data, not copy: a picker's choices (countries, dates, times, languages) and inserted values (`<bdi>`). */
-const isData = (node: Node) => !!node.parentElement?.closest('bdi, option:not([value=""])');
+/**
+ * Data, not copy: the choices of the selects (countries, languages) and of the day and time pickers
+ * (their dates, times and hour headings), and inserted values (`<bdi>`).
+ */
+const isData = (node: Node) =>
+  !!node.parentElement?.closest('bdi, option:not([value=""]), [part~=day], [part~=slot], [part~=hour]');
 
 /** Text and labelling attributes with Latin letters that are not data: strings the catalogue does not hold. */
 function hardCoded(el: Element): string[] {
@@ -174,7 +178,7 @@ async function fill(el: CcaiScheduleCall): Promise<void> {
   phone.value = '(201) 555-0123';
   phone.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertFromPaste' }));
   await until(() => control(el, t.countryLabel).options.length > 100, 'the phone metadata did not load');
-  choose(control(el, t.timeLabel), FIRST_SLOT);
+  pick(el, FIRST_SLOT, t.timeLabel);
   await el.updateComplete;
 }
 
