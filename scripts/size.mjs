@@ -196,7 +196,9 @@ console.log('\nThe script tag, dist/ccai-widgets.js (each request gzipped alone)
 const tag = scriptTagLoad();
 console.log(`${pad('a page without a widget (the loader)', 44)}${padStart(kb(tag.loader), 12)}`);
 console.log(`${pad(`a page with widgets, before use (${tag.chunks} modules)`, 44)}${padStart(kb(tag.eager), 12)}`);
-console.log(`${pad('later, on first use', 44)}   ${tag.lazy.map(({ name, size }) => `${name} ${kb(size)}`).join(', ')}`);
+console.log(
+  `${pad('later, on first use', 44)}   ${tag.lazy.map(({ name, size }) => `${name} ${kb(size)}`).join(', ')}`,
+);
 
 console.log('\nThe standalone script by package (built without it: the difference)\n');
 const PACKAGES = [
