@@ -14,7 +14,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { cp, readFile, rm } from 'node:fs/promises';
+import { cp, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -70,15 +70,16 @@ test('Svelte 5: svelte-check passes the app, refuses a wrong type and an unknown
   await inApp('svelte', 'vite', ['build']);
 });
 
-test('the React app, built, books a call through the mock in Chromium', async (t) => {
-  // Built by the first test.
-  const out = join(apps, 'react', 'dist');
-  const mock = createCallsApiMock();
+/**
+ * A site on a free port: `files(path)` answers what it has ({ type, body }); the Calls API is the
+ * mock's (HEAD, which the form sends to learn the server's time, answers 204). Booking requests'
+ * bodies are kept in `bookings`.
+ */
+async function serve(mock, files) {
   const bookings = [];
   let origin;
-  const site = createServer(async (req, res) => {
+  const server = createServer(async (req, res) => {
     const path = new URL(req.url, 'http://x').pathname;
-    // The form asks for the server's time with a HEAD of the calls (any answer with a Date will do).
     if (req.method === 'HEAD' || path === '/favicon.ico') return res.writeHead(204).end();
     if (path.startsWith('/apps/api/v1/')) {
       const chunks = [];
@@ -93,34 +94,56 @@ test('the React app, built, books a call through the mock in Chromium', async (t
         .writeHead(response.status, Object.fromEntries(response.headers))
         .end(Buffer.from(await response.arrayBuffer()));
     }
-    const file = path === '/' ? 'index.html' : path.slice(1);
-    const type = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' }[extname(file)];
-    const body = await readFile(join(out, file)).catch(() => undefined);
-    if (!body) return res.writeHead(404).end();
-    res.writeHead(200, { 'Content-Type': type ?? 'application/octet-stream' }).end(body);
+    const file = await files(path);
+    if (!file) return res.writeHead(404).end();
+    res.writeHead(200, { 'Content-Type': file.type }).end(file.body);
   });
-  await new Promise((resolve) => site.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${site.address().port}`;
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-  t.after(async () => {
-    await browser.close();
-    await new Promise((resolve) => site.close(resolve));
-  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${server.address().port}`;
+  return { origin, bookings, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+/** A tab on `url`, with every console error, uncaught exception and failed response collected. */
+async function open(browser, url) {
   const tab = await browser.newPage();
   const problems = [];
   tab.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
   tab.on('pageerror', (error) => problems.push(error.message));
   tab.on('response', (response) => response.status() >= 400 && problems.push(`${response.status()} ${response.url()}`));
-  await tab.goto(origin);
+  await tab.goto(url);
+  return { tab, problems };
+}
 
-  // languages="en,ja" reached the element as a string property: the form offers both.
-  await tab.getByLabel('Language').waitFor();
+/** Books a call as a visitor does, by the form's labels. */
+async function book(tab, { consent = false } = {}) {
   await tab.getByLabel('Phone number').fill('(201) 555-0123');
   const time = tab.getByLabel('Time', { exact: true });
   await time.selectOption(await time.locator('option:not([value=""])').first().getAttribute('value'));
-  await tab.getByLabel('Allow this call to be recorded').check();
+  if (consent) await tab.getByLabel('Allow this call to be recorded').check();
   await tab.getByRole('button', { name: 'Schedule call' }).click();
   await tab.getByText('Your call is scheduled for').waitFor();
+}
+
+test('the React app, built, books a call through the mock in Chromium', async (t) => {
+  // Built by the first test.
+  const out = join(apps, 'react', 'dist');
+  const mock = createCallsApiMock();
+  const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+  const site = await serve(mock, async (path) => {
+    const file = path === '/' ? 'index.html' : path.slice(1);
+    const body = await readFile(join(out, file)).catch(() => undefined);
+    return body && { type: types[extname(file)] ?? 'application/octet-stream', body };
+  });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  t.after(async () => {
+    await browser.close();
+    await site.close();
+  });
+  const { tab, problems } = await open(browser, site.origin);
+
+  // languages="en,ja" reached the element as a string property: the form offers both.
+  await tab.getByLabel('Language').waitFor();
+  await book(tab, { consent: true });
 
   // The event's call.id went straight into <ccai-call-status call-id> and <ccai-customer-flags>.
   const booked = Number(await tab.locator('#booked').textContent());
@@ -130,13 +153,72 @@ test('the React app, built, books a call through the mock in Chromium', async (t
     [booked],
   );
   // The bare `recording-consent` JSX attribute reached the element: the consent box was there, and sent.
-  assert.equal(bookings.length, 1);
-  assert.equal(bookings[0].recording_permission, 'recording_permission_granted');
+  assert.equal(site.bookings.length, 1);
+  assert.equal(site.bookings[0].recording_permission, 'recording_permission_granted');
   const shown = await tab.evaluate(() =>
     ['ccai-call-status', 'ccai-customer-flags'].map((tag) => document.querySelector(`main > ${tag}`)?.callId),
   );
   assert.deepEqual(shown, [booked, booked]);
   await tab.getByRole('checkbox', { name: 'Bad actor' }).waitFor();
+  assert.deepEqual(problems, []);
+});
+
+/** The README's snippets marked `<!-- tested: test/frameworks/<app> -->`, by app. */
+async function readmeSnippets() {
+  const readme = await readFile(join(root, 'README.md'), 'utf8');
+  const snippets = [];
+  for (const [, app, code] of readme.matchAll(/<!-- tested: test\/frameworks\/(\w+) -->\n```\w*\n([\s\S]*?)\n```/g))
+    snippets.push({ app, code });
+  return snippets;
+}
+
+/** Every source file of an app, as one text without white space. */
+async function appText(app) {
+  const dir = new URL(`./${app}/`, import.meta.url);
+  const files = (await readdir(dir, { recursive: true })).filter((file) => /\.(tsx?|vue|svelte|mjs|html)$/.test(file));
+  const texts = await Promise.all(files.map((file) => readFile(new URL(file, dir), 'utf8')));
+  return texts.join('\n').replace(/\s+/g, '');
+}
+
+test('the README’s React, Vue and Svelte snippets are what the tested apps contain', async () => {
+  const snippets = (await readmeSnippets()).filter(({ app }) => app !== 'html');
+  assert.deepEqual([...new Set(snippets.map(({ app }) => app))].sort(), ['react', 'svelte', 'vue']);
+  for (const { app, code } of snippets) {
+    const text = await appText(app);
+    for (const line of code.split('\n')) {
+      // A line's trailing `// comment` explains the snippet; the code before it must be in the app.
+      const squeezed = line
+        .replace(/\s\/\/ .*$/, '')
+        .replace(/^\/\/ .*$/, '')
+        .replace(/\s+/g, '');
+      if (squeezed) assert.ok(text.includes(squeezed), `${app}: the README's line "${line.trim()}" is not in the app`);
+    }
+  }
+});
+
+test('the README’s plain HTML snippet, with the built script tag, shows the booked call’s status', async (t) => {
+  const [{ code }] = (await readmeSnippets()).filter(({ app }) => app === 'html');
+  // The snippet as written, its script served from here instead of unpkg; slots at any hour for the test.
+  const html = code
+    .replace('https://unpkg.com/ccai-widgets/dist/', '/')
+    .replace('<ccai-schedule-call ', '<ccai-schedule-call days="mon-sun" hours="00:00-23:45" default-country="US" ');
+  const mock = createCallsApiMock();
+  const site = await serve(mock, async (path) => {
+    if (path === '/')
+      return { type: 'text/html', body: `<!doctype html><html lang="en"><title>Support</title>${html}` };
+    if (/^\/ccai-widgets(\.chunks\/[\w-]+)?\.js$/.test(path))
+      return { type: 'text/javascript', body: await readFile(join(root, 'dist', path.slice(1))) };
+  });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  t.after(async () => {
+    await browser.close();
+    await site.close();
+  });
+  const { tab, problems } = await open(browser, site.origin);
+  await book(tab);
+  const booked = Object.values(mock.world.calls).find((call) => call.status === 'scheduled');
+  await tab.locator('body > ccai-call-status').getByText('Scheduled', { exact: true }).waitFor();
+  assert.equal(await tab.evaluate(() => document.querySelector('body > ccai-call-status').callId), booked.id);
   assert.deepEqual(problems, []);
 });
 

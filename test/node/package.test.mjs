@@ -136,6 +136,14 @@ test('prepack builds, and nothing builds on install', () => {
     assert.equal(pkg.scripts[hook], undefined, hook);
 });
 
+test('every module entry can be imported on the server (Node, no DOM) without throwing', async () => {
+  // What the README's server-rendering section promises: importing is safe, drawing is the browser's.
+  const entries = Object.entries(pkg.exports).filter(([, target]) => typeof target === 'object');
+  assert.ok(entries.length >= 10);
+  for (const [name] of entries) await assert.doesNotReject(import(`ccai-widgets${name.slice(1)}`), name);
+  assert.equal(typeof globalThis.document, 'undefined');
+});
+
 test('ccai-widgets/core loads in Node without a DOM and validates', async () => {
   const core = await import('ccai-widgets/core');
   assert.equal(typeof core.createCallsClient, 'function');

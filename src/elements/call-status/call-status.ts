@@ -93,7 +93,8 @@ export class CcaiCallStatus extends CcaiElement {
   static override styles = [themeStyles, callStatusStyles];
 
   /** The id of the call to read and poll. Changing it starts over with the new call. */
-  @property({ attribute: 'call-id', reflect: true, converter: idType({ invalid: 'text' }) }) callId?: number;
+  @property({ attribute: 'call-id', reflect: true, type: Number, converter: idType({ invalid: 'text' }) })
+  callId?: number;
 
   /**
    * URL template of the call resource: `{id}` is the call id, `{base-url}` the `base-url`.
