@@ -11,6 +11,7 @@
  * Nothing here is needed in production.
  */
 import type { Call } from '../src/core/schemas.js';
+import { copy, pageLanguage, type CopyKey, type PageLanguage } from './copy.js';
 import { applyWorldPatch, type WorldPatch } from './world.js';
 
 /** Set by scripts/start.mjs (a Vite `define`); absent in the static demo. */
@@ -53,72 +54,57 @@ const pageFlags = document.querySelector('ccai-customer-flags')!;
 if (chain) {
   // Call 514 has no capability from this gateway: "Your call" waits for a booking instead.
   pageStatus.removeAttribute('call-id');
-  document.querySelector('#panel-intro')!.textContent =
-    'This page talks to a gateway (/apps/api on this origin), which calls a mock tenant over HTTP. Changes here reach the mock tenant through the dev server.';
+  document.querySelector<HTMLElement>('#panel-intro')!.dataset.i18n = 'panelIntroChain';
 }
 if (chain === 'tenant') {
   document.querySelector('.panel')!.remove();
   pageFlags.remove();
-  const said = (selector: string, text: string) => {
-    const node = document.querySelector<HTMLElement>(selector)!;
-    delete node.dataset.i18n;
-    node.textContent = text;
-  };
-  said('#agent .hint', 'Customer flags need an agent login, which this demo does not have in front of a real tenant.');
-  said('#status .hint', 'The status of your latest callback, read through the gateway.');
-  document.querySelector('.site-footer p')!.textContent =
-    'Lock Star is a fictional locksmith. Built with ccai-widgets, answered by your CCAI Platform tenant through the gateway.';
+  const say = (selector: string, key: CopyKey) => (document.querySelector<HTMLElement>(selector)!.dataset.i18n = key);
+  say('#agent .hint', 'agentHintTenant');
+  say('#status .hint', 'statusHintTenant');
+  say('.site-footer p', 'footerTenant');
 }
 // Registered only now, so that the widgets' first requests already reach the mock (or find no
 // leftover worker in their way).
 await import('../src/index.js');
 
-const copy = {
-  en: {
-    navCallback: 'Callback',
-    navStatus: 'Your call',
-    navAgent: 'Agent view',
-    title: 'Locked out? We call you back.',
-    intro:
-      'Pick a time that suits you and one of our locksmiths will call you. Open Monday to Friday, 9:00–17:00 New York time.',
-    callbackHeading: 'Talk to a locksmith',
-    statusHeading: 'Your call',
-    statusHint: 'The status of your latest callback, pushed in by this page whenever the panel below changes it.',
-    agentHeading: 'Agent view: caller flags',
-    agentHint: 'In production this belongs only in an agent’s authenticated tool.',
-  },
-  ja: {
-    navCallback: 'コールバック',
-    navStatus: 'ご予約の通話',
-    navAgent: 'エージェント画面',
-    title: '鍵を閉じ込めてしまいましたか? こちらからお電話します。',
-    intro:
-      'ご都合のよい時間を選ぶと、鍵の専門スタッフからお電話します。営業時間はニューヨーク時間の月〜金 9:00〜17:00 です。',
-    callbackHeading: '鍵の専門スタッフに相談',
-    statusHeading: 'ご予約の通話',
-    statusHint: '最新のコールバックの状況です。下のパネルで状況を変えると、このページが最新の内容を渡します。',
-    agentHeading: 'エージェント画面: 発信者フラグ',
-    agentHint: '本番環境では、認証されたエージェント用ツールの中だけで使います。',
-  },
-};
-
 const params = new URLSearchParams(location.search);
 const panel = document.querySelector<HTMLFormElement>('#panel');
 const callLabel = document.querySelector('#panel-call');
 let latestCallId = 514;
+/** The latest call's status as the panel last heard it, said again when the language changes. */
+let latestStatus: string | undefined;
 
-function applyLanguage(lang: 'en' | 'ja'): void {
+/** The page and its panel in `lang`, as the widgets are (they follow `<html lang>` themselves). */
+function applyLanguage(lang: PageLanguage): void {
   document.documentElement.lang = lang;
   for (const node of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
-    node.textContent = copy[lang][node.dataset.i18n as keyof (typeof copy)['en']];
+    node.textContent = copy[lang][node.dataset.i18n as CopyKey];
   }
+  showLatestCall();
+}
+
+function showLatestCall(): void {
+  if (callLabel) callLabel.textContent = copy[pageLanguage()].call(latestCallId, latestStatus);
 }
 
 /** Applies a panel change; the call it answers with is pushed into "Your call" at once. */
 async function change(patch: WorldPatch): Promise<void> {
   const call = await changeWorld?.({ ...patch, callId: latestCallId });
-  if (callLabel) callLabel.textContent = call ? `Call ${latestCallId}: ${call.status}` : `Call ${latestCallId}`;
+  latestStatus = call?.status;
+  showLatestCall();
   if (call) pageStatus.call = call;
+}
+
+/**
+ * A fresh booking form: the world it booked in is gone, so is its booking (also the copy it keeps
+ * in `sessionStorage` for a reload). A new element with the same attributes is a form as first shown.
+ */
+function resetBookingForm(): void {
+  for (const key of Object.keys(sessionStorage))
+    if (key.startsWith('ccai-schedule-call:')) sessionStorage.removeItem(key);
+  const form = document.querySelector('ccai-schedule-call');
+  form?.replaceWith(form.cloneNode());
 }
 
 function showCall(id: number): Promise<void> {
@@ -132,17 +118,23 @@ panel?.addEventListener('change', (event) => {
   if (input.name === 'lang') applyLanguage(input.value as 'en' | 'ja');
   if (input.name === 'dark') document.documentElement.classList.toggle('dark', input.checked);
   if (input.name === 'menuState') void change({ menuState: input.value as WorldPatch['menuState'] });
+  if (input.name === 'waitMinutes' && input.validity.valid && input.value !== '')
+    void change({ waitMinutes: input.valueAsNumber });
   if (input.name === 'offer')
     void change({
       languages: [...panel.querySelectorAll<HTMLInputElement>('[name=offer]:checked')].map((box) => box.value),
     });
 });
 
+// Enter in the wait field would submit the panel, and the page would reload: its change is all there is.
+panel?.addEventListener('submit', (event) => event.preventDefault());
+
 panel?.addEventListener('click', (event) => {
   const button = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-status]');
   if (!button) return;
   if (button.dataset.status === 'reset') {
     panel.reset();
+    resetBookingForm();
     applyLanguage('en');
     document.documentElement.classList.remove('dark');
     // Back to the earlier call 514, which this page shows as pushed in, without reading it.
@@ -163,7 +155,8 @@ document.addEventListener('ccai-call-scheduled', (event) => {
   pageStatus.callId = call.id;
   latestCallId = call.id;
   pageFlags.setAttribute('call-id', String(call.id));
-  if (callLabel) callLabel.textContent = `Call ${call.id}: ${call.status}`;
+  latestStatus = call.status;
+  showLatestCall();
 });
 document.addEventListener('ccai-call-cancelled', (event) => {
   if (changeWorld) void showCall(event.detail.call.id);
@@ -172,12 +165,11 @@ document.addEventListener('ccai-call-cancelled', (event) => {
 
 void showCall(514);
 
-// `?lang=ja&theme=dark` opens the page that way (used for the README's screenshots).
-if (params.get('lang') === 'ja') {
-  const japanese = panel?.querySelector<HTMLInputElement>('[name=lang][value=ja]');
-  if (japanese) japanese.checked = true;
-  applyLanguage('ja');
-}
+// `?lang=ja&theme=dark` opens the page that way (used for the README's screenshots); else the page's `lang`.
+const initial: PageLanguage = params.get('lang') === 'ja' ? 'ja' : pageLanguage();
+const languageChoice = panel?.querySelector<HTMLInputElement>(`[name=lang][value=${initial}]`);
+if (languageChoice) languageChoice.checked = true;
+applyLanguage(initial);
 if (params.get('theme') === 'dark') {
   const dark = panel?.querySelector<HTMLInputElement>('[name=dark]');
   if (dark) dark.checked = true;

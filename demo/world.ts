@@ -8,6 +8,8 @@ import type { Call } from '../src/core/schemas.js';
 import type { CallsApiMock } from '../src/mock/index.js';
 
 const MENU_STATES = ['open', 'after_hours', 'manual_redirection'] as const;
+/** The panel's longest wait: ten hours is already more than anyone waits for a call now. */
+export const MAX_WAIT_MINUTES = 600;
 
 export interface WorldPatch {
   /** The call to move, and whose state is answered. */
@@ -16,6 +18,8 @@ export interface WorldPatch {
   menuState?: (typeof MENU_STATES)[number];
   /** The languages the tenant offers. */
   languages?: string[];
+  /** Menu 9's estimated wait for a voice call, in whole minutes (`GET /wait_times`, for "Call me now"). */
+  waitMinutes?: number;
   /** `next` walks the demo's journey; a status jumps to it. */
   move?: string;
   /** Back to the initial world (before the rest of the patch). */
@@ -32,7 +36,7 @@ const JOURNEY = ['scheduled', 'queued', 'assigned', 'connecting', 'connected', '
 export function parseWorldPatch(value: unknown): WorldPatch {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     throw new TypeError('the patch is not an object');
-  const { callId, menuState, languages, move, reset, ...rest } = value as Record<string, unknown>;
+  const { callId, menuState, languages, waitMinutes, move, reset, ...rest } = value as Record<string, unknown>;
   const unknown = Object.keys(rest)[0];
   if (unknown !== undefined) throw new TypeError(`${unknown.slice(0, 32)} is not a world change`);
   if (callId !== undefined && !(Number.isSafeInteger(callId) && (callId as number) > 0))
@@ -49,6 +53,11 @@ export function parseWorldPatch(value: unknown): WorldPatch {
   ) {
     throw new TypeError('languages is not a list of language codes');
   }
+  if (
+    waitMinutes !== undefined &&
+    !(Number.isSafeInteger(waitMinutes) && (waitMinutes as number) >= 0 && (waitMinutes as number) <= MAX_WAIT_MINUTES)
+  )
+    throw new TypeError(`waitMinutes is not a whole number of minutes from 0 to ${MAX_WAIT_MINUTES}`);
   if (move !== undefined && !(move === 'next' || (CALL_STATUSES as readonly unknown[]).includes(move)))
     throw new TypeError('move is not next or a status');
   if (reset !== undefined && typeof reset !== 'boolean') throw new TypeError('reset is not true or false');
@@ -61,6 +70,10 @@ export function applyWorldPatch(mock: Pick<CallsApiMock, 'world' | 'reset'>, pat
   if (patch.reset) mock.reset();
   if (patch.menuState) world.menus[9]!.state = patch.menuState;
   if (patch.languages) world.languages = [...patch.languages];
+  if (patch.waitMinutes !== undefined) {
+    const menu = world.menus[9]!;
+    menu.waitTimes = { ...(menu.waitTimes ?? { voice_call: 3, chat: 1 }), voice_call: patch.waitMinutes };
+  }
   const call =
     patch.callId === undefined
       ? undefined

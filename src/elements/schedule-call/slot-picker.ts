@@ -178,8 +178,9 @@ function timePicker(view: SlotPickerView) {
 }
 
 /**
- * The day and time pickers (with the notes about the times), rendered again only when what they show changed: a day of 5-minute
- * slots is hundreds of radios, and the form renders on every keystroke in the phone field.
+ * The day and time pickers, with the notes about the times, rendered again only when what they
+ * show changed: a day of 5-minute slots is hundreds of radios, and the form renders on every
+ * keystroke in the phone field.
  */
 export function slotPicker(view: SlotPickerView) {
   const { t, locale, days, date, slot, timeError, timeDescribedBy, zone, clockSkewed, on } = view;

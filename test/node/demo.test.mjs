@@ -1,0 +1,115 @@
+// The demo page (`npm run start:static`: Vite, the Calls API mocked in the page by MSW), driven in
+// Chromium by labels and roles: its panel speaks the page's language, "Reset world" also resets a
+// form that shows a booking, and the wait for "Call me now" is the one the panel sets. The copy
+// expected is the demo's own (demo/copy.ts, loaded through the same Vite server).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import { createServer } from 'vite';
+import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
+
+let server, base, browser, copy;
+
+before(async () => {
+  server = await createServer({ logLevel: 'error', server: { port: 0 } });
+  await server.listen();
+  base = server.resolvedUrls.local[0];
+  ({ copy } = await server.ssrLoadModule('/copy.ts'));
+  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(query = '') {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, timezoneId: 'America/New_York' });
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto(`${base}${query}`);
+  // The status of call 514 is shown once the mock answers.
+  await page.locator('#panel-call').filter({ hasText: ':' }).waitFor();
+  return { page, problems };
+}
+
+/** What the page's own code can ask the mock, as a widget would. */
+const waitTimes = (page) =>
+  page.evaluate(async () => (await fetch('/apps/api/v1/wait_times?lang=en&menu_id=9')).json());
+
+test('the panel speaks the page’s language, and follows it when it changes', async () => {
+  const { page, problems } = await open('?lang=ja');
+  const panel = page.locator('.panel');
+  assert.equal(
+    await panel
+      .getByRole('heading')
+      .textContent()
+      .then((text) => text.trim()),
+    copy.ja.panelHeading,
+  );
+  await panel.getByRole('button', { name: copy.ja.resetWorld }).waitFor();
+  await panel.getByLabel(copy.ja.waitLabel).waitFor();
+  assert.match(await page.locator('#panel-call').textContent(), /^通話 514: /);
+
+  await panel.getByLabel('English').check();
+  await panel.getByRole('heading', { name: copy.en.panelHeading }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  for (const name of [copy.en.nextStatus, copy.en.failIt, copy.en.resetWorld])
+    await panel.getByRole('button', { name }).waitFor();
+  assert.match(await page.locator('#panel-call').textContent(), /^Call 514: /);
+  // The page's copy and the widgets' follow too.
+  await page.getByRole('heading', { name: copy.en.callbackHeading }).waitFor();
+  await page.getByRole('button', { name: 'Schedule call' }).waitFor();
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('“Reset world” also resets a form that shows a booking, and a reload does not bring it back', async () => {
+  const { page, problems } = await open();
+  await page.getByLabel('Phone number').fill('(201) 555-0123');
+  await page.getByRole('group', { name: 'Time', exact: true }).getByRole('radio').first().check();
+  await page.getByRole('button', { name: 'Schedule call' }).click();
+  await page.getByRole('button', { name: 'Cancel call' }).waitFor();
+  const kept = () =>
+    page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith('ccai-schedule-call:')));
+  assert.equal((await kept()).length, 1, 'the booking is kept for a reload');
+
+  await page.getByRole('button', { name: copy.en.resetWorld }).click();
+  await page.getByRole('button', { name: 'Schedule call' }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Cancel call' }).count(), 0);
+  assert.deepEqual(await kept(), []);
+  assert.equal(
+    await page.getByRole('group', { name: 'Time', exact: true }).getByRole('radio', { checked: true }).count(),
+    0,
+  );
+  await page.reload();
+  await page.getByRole('button', { name: 'Schedule call' }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Cancel call' }).count(), 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('“Call me now” can be tried: the form offers both modes, with the wait the panel sets', async () => {
+  const { page, problems } = await open();
+  assert.equal(await page.locator('ccai-schedule-call').getAttribute('modes'), 'now,later');
+  assert.equal((await waitTimes(page))[0].voice_call, 3);
+  const wait = page.getByLabel(copy.en.waitLabel);
+  await wait.fill('12');
+  await wait.press('Enter');
+  await page.waitForFunction(
+    async () => (await (await fetch('/apps/api/v1/wait_times?lang=en&menu_id=9')).json())[0].voice_call === 12,
+  );
+  // Not a wait: refused by the field, and the world keeps the last good one.
+  await wait.fill('-1');
+  await wait.press('Enter');
+  assert.equal(await wait.evaluate((input) => input.validity.valid), false);
+  assert.equal((await waitTimes(page))[0].voice_call, 12);
+
+  await page.getByRole('button', { name: copy.en.resetWorld }).click();
+  await page.waitForFunction(async () => {
+    const [menu] = await (await fetch('/apps/api/v1/wait_times?lang=en&menu_id=9')).json();
+    return menu.voice_call === 3 && document.querySelector('#wait-minutes').value === '3';
+  });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
