@@ -87,11 +87,15 @@ const BOOKING_KEY_INPUTS = ['baseUrl', 'client', 'menuId', 'callId'] as const;
  * `ccai-call-scheduled` again). They are forgotten after a cancel, once the call reaches a final
  * status, or a day after its scheduled time.
  *
+ * With `modes="now,later"` the visitor may also ask to be called now (`Voice Inbound (API)` on the
+ * menu), seeing the menu's estimated wait. The confirmation of a scheduled call offers Change time
+ * (the new time booked first, the old call cancelled after), Cancel call and an `.ics` file.
+ *
  * @tagname ccai-schedule-call
  * @summary A form to schedule a callback, with confirmation, live status and cancel.
  *
- * @fires {CcaiCallScheduledEvent} ccai-call-scheduled - The call was created (201): `{ call, capability }` (`capability`: the gateway's `Ccai-Capability` for it, `undefined` without a gateway).
- * @fires {CcaiCallCancelledEvent} ccai-call-cancelled - The visitor cancelled it: `{ call }` (on a 204, the call as known, status `cancelled`).
+ * @fires {CcaiCallScheduledEvent} ccai-call-scheduled - The call was created (201), also the new call of a Change time: `{ call, capability }` (`capability`: the gateway's `Ccai-Capability` for it, `undefined` without a gateway).
+ * @fires {CcaiCallCancelledEvent} ccai-call-cancelled - The visitor cancelled it, or Change time cancelled the call it replaced: `{ call }` (on a 204, the call as known, status `cancelled`).
  * @fires {CcaiErrorEvent} ccai-error - A request failed, or the form refused the visitor's input (`kind: 'validation'`): `{ status, message, kind }`.
  *
  * @csspart form - The form.
@@ -102,9 +106,13 @@ const BOOKING_KEY_INPUTS = ['baseUrl', 'client', 'menuId', 'callId'] as const;
  * @csspart checkbox - The recording consent checkbox.
  * @csspart hint - Help under a field (the time zone note, what the number is for, no times available).
  * @csspart error - An error message: under a field, or about the request.
- * @csspart button - Every button (Schedule call, Try again, Cancel call, Schedule another call).
+ * @csspart button - Every button (Schedule call, Call me now, Try again, Change time, Cancel call, Schedule another call, …).
  * @csspart confirmation - The box shown once the call is scheduled.
  * @csspart call-status - The `<ccai-call-status>` of the scheduled call.
+ * @csspart modes - The choice of Call me now or Schedule for later (`modes` with both).
+ * @csspart radio - A radio button of that choice.
+ * @csspart wait - "Call me now": the estimated wait, or why no call can be made now.
+ * @csspart calendar - The Add to calendar link (an `.ics` download) of the confirmation.
  *
  * @cssprop --ccai-accent - Buttons and the checkbox.
  * @cssprop --ccai-on-accent - Text on buttons.
@@ -303,7 +311,10 @@ export class CcaiScheduleCall extends CcaiElement {
       this.api.getWaitTimes({ lang: key!.split(' ')[0]!, menuId: this.menuId }, { signal, retries: 0 }),
     );
     if (!this.#focusAfterUpdate) return;
-    this.renderRoot.querySelector<HTMLElement>(this.#focusAfterUpdate)?.focus();
+    const target = this.renderRoot.querySelector<HTMLElement>(this.#focusAfterUpdate);
+    // A task that goes back to its initial state renders once as pending first: then the target comes after.
+    if (!target && this.#create.status === TaskStatus.PENDING) return;
+    target?.focus();
     this.#focusAfterUpdate = '';
   }
 
