@@ -108,8 +108,9 @@ export function outcomeView(view: OutcomeView) {
             .messages=${status.messages}
             @ccai-status-change=${on.statusChange}
           ></ccai-call-status>`,
+    // A queued call cannot be cancelled here; another one can be asked for.
     callNow && !cancelled
-      ? nothing
+      ? another
       : cancel.render({
           initial: actions,
           pending: () => cancelCall(true),
