@@ -224,7 +224,8 @@ export function nowParts({ state, modes: listed, menuId, form, t, locale, api, u
     later: modes.includes('later') ? () => choose('later') : undefined,
   });
   return {
-    t: { ...t, submit: t.callNowSubmit, submitting: t.callingNow },
+    // A refusal about the time (a gateway without --call-now asks for one) is the page's setup, not the visitor's.
+    t: { ...t, submit: t.callNowSubmit, submitting: t.callingNow, slotPast: t.serverConfig },
     modeChoice,
     callNow: { fields, bookable: open && waits.wait?.staffed !== false },
   };

@@ -30,12 +30,9 @@ import { formView } from './views.js';
  * is wrong. A lost or unreadable answer leaves the outcome unknown (the call may exist): said so.
  * Server text we have no copy for is isolated from the sentence around it (it may run either way).
  */
-function describeCreateError(error: unknown, t: Messages, callNow: boolean): string | TemplateResult {
+function describeCreateError(error: unknown, t: Messages): string | TemplateResult {
   if (isUnconfirmedWrite(error)) return error.kind === 'timeout' ? t.createTimedOut : t.createUnreadable;
   if (error instanceof CallsApiError && error.status === 404) return t.serverConfig;
-  // A backend that does not take "now" (a gateway without --call-now) asks for a time: its setup, not the visitor.
-  if (callNow && error instanceof CallsApiError && classifyServerMessage(error.message) === 'scheduled_at_required')
-    return t.serverConfig;
   const described = describeError(error, t);
   return error instanceof CallsApiError && described === `${t.errorUnknown} ${error.message}`
     ? html`${t.errorUnknown} <bdi>${error.message}</bdi>`
@@ -425,11 +422,7 @@ export class CcaiScheduleCall extends CcaiElement {
       errors: form.errors,
       alert:
         this.formError ||
-        (form.notSetUp
-          ? t.serverConfig
-          : requestError === undefined
-            ? ''
-            : describeCreateError(requestError, t, form.callNow)),
+        (form.notSetUp ? t.serverConfig : requestError === undefined ? '' : describeCreateError(requestError, t)),
       notSetUp: form.notSetUp,
       clockSkewed: form.clockSkewed,
       retry:
