@@ -4,12 +4,15 @@
  * and time. Loaded when `modes` offers "now", not with the page.
  */
 import { html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { CallsClient } from '../../core/client.js';
 import { isTransient } from '../../core/errors.js';
 import type { WaitTime } from '../../core/schemas.js';
 import { menuWait, type MenuWait } from '../../core/wait-times.js';
 import type { Messages } from '../../i18n/en.js';
 import type { OpeningRange } from '../../internal/slots.js';
 import { wallTimeAt } from '../../internal/zoned-time.js';
+import type { ScheduleForm } from './form-state.js';
 
 /**
  * How often a shown wait is read again, and the longest wait after failures. The gateway keeps a
@@ -67,8 +70,8 @@ export class WaitWatch {
     this.#changed = changed;
   }
 
-  /** Watches `menuId` through `read` under `key` (its language and menu), or nothing (`null`). */
-  sync(key: string | null, menuId = 0, read?: Read): void {
+  /** Watches the menu of `key` (`<lang> <menu id>`) through `read`, or nothing (`null`). */
+  sync(key: string | null, read?: Read): void {
     if (key === this.#key) return;
     this.#stop();
     this.#key = key;
@@ -77,7 +80,7 @@ export class WaitWatch {
     this.#failures = 0;
     if (key === null || !read) return;
     this.#read = read;
-    this.#menuId = menuId;
+    this.#menuId = Number(key.split(' ')[1]);
     document.addEventListener('visibilitychange', this.#onVisibility);
     void this.#fetch();
   }
@@ -159,4 +162,97 @@ export function nowFields({ t, locale, open, wait, failed, later }: NowFieldsVie
         : nothing
     }
   </div>`;
+}
+
+export type Mode = 'now' | 'later';
+const MODES: readonly Mode[] = ['now', 'later'];
+
+/** What the element keeps for "now" between renders (this module works it): the choice and the wait. */
+export interface NowState {
+  mode?: Mode;
+  waits?: WaitWatch;
+  /** What the last render showed the wait of (`null`: none), and how to read it. */
+  key?: string | null;
+  read?: Read;
+}
+
+export interface NowContext {
+  state: NowState;
+  /** The `modes` attribute as listed. */
+  modes: readonly string[];
+  menuId: number | undefined;
+  form: ScheduleForm;
+  t: Messages;
+  locale: string;
+  api: CallsClient;
+  update: () => void;
+}
+
+/**
+ * The modes offered (known ones, in the order listed; "now" only with a menu, as the API queues
+ * such a call on one), the one chosen (the visitor's, else the first listed), and what the form
+ * shows for them: the radio group, and for "now" the wait in place of the date and time, with
+ * the copy of its button. Sets `form.callNow`.
+ */
+export function nowParts({ state, modes: listed, menuId, form, t, locale, api, update }: NowContext) {
+  const modes = MODES.filter((mode) => listed.includes(mode) && (mode === 'later' || (menuId ?? 0) > 0)).sort(
+    (a, b) => listed.indexOf(a) - listed.indexOf(b),
+  );
+  const mode = state.mode && modes.includes(state.mode) ? state.mode : (modes[0] ?? 'later');
+  const choose = (chosen: Mode) => {
+    state.mode = chosen;
+    update();
+  };
+  form.callNow = mode === 'now';
+  state.key = null;
+  const modeChoice = modes.length > 1 ? modeChoiceView(t, modes, mode, choose) : undefined;
+  if (!form.callNow) return { t, modeChoice };
+  const waits = (state.waits ??= new WaitWatch(update));
+  const settings = form.settings;
+  const open = !settings || isOpenAt(form.now(), settings);
+  if (open) {
+    const lang = form.language;
+    state.key = `${lang} ${menuId}`;
+    state.read = (signal) => api.getWaitTimes({ lang, menuId }, { signal, retries: 0 });
+  }
+  const fields = nowFields({
+    t,
+    locale,
+    open,
+    wait: waits.wait,
+    failed: waits.failed,
+    later: modes.includes('later') ? () => choose('later') : undefined,
+  });
+  return {
+    // A refusal about the time (a gateway without --call-now asks for one) is the page's setup, not the visitor's.
+    t: { ...t, submit: t.callNowSubmit, submitting: t.callingNow, slotPast: t.serverConfig },
+    modeChoice,
+    callNow: { fields, bookable: open && waits.wait?.staffed !== false },
+  };
+}
+
+/**
+ * "Call me now" or "Schedule for later": a native radio group, so arrow keys move between the two
+ * and the group is named by its legend.
+ */
+function modeChoiceView(t: Messages, modes: readonly Mode[], chosen: Mode, choose: (mode: Mode) => void) {
+  return html`<fieldset
+    part="modes"
+    class="modes"
+  >
+    <legend part="label">${t.modeLegend}</legend>
+    ${modes.map(
+      (mode) =>
+        html`<label class="checkbox"
+          ><input
+            part="radio"
+            type="radio"
+            name="mode"
+            value=${mode}
+            .checked=${live(mode === chosen)}
+            @change=${() => choose(mode)}
+          />${mode === 'now' ? t.modeNow : t.modeLater}</label
+        >`,
+    )}
+  </fieldset>`;
 }

@@ -13,8 +13,8 @@ import type { Messages } from '../../i18n/en.js';
 import { describedIsolated, withIsolated } from '../../internal/bidi.js';
 import type { CcaiStatusChangeEvent } from '../../internal/events.js';
 import { dateTimeFormat } from '../../internal/intl-cache.js';
-import type { Booking } from './booking-store.js';
 import { calendarLink, type CalendarLinkView } from './calendar.js';
+import type { ChangeTime, Replaced } from './change-time.js';
 import { alertBox } from './views.js';
 
 export interface OutcomeView {
@@ -39,18 +39,21 @@ export interface OutcomeView {
   };
   /** What "Add to calendar" needs besides the call and the copy. */
   calendar: Omit<CalendarLinkView, 'call' | 't'>;
-  /**
-   * Change time booked this call for an older one (`old`), cancelled by `task`; `retry` cancels it
-   * again. Until that has succeeded the visitor is told that both calls exist.
-   */
-  /** Change time has cancelled the call this one replaced: the message says the call has moved. */
-  moved: boolean;
-  replacing?: {
-    old: NonNullable<Booking['replaces']>;
-    task: Task<[NonNullable<Booking['replaces']> | null], Call>;
-    retry: () => void;
-  };
+  /** Change time (made with this module's `ChangeTime`), and the call this one replaces, if any. */
+  change: { time: ChangeTime; replaces: Replaced | undefined };
 }
+
+/**
+ * Change time booked this call for an older one (`old`), cancelled by `task`; `retry` cancels it
+ * again. Until that has succeeded the visitor is told that both calls exist.
+ */
+interface Replacing {
+  old: Replaced;
+  task: Task<[Replaced | null], Call>;
+  retry: () => void;
+}
+
+export { ChangeTime } from './change-time.js';
 
 /** Date, time and zone of an instant in the visitor's zone, e.g. "Monday, March 9 at 9:15 AM EDT"; unreadable text as is. */
 export function formatWhen(instant: string, locale: string): string {
@@ -89,7 +92,7 @@ type StatusHandler = (event: CcaiStatusChangeEvent) => void;
 const statusHandlers = new WeakMap<StatusHandler, StatusHandler>();
 
 export function outcomeView(view: OutcomeView) {
-  const { result, t, locale, requestedAt, cancel, status, on, calendar, replacing, moved } = view;
+  const { result, t, locale, requestedAt, cancel, status, on, calendar, change } = view;
   const another = anotherButton(t.scheduleAnother, on.another);
   // 202: a person must act before the call exists, so there is nothing to show or cancel yet.
   if (result.kind === 'accepted') return confirmation(t.scheduleAccepted, nothing, another);
@@ -97,6 +100,10 @@ export function outcomeView(view: OutcomeView) {
   const call = cancelled ?? result.call;
   // "Call me now": queued at once. The API cancels only scheduled calls, and there is no time to change.
   const callNow = call.call_type === CALL_TYPES.inbound && !call.scheduled_at;
+  const { time, replaces } = change;
+  const replacing = replaces && { old: replaces, task: time.cancelOld, retry: time.cancelAgain };
+  // Change time has cancelled the call this one replaced: the message says the call has moved.
+  const moved = time.movedTo === call.id;
   const cancelCall = (busy: boolean) => cancelButton(busy ? t.cancelling : t.cancelCall, () => on.cancel(call), busy);
   const when = formatWhen(call.scheduled_at ?? requestedAt, locale);
   const actions = () =>
@@ -122,8 +129,9 @@ export function outcomeView(view: OutcomeView) {
             .messages=${status.messages}
             @ccai-status-change=${statusChange(on.statusChange)}
           ></ccai-call-status>`,
+    // A queued call cannot be cancelled here; another one can be asked for.
     callNow && !cancelled
-      ? nothing
+      ? another
       : cancel.render({
           initial: actions,
           pending: () => cancelCall(true),
@@ -138,7 +146,7 @@ export function outcomeView(view: OutcomeView) {
  * the call has moved, in one live region, so the change is announced; or, when the cancel failed
  * (or a reload came between), that both calls exist now, with a button to cancel the old one again.
  */
-function replacingNotice(t: Messages, locale: string, replacing: OutcomeView['replacing'], movedTo: string) {
+function replacingNotice(t: Messages, locale: string, replacing: Replacing | undefined, movedTo: string) {
   if (!replacing && !movedTo) return nothing;
   const pending = replacing?.task.status === TaskStatus.PENDING;
   if (movedTo || pending)

@@ -17,23 +17,21 @@ import { ScheduleForm } from './form-state.js';
 import { regionName, zoneName } from './format.js';
 import { KeptBooking, bookingKey, type Booking } from './kept-booking.js';
 import { loadModule, loadedModule } from './lazy.js';
-import type { WaitWatch } from './now.js';
+import type { ChangeTime } from './change-time.js';
+import type { NowState } from './now.js';
 import type { BookingRequest } from './request.js';
 import { scheduleCallExtrasStyles } from './extras.styles.js';
 import { scheduleCallStyles } from './schedule-call.styles.js';
-import { formView, modeChoice, type Mode } from './views.js';
+import { formView } from './views.js';
 
 /**
  * A 404 to creating a call means the site's backend has no such route: its setup, not "this call",
  * is wrong. A lost or unreadable answer leaves the outcome unknown (the call may exist): said so.
  * Server text we have no copy for is isolated from the sentence around it (it may run either way).
  */
-function describeCreateError(error: unknown, t: Messages, callNow: boolean): string | TemplateResult {
+function describeCreateError(error: unknown, t: Messages): string | TemplateResult {
   if (isUnconfirmedWrite(error)) return error.kind === 'timeout' ? t.createTimedOut : t.createUnreadable;
   if (error instanceof CallsApiError && error.status === 404) return t.serverConfig;
-  // A backend that does not take "now" (a gateway without --call-now) asks for a time: its setup, not the visitor.
-  if (callNow && error instanceof CallsApiError && classifyServerMessage(error.message) === 'scheduled_at_required')
-    return t.serverConfig;
   const described = describeError(error, t);
   return error instanceof CallsApiError && described === `${t.errorUnknown} ${error.message}`
     ? html`${t.errorUnknown} <bdi>${error.message}</bdi>`
@@ -51,9 +49,6 @@ const SETTINGS = [
   'menuId',
   'callId',
 ] as const;
-
-/** `modes`: what the form may book. */
-const MODES: readonly Mode[] = ['now', 'later'];
 
 /** Properties the kept booking's storage key is made of. */
 const BOOKING_KEY_INPUTS = ['baseUrl', 'client', 'menuId', 'callId'] as const;
@@ -86,11 +81,15 @@ const BOOKING_KEY_INPUTS = ['baseUrl', 'client', 'menuId', 'callId'] as const;
  * `ccai-call-scheduled` again). They are forgotten after a cancel, once the call reaches a final
  * status, or a day after its scheduled time.
  *
+ * With `modes="now,later"` the visitor may also ask to be called now (`Voice Inbound (API)` on the
+ * menu), seeing the menu's estimated wait. The confirmation of a scheduled call offers Change time
+ * (the new time booked first, the old call cancelled after), Cancel call and an `.ics` file.
+ *
  * @tagname ccai-schedule-call
  * @summary A form to schedule a callback, with confirmation, live status and cancel.
  *
- * @fires {CcaiCallScheduledEvent} ccai-call-scheduled - The call was created (201): `{ call, capability }` (`capability`: the gateway's `Ccai-Capability` for it, `undefined` without a gateway).
- * @fires {CcaiCallCancelledEvent} ccai-call-cancelled - The visitor cancelled it: `{ call }` (on a 204, the call as known, status `cancelled`).
+ * @fires {CcaiCallScheduledEvent} ccai-call-scheduled - The call was created (201), also the new call of a Change time: `{ call, capability }` (`capability`: the gateway's `Ccai-Capability` for it, `undefined` without a gateway).
+ * @fires {CcaiCallCancelledEvent} ccai-call-cancelled - The visitor cancelled it, or Change time cancelled the call it replaced: `{ call }` (on a 204, the call as known, status `cancelled`).
  * @fires {CcaiErrorEvent} ccai-error - A request failed, or the form refused the visitor's input (`kind: 'validation'`): `{ status, message, kind }`.
  *
  * @csspart form - The form.
@@ -107,9 +106,13 @@ const BOOKING_KEY_INPUTS = ['baseUrl', 'client', 'menuId', 'callId'] as const;
  * @csspart checkbox - The recording consent checkbox.
  * @csspart hint - Help under a field (the time zone note, what the number is for, no times available).
  * @csspart error - An error message: under a field, or about the request.
- * @csspart button - Every button (Schedule call, Try again, Cancel call, Schedule another call).
+ * @csspart button - Every button (Schedule call, Call me now, Try again, Change time, Cancel call, Schedule another call, …).
  * @csspart confirmation - The box shown once the call is scheduled.
  * @csspart call-status - The `<ccai-call-status>` of the scheduled call.
+ * @csspart modes - The choice of Call me now or Schedule for later (`modes` with both).
+ * @csspart radio - A radio button of that choice.
+ * @csspart wait - "Call me now": the estimated wait, or why no call can be made now.
+ * @csspart calendar - The Add to calendar link (an `.ics` download) of the confirmation.
  *
  * @cssprop --ccai-accent - Buttons and the checkbox.
  * @cssprop --ccai-on-accent - Text on buttons.
@@ -191,15 +194,10 @@ export class CcaiScheduleCall extends CcaiElement {
   /** From a press of the button until its request settles, so a second press sends nothing. */
   #busy = false;
   #request: BookingRequest | null = null;
-  /** The visitor's choice of now or later, while offered. */
-  #mode?: Mode;
-  /** Change time: the booking whose time is being changed, while its form is shown. */
-  #changing: Booking | null = null;
-  /** "Now": the menu's wait, once its module has loaded; `#waitKey` is what the last render showed. */
-  #waits?: WaitWatch;
-  #waitKey: string | null = null;
-  /** The call that Change time made, once the one it replaced was cancelled. */
-  #movedTo?: number;
+  /** "Call me now" (`modes`): the choice and the wait, worked by `now.ts` once loaded. */
+  readonly #now: NowState = {};
+  /** Change time, made with the confirmation's module on its first render. */
+  #change?: ChangeTime;
   #focusAfterUpdate = '';
   /** The call booked (or kept from before a reload) with its capability, until Schedule another call. */
   readonly #kept = new KeptBooking(this);
@@ -219,16 +217,12 @@ export class CcaiScheduleCall extends CcaiElement {
         : initialState,
     onComplete: (result) => {
       this.#learnServerTime();
-      // Change time: the new call exists, so the old one is cancelled now (never the other way round).
-      const old = this.#changing;
-      this.#changing = null;
       if (result.kind === 'created') {
         const { call, capability } = result;
-        const replaces = old ? { call: old.call, capability: old.capability } : undefined;
-        const request = this.#request ?? undefined;
-        this.#kept.keep(this.#storageKey(), { call, capability, request, replaces });
+        const booking: Booking = { call, capability, request: this.#request ?? undefined };
+        // Change time: the new call exists, so the old one is cancelled now (never the other way round).
+        this.#kept.keep(this.#storageKey(), this.#change?.booked(booking) ?? booking);
         this.dispatchEvent(new CcaiCallScheduledEvent({ call, capability }));
-        if (replaces) void this.#cancelOld.run([replaces]);
       }
       this.#focusAfterUpdate = '.message';
     },
@@ -262,39 +256,13 @@ export class CcaiScheduleCall extends CcaiElement {
     onError: (error) => this.reportError(error),
   });
 
-  /**
-   * Change time's second step: the call it replaced, cancelled. Until that succeeds the booking
-   * keeps it (over a reload too), and the visitor is offered to cancel it again, never to book again.
-   */
-  readonly #cancelOld = new Task<[Booking['replaces'] | null], Call>(this, {
-    autoRun: false,
-    task: async ([old], { signal }) => {
-      if (!old) return initialState;
-      const result = await this.api.cancelScheduledCall(old.call.id, { signal, capability: old.capability });
-      return result.kind === 'cancelled' ? result.call : { ...old.call, status: 'cancelled' };
-    },
-    onComplete: (call) => {
-      const kept = this.#kept.booking;
-      if (kept?.replaces?.call.id === call.id) {
-        this.#movedTo = kept.call.id;
-        this.#kept.keep(this.#storageKey(), { ...kept, replaces: undefined });
-      }
-      this.dispatchEvent(new CcaiCallCancelledEvent({ call }));
-    },
-    onError: (error) => this.reportError(error),
-  });
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#waits?.sync(null);
+    this.#now.waits?.sync(null);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('modes') && this.modes.includes('now'))
-      void loadModule('now').then((now) => {
-        this.#waits ??= new now.WaitWatch(() => this.requestUpdate());
-        this.requestUpdate();
-      });
+    if (changed.has('modes') && this.modes.includes('now')) void loadModule('now').then(() => this.requestUpdate());
     if (SETTINGS.some((name) => changed.has(name))) this.#form.readSettings();
     else if (changed.has('clock')) this.#form.computeSlots();
     // Only while nothing was booked or cancelled here: what the visitor did now wins over the kept.
@@ -303,19 +271,19 @@ export class CcaiScheduleCall extends CcaiElement {
   }
 
   protected override updated(): void {
-    const key = this.#waitKey;
-    this.#waits?.sync(key, this.menuId, (signal) =>
-      this.api.getWaitTimes({ lang: key!.split(' ')[0]!, menuId: this.menuId }, { signal, retries: 0 }),
-    );
+    this.#now.waits?.sync(this.#now.key ?? null, this.#now.read);
     if (!this.#focusAfterUpdate) return;
-    this.renderRoot.querySelector<HTMLElement>(this.#focusAfterUpdate)?.focus();
+    const target = this.renderRoot.querySelector<HTMLElement>(this.#focusAfterUpdate);
+    // A task that goes back to its initial state renders once as pending first: then the target comes after.
+    if (!target && this.#create.status === TaskStatus.PENDING) return;
+    target?.focus();
     this.#focusAfterUpdate = '';
   }
 
   override render() {
-    this.#waitKey = null;
+    this.#now.key = null;
     const kept = this.#kept.booking;
-    if (!this.#changing && this.#create.status === TaskStatus.INITIAL && (kept || this.#kept.reading)) {
+    if (!this.#change?.changing && this.#create.status === TaskStatus.INITIAL && (kept || this.#kept.reading)) {
       // Kept from before a reload: its confirmation once it is read, with the outcome's views (a moment).
       return kept ? this.#renderOutcome({ kind: 'created', status: 201, ...kept }, true) : nothing;
     }
@@ -400,44 +368,22 @@ export class CcaiScheduleCall extends CcaiElement {
   readonly #changeTime = () => {
     const booking = this.#kept.booking;
     if (!booking || this.#busy) return;
-    this.#changing = booking;
+    this.#change!.changing = booking;
     if (booking.request) this.#form.fillFrom(booking.request);
-    void this.#create.run([null]);
-    void this.#cancel.run([null, undefined]);
-    this.#form.reset();
-    this.#focusAfterUpdate = '#date';
+    this.#scheduleAnother();
   };
 
   /** "Keep the current time": back to the booking's confirmation, nothing sent. */
   readonly #keepTime = () => {
     if (this.#busy) return;
-    this.#changing = null;
+    this.#change!.changing = null;
     void this.#create.run([null]);
     this.#focusAfterUpdate = '.message';
   };
 
-  readonly #cancelOldAgain = () => {
-    const old = this.#kept.booking?.replaces;
-    if (old && this.#cancelOld.status !== TaskStatus.PENDING) void this.#cancelOld.run([old]);
-  };
-
-  /** The modes offered: known ones, "now" only with a menu; `later` when none is left. */
-  get #modes(): Mode[] {
-    const menu = Number.isInteger(this.menuId) && this.menuId! > 0;
-    const modes = MODES.filter((mode) => this.modes.includes(mode) && (mode === 'later' || menu)).sort(
-      (a, b) => this.modes.indexOf(a) - this.modes.indexOf(b),
-    );
-    return modes.length && !this.#changing ? modes : ['later'];
-  }
-
-  readonly #choose = (mode: Mode) => {
-    this.#mode = mode;
-    this.requestUpdate();
-  };
-
+  /** The form: for another call, or (Change time) for the new time of the kept one, which stays shown until then. */
   readonly #scheduleAnother = () => {
-    this.#changing = null;
-    this.#kept.clear();
+    if (!this.#change?.changing) this.#kept.clear();
     void this.#create.run([null]);
     void this.#cancel.run([null, undefined]);
     this.#form.reset();
@@ -447,22 +393,31 @@ export class CcaiScheduleCall extends CcaiElement {
   #renderForm(requestError?: unknown) {
     const locale = this.localize.locale;
     const form = this.#form;
-    const modes = this.#modes;
-    const mode = this.#mode && modes.includes(this.#mode) ? this.#mode : modes[0]!;
-    form.callNow = mode === 'now';
+    const change = this.#change?.changing && this.#change;
+    const now = this.modes.includes('now') && !change ? loadedModule('now') : undefined;
+    form.callNow = false;
+    // "Now" may be the first choice: nothing until its module is here (a moment), rather than the wrong form.
+    if (this.modes.includes('now') && !change && !now) return nothing;
+    const parts = now?.nowParts({
+      state: this.#now,
+      modes: this.modes,
+      menuId: this.menuId,
+      form,
+      t: this.t,
+      locale,
+      api: this.api,
+      update: () => this.requestUpdate(),
+    });
+    const ChangeTime = change && loadedModule('outcome')!.ChangeTime;
+    const t = ChangeTime ? ChangeTime.messages(this.t) : (parts?.t ?? this.t);
     const values = form.values;
-    const t = this.#changing
-      ? { ...this.t, scheduleLegend: this.t.changeLegend, submit: this.t.changeSubmit, submitting: this.t.changing }
-      : form.callNow
-        ? { ...this.t, submit: this.t.callNowSubmit, submitting: this.t.callingNow }
-        : this.t;
     return formView({
       ...values,
       t,
       locale,
-      modeChoice: modes.length > 1 ? modeChoice(t, modes, mode, this.#choose) : undefined,
-      callNow: form.callNow ? this.#callNowFields(t, modes.includes('later')) : undefined,
-      keep: this.#changing ? this.#keepTime : undefined,
+      modeChoice: parts?.modeChoice,
+      callNow: parts?.callNow,
+      keep: ChangeTime?.keepButton(t, this.#keepTime),
       countries: form.phoneInput?.countryOptions(locale) ?? [
         { code: values.country, label: regionName(values.country, locale) },
       ],
@@ -472,11 +427,7 @@ export class CcaiScheduleCall extends CcaiElement {
       errors: form.errors,
       alert:
         this.formError ||
-        (form.notSetUp
-          ? t.serverConfig
-          : requestError === undefined
-            ? ''
-            : describeCreateError(requestError, t, form.callNow)),
+        (form.notSetUp ? t.serverConfig : requestError === undefined ? '' : describeCreateError(requestError, t)),
       notSetUp: form.notSetUp,
       clockSkewed: form.clockSkewed,
       retry:
@@ -498,28 +449,6 @@ export class CcaiScheduleCall extends CcaiElement {
         consent: form.onConsentChange,
       },
     });
-  }
-
-  /**
-   * "Now": the wait (read while shown and open, see `updated`), or why no call can be made now and
-   * "Schedule for later". Until its module has loaded, nothing can be booked now.
-   */
-  #callNowFields(t: Messages, laterOffered: boolean) {
-    const now = loadedModule('now');
-    const settings = this.#form.settings;
-    if (!now || !this.#waits) return { fields: html`<p class="hint">${t.loading}</p>`, bookable: false };
-    const open = !settings || now.isOpenAt(this.#form.now(), settings);
-    if (open) this.#waitKey = `${this.#form.language} ${this.menuId}`;
-    const waits = this.#waits;
-    const fields = now.nowFields({
-      t,
-      locale: this.localize.locale,
-      open,
-      wait: waits.wait,
-      failed: waits.failed,
-      later: laterOffered ? () => this.#choose('later') : undefined,
-    });
-    return { fields, bookable: open && waits.wait?.staffed !== false };
   }
 
   /** The form's first use: its modules load, and the server's time is asked for once (see `#learnServerTime`). */
@@ -555,10 +484,16 @@ export class CcaiScheduleCall extends CcaiElement {
 
   /** `restored`: the call as it was when booked, before a reload; its status is read afresh. */
   #renderOutcome(result: CreateCallResult, restored = false) {
-    const replaces = this.#kept.booking?.replaces;
+    const outcome = loadedModule('outcome')!;
+    const time = (this.#change ??= new outcome.ChangeTime(this, {
+      api: () => this.api,
+      kept: this.#kept,
+      storageKey: () => this.#storageKey(),
+      reportError: (error) => this.reportError(error),
+    }));
     // Loaded with the checks, which passed before the request that has this result was sent (or,
     // for a kept booking, with the booking's store: see `KeptBooking#restore`).
-    return loadedModule('outcome')!.outcomeView({
+    return outcome.outcomeView({
       result,
       t: this.t,
       locale: this.localize.locale,
@@ -572,8 +507,7 @@ export class CcaiScheduleCall extends CcaiElement {
         change: this.#changeTime,
       },
       calendar: { baseUrl: this.api.baseUrl, minutes: this.slotMinutes, now: this.#form.now() },
-      replacing: replaces && { old: replaces, task: this.#cancelOld, retry: this.#cancelOldAgain },
-      moved: result.kind === 'created' && result.call.id === this.#movedTo,
+      change: { time, replaces: this.#kept.booking?.replaces },
     });
   }
 }

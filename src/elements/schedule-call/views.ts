@@ -39,12 +39,12 @@ export interface FormView {
   retry: (() => void) | undefined;
   pending: boolean;
   announcement: string;
-  /** `modes` offers a choice (`modeChoice`): shown above the fields. */
-  modeChoice?: TemplateResult;
-  /** "Call me now" is chosen: what replaces the date and time, and whether it can be booked now. */
+  /** `modes` offers a choice (`now.ts`): shown above the fields. */
+  modeChoice?: unknown;
+  /** "Call me now" is chosen (`now.ts`): what replaces the date and time, and whether it can be booked now. */
   callNow?: { fields: unknown; bookable: boolean };
-  /** Changing a booked call's time: "Keep the current time" goes back to it. */
-  keep?: () => void;
+  /** Changing a booked call's time (`change-time.ts`): "Keep the current time", after the button. */
+  keep?: unknown;
   on: {
     submit: Handler<SubmitEvent>;
     focusOut: Handler<FocusEvent>;
@@ -261,7 +261,7 @@ export function formView(view: FormView) {
           </button>`
         : nothing
     }
-    ${view.keep ? keepButton(t.keepTime, view.keep) : nothing}
+    ${view.keep ?? nothing}
     <div
       class="visually-hidden"
       role="status"
@@ -269,43 +269,4 @@ export function formView(view: FormView) {
       ${view.announcement}
     </div>
   </form>`;
-}
-
-export type Mode = 'now' | 'later';
-
-/**
- * "Call me now" or "Schedule for later" (`modes`): a native radio group, so arrow keys move
- * between the two and the group is named by its legend.
- */
-export function modeChoice(t: Messages, modes: readonly Mode[], chosen: Mode, choose: (mode: Mode) => void) {
-  return html`<fieldset
-    part="modes"
-    class="modes"
-  >
-    <legend part="label">${t.modeLegend}</legend>
-    ${modes.map(
-      (mode) =>
-        html`<label class="checkbox"
-          ><input
-            part="radio"
-            type="radio"
-            name="mode"
-            value=${mode}
-            .checked=${live(mode === chosen)}
-            @change=${() => choose(mode)}
-          />${mode === 'now' ? t.modeNow : t.modeLater}</label
-        >`,
-    )}
-  </fieldset>`;
-}
-
-function keepButton(label: string, run: () => void) {
-  return html`<button
-    part="button"
-    class="secondary"
-    type="button"
-    @click=${run}
-  >
-    ${label}
-  </button>`;
 }

@@ -72,6 +72,7 @@ describe('<ccai-schedule-call> add to calendar', () => {
     expect(link.protocol).to.equal('blob:');
     expect(link.getAttribute('download')).to.equal('callback.ics');
     expect(textOf(link)).to.equal(en.addToCalendar);
+    expect(getComputedStyle(link).minBlockSize, 'a touch target, as the buttons').to.equal('44px');
 
     const { properties } = parseCalendar(text);
     const names = properties.map((p) => p.name);

@@ -46,6 +46,13 @@ const radio = (el: CcaiScheduleCall, label: string) => {
 };
 const hasTimeFields = (el: CcaiScheduleCall) => labels(el).includes(en.timeLabel);
 
+/** The element with "now" among its modes: its form once "now"'s module has loaded (a moment). */
+async function nowForm(attributes = NOW_FORM, lang?: string): Promise<CcaiScheduleCall> {
+  const el = await scheduleCall(attributes, lang);
+  await until(() => root(el).querySelector('form'), 'no form');
+  return el;
+}
+
 async function typePhone(el: CcaiScheduleCall, phone = '(201) 555-0123', countryLabel = en.countryLabel) {
   const input = [...root(el).querySelectorAll<HTMLInputElement>('input[type=tel]')][0]!;
   typeInto(input, phone);
@@ -65,10 +72,11 @@ describe('<ccai-schedule-call> call me now', () => {
 
   it('shows the menu’s wait in words, books Voice Inbound (API) on the menu and shows the queued call live', async () => {
     const scheduled = collect('ccai-call-scheduled');
-    const el = await scheduleCall(NOW_FORM);
+    const el = await nowForm(NOW_FORM);
     expect(radio(el, en.modeNow).checked, 'the first mode listed is chosen').to.equal(true);
     expect(radio(el, en.modeLater).checked).to.equal(false);
     expect(textOf(root(el).querySelector('.modes legend'))).to.equal(en.modeLegend);
+    expect(getComputedStyle(root(el).querySelector('.modes')!).display, 'the choices side by side').to.equal('flex');
     expect(hasTimeFields(el), 'no date or time for now').to.equal(false);
     await until(() => waitText(el) === 'Estimated wait: about 3 minutes.', 'no wait shown');
     const query = new URL(waitReads()[0]!.url).searchParams;
@@ -90,25 +98,25 @@ describe('<ccai-schedule-call> call me now', () => {
       () => textOf(status.shadowRoot?.querySelector('[part~=name]')) === en.statusNames.queued,
       'no live status',
     );
-    // The API cancels scheduled calls only; a queued call has no time to change or put in a calendar.
-    expect(buttons(el)).to.deep.equal([]);
+    // The API cancels scheduled calls only; a queued call has no time to change or put in a calendar. Another can be asked for.
+    expect(buttons(el)).to.deep.equal([en.scheduleAnother]);
     expect(root(el).querySelector('[part=calendar]')).to.equal(null);
     await expect(el).to.be.accessible();
   });
 
   it('says the wait with the unit and plural of the visitor’s language', async () => {
     mock.world.menus[9]!.waitTimes = { voice_call: 1, chat: 1 };
-    const one = await scheduleCall(NOW_FORM);
+    const one = await nowForm(NOW_FORM);
     await until(() => waitText(one) === 'Estimated wait: about 1 minute.', `not one minute: ${waitText(one)}`);
     one.remove();
 
     mock.world.menus[9]!.waitTimes = { voice_call: 0, chat: 1 };
-    const none = await scheduleCall(NOW_FORM);
+    const none = await nowForm(NOW_FORM);
     await until(() => waitText(none) === en.waitUnderMinute, 'not under a minute');
     none.remove();
 
     mock.world.menus[9]!.waitTimes = { voice_call: 12, chat: 1 };
-    const el = await scheduleCall(NOW_FORM, 'ja');
+    const el = await nowForm(NOW_FORM, 'ja');
     await until(() => waitText(el).startsWith('予想待ち時間'), 'no wait in Japanese');
     expect(waitText(el)).to.equal(
       `予想待ち時間：約${new Intl.NumberFormat('ja', { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(12)}。`,
@@ -120,7 +128,7 @@ describe('<ccai-schedule-call> call me now', () => {
   });
 
   it('switches between now and later with the arrow keys, as one radio group', async () => {
-    const el = await scheduleCall('menu-id="9" modes="later,now"');
+    const el = await nowForm('menu-id="9" modes="later,now"');
     expect(radio(el, en.modeLater).checked, 'the first mode listed is chosen').to.equal(true);
     expect(hasTimeFields(el)).to.equal(true);
     expect(waitReads(), 'no wait read while later is chosen').to.deep.equal([]);
@@ -138,7 +146,7 @@ describe('<ccai-schedule-call> call me now', () => {
 
   it('when its own hours say closed: says so, reads no wait, books nothing now and offers later', async () => {
     // The suite's now is 09:00 in New York.
-    const el = await scheduleCall(`${NOW_FORM} hours="10:00-17:00"`);
+    const el = await nowForm(`${NOW_FORM} hours="10:00-17:00"`);
     await until(() => waitText(el) === en.nowClosed, 'closed not said');
     expect(root(el).querySelector('#wait')!.getAttribute('role')).to.equal('status');
     expect(buttons(el), 'no Call me now').to.deep.equal([en.modeLater]);
@@ -151,7 +159,7 @@ describe('<ccai-schedule-call> call me now', () => {
   });
 
   it('when closed and later is not offered: says so and offers nothing', async () => {
-    const el = await scheduleCall('menu-id="9" modes="now" hours="10:00-17:00"');
+    const el = await nowForm('menu-id="9" modes="now" hours="10:00-17:00"');
     expect(root(el).querySelector('input[type=radio]'), 'one mode: no choice').to.equal(null);
     await until(() => waitText(el) === en.nowClosed, 'closed not said');
     expect(buttons(el)).to.deep.equal([]);
@@ -159,7 +167,7 @@ describe('<ccai-schedule-call> call me now', () => {
 
   it('when no agent is logged in: says so and offers later', async () => {
     mock.world.agents = {};
-    const el = await scheduleCall(NOW_FORM);
+    const el = await nowForm(NOW_FORM);
     await until(() => waitText(el) === en.nowNoAgents, 'no agent not said');
     expect(buttons(el)).to.deep.equal([en.modeLater]);
     await expect(el).to.be.accessible();
@@ -167,7 +175,7 @@ describe('<ccai-schedule-call> call me now', () => {
 
   it('reads no wait in a hidden tab, and reads it when the tab is shown again', async () => {
     visibility = 'hidden';
-    const el = await scheduleCall(NOW_FORM);
+    const el = await nowForm(NOW_FORM);
     await until(() => waitText(el) === en.waitChecking, 'the wait is not awaited');
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(waitReads()).to.deep.equal([]);
@@ -180,7 +188,7 @@ describe('<ccai-schedule-call> call me now', () => {
   it('without a wait still lets the visitor call now, saying that someone will call', async () => {
     worker.use(http.get('*/apps/api/v1/wait_times', () => HttpResponse.json({ message: 'boom' }, { status: 500 })));
     const errors = collect('ccai-error');
-    const el = await scheduleCall(NOW_FORM);
+    const el = await nowForm(NOW_FORM);
     await until(() => waitText(el) === en.waitUnknown, 'no fallback text');
     expect(buttons(el)).to.deep.equal([en.callNowSubmit]);
     expect(errors, 'a missing estimate is no error of the visitor').to.deep.equal([]);
@@ -188,7 +196,7 @@ describe('<ccai-schedule-call> call me now', () => {
 
   it('shows the API’s refusal (menu after hours, I7) and keeps the number', async () => {
     mock.world.menus[9]!.state = 'after_hours';
-    const el = await scheduleCall(NOW_FORM);
+    const el = await nowForm(NOW_FORM);
     await typePhone(el);
     await submit(el, en.callNowSubmit);
     await until(() => alertText(el) !== '', 'no error');
@@ -198,7 +206,7 @@ describe('<ccai-schedule-call> call me now', () => {
 
   it('behind a backend that does not take "now" (a gateway without --call-now): says the form is not set up', async () => {
     worker.use(http.post(CALLS, () => HttpResponse.json({ message: 'scheduled_at is required' }, { status: 400 })));
-    const el = await scheduleCall(NOW_FORM);
+    const el = await nowForm(NOW_FORM);
     await typePhone(el);
     await submit(el, en.callNowSubmit);
     await until(() => alertText(el) !== '', 'no error');
@@ -206,13 +214,13 @@ describe('<ccai-schedule-call> call me now', () => {
   });
 
   it('does not offer now without a menu (a call-id form)', async () => {
-    const el = await scheduleCall('call-id="514" modes="now,later"');
+    const el = await nowForm('call-id="514" modes="now,later"');
     expect(root(el).querySelector('input[type=radio]')).to.equal(null);
     expect(hasTimeFields(el)).to.equal(true);
   });
 
   it('keeps the queued call over a reload, with its live status', async () => {
-    const first = await scheduleCall(NOW_FORM);
+    const first = await nowForm(NOW_FORM);
     await typePhone(first);
     await submit(first, en.callNowSubmit);
     await until(() => root(first).querySelector('[part=confirmation]'), 'no confirmation');

@@ -5,6 +5,7 @@
  * to book again). Requests are read as they reached the network, the calls in the mock's world.
  */
 import { aTimeout, expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import type { CcaiScheduleCall } from '../../../src/elements/schedule-call/schedule-call.js';
 import { en } from '../../../src/i18n/en.js';
@@ -232,6 +233,32 @@ describe('<ccai-schedule-call> change time, and the booking kept over a reload',
     await until(() => buttons(el).includes(en.submit), 'no form');
     expect(kept(), 'the call still exists: still kept').to.deep.equal(oldKept);
     expect(localStorage.length, 'nothing outlives the tab').to.equal(0);
+  });
+
+  it('is used with the keyboard: Tab through the actions, Enter on Change time, and back with Keep the current time', async () => {
+    const el = await booked();
+    await el.updateComplete;
+    // Compared as booleans: chai describing a shadow DOM node that differs takes minutes.
+    expect(focused(el) === root(el).querySelector('.message'), 'the confirmation has focus').to.equal(true);
+    const tab = async () => {
+      await sendKeys({ press: 'Tab' });
+      return textOf(focused(el));
+    };
+    expect([await tab(), await tab(), await tab(), await tab()]).to.deep.equal([
+      en.changeTime,
+      en.cancelCall,
+      en.addToCalendar,
+      en.scheduleAnother,
+    ]);
+    button(el, en.changeTime).focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => buttons(el).includes(en.keepTime), 'no form to change the time');
+    await el.updateComplete;
+    button(el, en.keepTime).focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => message(el) === en.confirmation(whenText(FIRST_SLOT)), 'not back');
+    await el.updateComplete;
+    expect(focused(el) === root(el).querySelector('.message'), 'focus back on the confirmation').to.equal(true);
   });
 
   it('offers the calendar file beside Change time and Cancel call', async () => {

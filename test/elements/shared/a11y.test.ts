@@ -110,6 +110,7 @@ describe('accessibility of the three elements', () => {
         root(el).querySelector('.message'),
       );
 
+      expect(await tab()).to.equal(en.changeTime);
       expect(await tab()).to.equal(en.cancelCall);
       await sendKeys({ press: 'Enter' });
       await until(() => message(el) === en.cancelled, 'not cancelled');

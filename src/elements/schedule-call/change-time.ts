@@ -1,0 +1,89 @@
+/**
+ * Change time: the new time is booked first (by the element, as any booking), then the call it
+ * replaces is cancelled here. Until that cancel succeeds the new booking keeps the old call
+ * (`replaces`, over a reload too) and the visitor is offered to cancel it again: never to book
+ * again. Loaded with the confirmation (`outcome.ts`), the only place Change time is offered.
+ */
+import { Task, TaskStatus, initialState } from '@lit/task';
+import { html, type ReactiveControllerHost } from 'lit';
+import type { CallsClient } from '../../core/client.js';
+import type { Call } from '../../core/schemas.js';
+import type { Messages } from '../../i18n/en.js';
+import { CcaiCallCancelledEvent } from '../../internal/events.js';
+import type { Booking } from './booking-store.js';
+import type { KeptBooking } from './kept-booking.js';
+
+export type Replaced = NonNullable<Booking['replaces']>;
+
+export interface ChangeTimeContext {
+  api: () => CallsClient;
+  kept: KeptBooking;
+  storageKey: () => string;
+  reportError: (error: unknown) => void;
+}
+
+export class ChangeTime {
+  /** The booking whose time is being changed, while the form for its new time is shown. */
+  changing: Booking | null = null;
+  /** The call that Change time made, once the one it replaced was cancelled. */
+  movedTo?: number;
+  readonly cancelOld: Task<[Replaced | null], Call>;
+  readonly #context: ChangeTimeContext;
+
+  constructor(host: ReactiveControllerHost & EventTarget, context: ChangeTimeContext) {
+    this.#context = context;
+    this.cancelOld = new Task<[Replaced | null], Call>(host, {
+      autoRun: false,
+      task: async ([old], { signal }) => {
+        if (!old) return initialState;
+        const result = await context.api().cancelScheduledCall(old.call.id, { signal, capability: old.capability });
+        return result.kind === 'cancelled' ? result.call : { ...old.call, status: 'cancelled' };
+      },
+      onComplete: (call) => {
+        const kept = context.kept.booking;
+        if (kept?.replaces?.call.id === call.id) {
+          this.movedTo = kept.call.id;
+          context.kept.keep(context.storageKey(), { ...kept, replaces: undefined });
+        }
+        host.dispatchEvent(new CcaiCallCancelledEvent({ call }));
+      },
+      onError: (error) => context.reportError(error),
+    });
+  }
+
+  /**
+   * A booking was made: when it was a change, it replaces the call being changed, whose cancel
+   * starts now (after the caller has kept the booking this returns).
+   */
+  booked(booking: Booking): Booking {
+    const old = this.changing;
+    this.changing = null;
+    if (!old) return booking;
+    const replaces = { call: old.call, capability: old.capability };
+    queueMicrotask(() => void this.cancelOld.run([replaces]));
+    return { ...booking, replaces };
+  }
+
+  /** "Cancel the call of …": the old call once more, never while a cancel runs. */
+  readonly cancelAgain = () => {
+    const old = this.#context.kept.booking?.replaces;
+    if (old && this.cancelOld.status !== TaskStatus.PENDING) void this.cancelOld.run([old]);
+  };
+
+  /** The form's copy while changing: its legend and button say what it does. */
+  static messages(t: Messages): Messages {
+    return { ...t, scheduleLegend: t.changeLegend, submit: t.changeSubmit, submitting: t.changing };
+  }
+
+  /** "Keep the current time", after the form's button. */
+  static keepButton(t: Messages, keep: () => void) {
+    return html`<button
+      part="button"
+      class="secondary"
+      type="button"
+      @click=${keep}
+    >
+      ${t.keepTime}
+    </button>`;
+  }
+}
