@@ -37,8 +37,12 @@
  *
  * Options (flag or environment): `--seconds N` / `BENCH_SECONDS` (60), `--visitors N` /
  * `BENCH_VISITORS` (500), `--calls N` / `BENCH_CALLS` (50), `--ramp N` / `BENCH_RAMP` (seconds),
- * `--policy element|fixed` / `BENCH_POLICY`, `--only gateway|direct`. Prints a markdown table and
- * writes `bench-results/gateway.json`.
+ * `--policy element|fixed` / `BENCH_POLICY`, `--only gateway|direct|push`, `--watchers 100,1000,10000`
+ * / `BENCH_WATCHERS` (the push phase's sizes). Prints markdown tables and writes
+ * `bench-results/gateway.json`.
+ *
+ * 3. **push** (`scripts/bench-gateway-push.mjs`): the same status delivered by live push instead,
+ *    to 100, 1,000 and 10,000 watchers over three instances sharing a `redis-server`.
  */
 import { fork } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
@@ -47,6 +51,7 @@ import { Agent, request as httpRequest } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { TERMINAL_STATUSES } from '../dist/node/core/calls.js';
+import { pushTable, runPush } from './bench-gateway-push.mjs';
 
 const RATE_LIMIT = 10;
 const USER = 'bench';
@@ -177,8 +182,8 @@ async function main() {
   const config = { seconds, visitors: visitorCount, calls: callCount, rampSeconds, policy: policyName };
 
   // Everything stops by itself: nothing outlives this.
-  const phases = only ? [only] : ['gateway', 'direct'];
-  const watchdogMs = phases.length * (seconds * 1000 + callCount * 200 + 5_000 + GRACE_MS + 30_000);
+  const phases = only ? [only] : ['gateway', 'direct', 'push'];
+  const watchdogMs = phases.length * (seconds * 1000 + callCount * 200 + 5_000 + GRACE_MS + 30_000) + 600_000;
   setTimeout(() => {
     console.error(`bench-gateway: still running after ${Math.round(watchdogMs / 1000)} s; giving up`);
     process.exit(2);
@@ -188,6 +193,12 @@ async function main() {
   const loadBefore = loadavg().map((value) => round(value, 2));
   const results = {};
   for (const phase of phases) {
+    if (phase === 'push') {
+      // Live push over three instances and Redis (scripts/bench-gateway-push.mjs).
+      const sizes = option('watchers', 'BENCH_WATCHERS', '100,1000,10000').split(',').map(Number);
+      results.push = await runPush({ sizes, seconds: Math.min(seconds, 20) });
+      continue;
+    }
     console.error(`bench-gateway: ${phase} phase, ${visitorCount} visitors, ${callCount} calls, ${seconds} s…`);
     results[phase] = await runPhase(phase, config, nextDelay);
   }
@@ -207,7 +218,8 @@ async function main() {
   };
   await mkdir(`${root}bench-results`, { recursive: true });
   await writeFile(`${root}bench-results/gateway.json`, `${JSON.stringify(report, null, 2)}\n`);
-  console.log(table(report));
+  if (report.gateway || report.direct) console.log(table(report));
+  if (report.push) console.log(`\nLive push (SSE over Redis pub/sub):\n\n${pushTable(report.push)}`);
   console.log(`\nJSON: bench-results/gateway.json`);
   process.exit(0);
 }

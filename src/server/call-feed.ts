@@ -60,7 +60,7 @@ export function feedIntervalMs(call: VisitorCall, now: number): number {
 }
 
 interface Stream {
-  send(text: string): void;
+  send(chunk: Uint8Array): void;
   close(): void;
   /** The call as last sent: a state already sent (from pub/sub and the history both) is not sent again. */
   lastSent: string | undefined;
@@ -77,9 +77,22 @@ interface Watched {
 }
 
 const encoder = new TextEncoder();
+const HEARTBEAT = encoder.encode(': keep-alive\n\n');
+const RETRY = encoder.encode(`retry: ${RETRY_MS}\n\n`);
 
-function eventText({ id, call }: CallEvent): string {
-  return `event: status\nid: ${id}\ndata: ${JSON.stringify(call)}\n\n`;
+/**
+ * Each event is serialised once, however many streams it goes to: the fan-out to thousands of
+ * watchers writes one shared chunk, and each stream keeps a reference to one shared string.
+ */
+const encoded = new WeakMap<CallEvent, { json: string; chunk: Uint8Array }>();
+function encode(event: CallEvent): { json: string; chunk: Uint8Array } {
+  let result = encoded.get(event);
+  if (!result) {
+    const json = JSON.stringify(event.call);
+    result = { json, chunk: encoder.encode(`event: status\nid: ${event.id}\ndata: ${json}\n\n`) };
+    encoded.set(event, result);
+  }
+  return result;
 }
 
 export function createCallFeed({
@@ -100,7 +113,7 @@ export function createCallFeed({
     if (all.size > 0 && heartbeat === undefined) {
       // One timer for every stream, not one each: memory per stream stays small.
       heartbeat = setInterval(() => {
-        for (const stream of all) stream.send(': keep-alive\n\n');
+        for (const stream of all) stream.send(HEARTBEAT);
       }, heartbeatMs);
       (heartbeat as { unref?: () => void }).unref?.();
     } else if (all.size === 0 && heartbeat !== undefined) {
@@ -110,10 +123,10 @@ export function createCallFeed({
   }
 
   function deliver(stream: Stream, event: CallEvent): void {
-    const json = JSON.stringify(event.call);
+    const { json, chunk } = encode(event);
     if (json === stream.lastSent) return;
     stream.lastSent = json;
-    stream.send(eventText(event));
+    stream.send(chunk);
   }
 
   function watch(id: string): Watched {
@@ -183,11 +196,11 @@ export function createCallFeed({
           let open = true;
           stream = {
             lastSent: undefined,
-            send(text) {
+            send(chunk) {
               if (!open) return;
               // A client that stopped reading (its socket stalled) is let go rather than buffered for.
               if ((controller.desiredSize ?? 0) < -MAX_BACKLOG) return stream.close();
-              controller.enqueue(encoder.encode(text));
+              controller.enqueue(chunk);
             },
             close() {
               if (!open) return;
@@ -205,7 +218,7 @@ export function createCallFeed({
       counted();
       const entry = watch(id);
       entry.streams.add(stream);
-      stream.send(`retry: ${RETRY_MS}\n\n`);
+      stream.send(RETRY);
       // Subscribed before asking the history: a change in between arrives both ways and is sent once.
       void calls.since(id, lastEventId).then(
         (events) => {

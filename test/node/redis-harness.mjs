@@ -123,7 +123,7 @@ export const signerFor = (secret) => createCapabilitySigner(secret, 3_600_000, D
 
 /**
  * Reads `GET {url}/apps/api/v1/calls/{id}/events` as `EventSource` would (without reconnecting:
- * the tests decide where to). `events` collects `{ id, event, data }`; `closed` resolves when the
+ * the tests decide where to). `events` collects `{ id, event, data, call, at }` (`at`: when it was read); `closed` resolves when the
  * server ends the stream or the connection drops.
  */
 export function openStream(url, id, { capability, lastEventId, inQuery = false } = {}) {
@@ -166,7 +166,7 @@ export function openStream(url, id, { capability, lastEventId, inQuery = false }
             }
             if (event.data) {
               if (event.id !== undefined) stream.lastEventId = event.id;
-              stream.events.push({ ...event, call: JSON.parse(event.data) });
+              stream.events.push({ ...event, call: JSON.parse(event.data), at: Date.now() });
             }
           }
           notify();
