@@ -46,7 +46,7 @@ export default {
   // any worker, as a bundle's single chunk would be: tests time the widgets, not the dev server.
   testRunnerHtml: (testFramework) =>
     `<html><body><script type="module" src="/src/core/schemas.ts"></script><script type="module" src="${testFramework}"></script></body></html>`,
-  testsFinishTimeout: 240000,
+  testsFinishTimeout: 900000,
   // On a machine whose cores are busy with other work (CI's may be), opening a page can take more
   // than the default 30 s; that is the machine, not a test.
   browserStartTimeout: 120000,

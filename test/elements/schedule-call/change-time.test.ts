@@ -18,9 +18,8 @@ import {
   button,
   buttons,
   cancels,
-  choose,
+  pick,
   collect,
-  control,
   createBodies,
   creates,
   fillValid,
@@ -65,7 +64,7 @@ describe('<ccai-schedule-call> change time, and the booking kept over a reload',
   async function changeTo(el: CcaiScheduleCall, slot = SECOND_SLOT): Promise<void> {
     button(el, en.changeTime).click();
     await until(() => buttons(el).includes(en.changeSubmit), 'no form to change the time');
-    choose(control(el, en.timeLabel), slot);
+    pick(el, slot, en.timeLabel);
     await el.updateComplete;
     await submit(el, en.changeSubmit);
   }
@@ -84,7 +83,7 @@ describe('<ccai-schedule-call> change time, and the booking kept over a reload',
     expect(root(el).querySelector('fieldset')!.contains(focused(el)), 'focus in the form').to.equal(true);
     await expect(el).to.be.accessible();
 
-    choose(control(el, en.timeLabel), SECOND_SLOT);
+    pick(el, SECOND_SLOT, en.timeLabel);
     await el.updateComplete;
     await submit(el, en.changeSubmit);
     await until(() => message(el) === en.changedTo(whenText(SECOND_SLOT)), 'not moved');
@@ -188,7 +187,7 @@ describe('<ccai-schedule-call> change time, and the booking kept over a reload',
     const el = await booked();
     button(el, en.changeTime).click();
     await until(() => buttons(el).includes(en.changeSubmit));
-    choose(control(el, en.timeLabel), SECOND_SLOT);
+    pick(el, SECOND_SLOT, en.timeLabel);
     await el.updateComplete;
     button(el, en.changeSubmit).click();
     button(el, en.changeSubmit).click();
@@ -211,7 +210,7 @@ describe('<ccai-schedule-call> change time, and the booking kept over a reload',
     button(el, en.changeTime).click();
     await until(() => buttons(el).includes(en.changeSubmit));
     expect(phoneOf(el).value, 'the number booked with').to.equal('+12015550123');
-    choose(control(el, en.timeLabel), SECOND_SLOT);
+    pick(el, SECOND_SLOT, en.timeLabel);
     await el.updateComplete;
     await submit(el, en.changeSubmit);
     await until(() => message(el) === en.changedTo(whenText(SECOND_SLOT)), 'not moved');

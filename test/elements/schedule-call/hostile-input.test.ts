@@ -11,6 +11,7 @@ import { http, HttpResponse } from 'msw';
 import { callSchema } from '../../../src/core/schemas.js';
 import type { CcaiCallStatus } from '../../../src/elements/call-status/call-status.js';
 import type { CcaiScheduleCall } from '../../../src/elements/schedule-call/schedule-call.js';
+import { ar } from '../../../src/i18n/ar.js';
 import { en } from '../../../src/i18n/en.js';
 import { guardEscapes, guardHearsRejection } from '../../helpers/faults.js';
 import {
@@ -18,6 +19,7 @@ import {
   CALLS,
   clock,
   collect,
+  control,
   createBodies,
   creates,
   errorOf,
@@ -204,14 +206,16 @@ describe('<ccai-schedule-call> with hostile and odd input', () => {
         { parentNode: host },
       );
       el.clock = clock;
-      await el.updateComplete;
+      // The page is Arabic: the form speaks it once its catalogue is in.
+      await until(() => textOf(root(el).querySelector('legend')) === ar.scheduleLegend, 'the Arabic copy did not load');
+      const phone = () => control<HTMLInputElement>(el, ar.phoneLabel);
       const form = root(el).querySelector('form')!;
       expect(getComputedStyle(form).direction).to.equal('rtl');
-      expect(getComputedStyle(phoneOf(el)).direction, 'digits read left to right').to.equal('ltr');
-      focusOn(phoneOf(el));
-      await phoneReady(el);
-      typeInto(phoneOf(el), '٠١٠١٢٣٤٥٦٧٨');
-      pick(el, FIRST_SLOT);
+      expect(getComputedStyle(phone()).direction, 'digits read left to right').to.equal('ltr');
+      focusOn(phone());
+      await phoneReady(el, ar.countryLabel);
+      typeInto(phone(), '٠١٠١٢٣٤٥٦٧٨');
+      pick(el, FIRST_SLOT, ar.timeLabel);
       await el.updateComplete;
       const bounds = host.getBoundingClientRect();
       for (const node of root(el).querySelectorAll<HTMLElement>('label, select, input, button, p')) {
@@ -221,7 +225,7 @@ describe('<ccai-schedule-call> with hostile and odd input', () => {
       }
       const label = root(el).querySelector('label[for=phone]')!.getBoundingClientRect();
       expect(label.right, 'the label starts on the right').to.be.closeTo(bounds.right, 2);
-      await submit(el);
+      await submit(el, ar.submit);
       await until(() => root(el).querySelector('[part=confirmation]'), 'no confirmation');
       expect((await createBodies()).map((body) => body.end_user_number)).to.deep.equal(['+201012345678']);
     });
