@@ -9,7 +9,8 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { CallsClient, CreateCallResult } from '../../core/client.js';
 import type { Call } from '../../core/schemas.js';
 import type { Messages } from '../../i18n/en.js';
-import { describedIsolated, withIsolated } from '../../internal/bidi.js';
+import { isolatedIn, withIsolated } from '../../internal/bidi.js';
+import { describeError, errorDetail } from '../../internal/describe-error.js';
 import type { CcaiStatusChangeEvent } from '../../internal/events.js';
 import { dateTimeFormat } from '../../internal/intl-cache.js';
 import { alertBox } from './views.js';
@@ -71,7 +72,8 @@ export function outcomeView({ result, t, locale, requestedAt, cancel, status, on
     cancel.render({
       initial: () => cancelCall(false),
       pending: () => cancelCall(true),
-      error: (error) => html`${alertBox(html`${describedIsolated(error, t)}`)} ${cancelCall(false)}`,
+      error: (error) =>
+        html`${alertBox(html`${isolatedIn(describeError(error, t), errorDetail(error).message)}`)} ${cancelCall(false)}`,
       complete: () => another,
     }),
   );
