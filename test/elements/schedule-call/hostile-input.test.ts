@@ -12,6 +12,7 @@ import { callSchema } from '../../../src/core/schemas.js';
 import type { CcaiCallStatus } from '../../../src/elements/call-status/call-status.js';
 import type { CcaiScheduleCall } from '../../../src/elements/schedule-call/schedule-call.js';
 import { en } from '../../../src/i18n/en.js';
+import { loadMessages } from '../../../src/internal/localize.js';
 import { guardEscapes, guardHearsRejection } from '../../helpers/faults.js';
 import {
   CALLS,
@@ -206,13 +207,15 @@ describe('<ccai-schedule-call> with hostile and odd input', () => {
       );
       el.clock = clock;
       await el.updateComplete;
+      const ar = await loadMessages('ar');
+      const phone = control<HTMLInputElement>(el, ar.phoneLabel);
       const form = root(el).querySelector('form')!;
       expect(getComputedStyle(form).direction).to.equal('rtl');
-      expect(getComputedStyle(phoneOf(el)).direction, 'digits read left to right').to.equal('ltr');
-      focusOn(phoneOf(el));
-      await phoneReady(el);
-      typeInto(phoneOf(el), '٠١٠١٢٣٤٥٦٧٨');
-      choose(control(el, 'Time'), FIRST_SLOT);
+      expect(getComputedStyle(phone).direction, 'digits read left to right').to.equal('ltr');
+      focusOn(phone);
+      await phoneReady(el, ar.countryLabel);
+      typeInto(phone, '٠١٠١٢٣٤٥٦٧٨');
+      choose(control(el, ar.timeLabel), FIRST_SLOT);
       await el.updateComplete;
       const bounds = host.getBoundingClientRect();
       for (const node of root(el).querySelectorAll<HTMLElement>('label, select, input, button, p')) {
@@ -222,7 +225,7 @@ describe('<ccai-schedule-call> with hostile and odd input', () => {
       }
       const label = root(el).querySelector('label[for=phone]')!.getBoundingClientRect();
       expect(label.right, 'the label starts on the right').to.be.closeTo(bounds.right, 2);
-      await submit(el);
+      await submit(el, ar.submit);
       await until(() => root(el).querySelector('[part=confirmation]'), 'no confirmation');
       expect((await createBodies()).map((body) => body.end_user_number)).to.deep.equal(['+201012345678']);
     });
