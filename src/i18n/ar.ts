@@ -1,11 +1,11 @@
 import type { Messages } from './en.js';
-import { plural } from './plural.js';
+import type { Plural } from './plural.js';
 
 /**
  * Arabic copy (Modern Standard Arabic), shown right to left. Same keys as `en.ts`; the type checker
  * keeps them in step. Counts take all six Arabic plural forms.
  */
-export const ar: Messages = {
+export const ar = (plural: Plural): Messages => ({
   // --- shared ------------------------------------------------------------------------------
   loading: 'جارٍ التحميل…',
   tryAgain: 'إعادة المحاولة',
@@ -137,4 +137,4 @@ export const ar: Messages = {
   flagsSaveFailed: 'تعذّر حفظ التغيير فتم التراجع عنه.',
   flagsLoadFailed: 'تعذّر تحميل العلامات.',
   flagsInvalidCallId: 'هذا ليس معرّف مكالمة صالحًا.',
-};
+});

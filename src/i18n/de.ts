@@ -1,8 +1,8 @@
 import type { Messages } from './en.js';
-import { plural } from './plural.js';
+import type { Plural } from './plural.js';
 
 /** German copy (`Sie`). Same keys as `en.ts`; the type checker keeps them in step. */
-export const de: Messages = {
+export const de = (plural: Plural): Messages => ({
   // --- shared ------------------------------------------------------------------------------
   loading: 'Wird geladen…',
   tryAgain: 'Erneut versuchen',
@@ -133,4 +133,4 @@ export const de: Messages = {
   flagsSaveFailed: 'Die Änderung konnte nicht gespeichert werden und wurde rückgängig gemacht.',
   flagsLoadFailed: 'Die Merkmale konnten nicht geladen werden.',
   flagsInvalidCallId: 'Dies ist keine gültige Anruf-ID.',
-};
+});

@@ -1,8 +1,8 @@
 import type { Messages } from './en.js';
-import { plural } from './plural.js';
+import type { Plural } from './plural.js';
 
 /** Spanish copy (neutral, `usted`). Same keys as `en.ts`; the type checker keeps them in step. */
-export const es: Messages = {
+export const es = (plural: Plural): Messages => ({
   // --- shared ------------------------------------------------------------------------------
   loading: 'Cargando…',
   tryAgain: 'Reintentar',
@@ -134,4 +134,4 @@ export const es: Messages = {
   flagsSaveFailed: 'No se pudo guardar el cambio y se ha deshecho.',
   flagsLoadFailed: 'No se pudieron cargar las marcas.',
   flagsInvalidCallId: 'Este identificador de llamada no es válido.',
-};
+});

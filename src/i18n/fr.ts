@@ -1,8 +1,8 @@
 import type { Messages } from './en.js';
-import { plural } from './plural.js';
+import type { Plural } from './plural.js';
 
 /** French copy (`vous`; a narrow no-break space before `:`). Same keys as `en.ts`; the type checker keeps them in step. */
-export const fr: Messages = {
+export const fr = (plural: Plural): Messages => ({
   // --- shared ------------------------------------------------------------------------------
   loading: 'Chargement…',
   tryAgain: 'Réessayer',
@@ -134,4 +134,4 @@ export const fr: Messages = {
   flagsSaveFailed: 'La modification n’a pas pu être enregistrée et a été annulée.',
   flagsLoadFailed: 'Impossible de charger les indicateurs.',
   flagsInvalidCallId: 'Cet identifiant d’appel n’est pas valide.',
-};
+});

@@ -1,11 +1,11 @@
 import type { Messages } from './en.js';
-import { plural } from './plural.js';
+import type { Plural } from './plural.js';
 
 /**
  * Hebrew copy (`he`, and the old tag `iw`), shown right to left; plural imperatives address
  * everyone alike. Same keys as `en.ts`; the type checker keeps them in step.
  */
-export const he: Messages = {
+export const he = (plural: Plural): Messages => ({
   // --- shared ------------------------------------------------------------------------------
   loading: 'בטעינה…',
   tryAgain: 'לנסות שוב',
@@ -133,4 +133,4 @@ export const he: Messages = {
   flagsSaveFailed: 'לא ניתן היה לשמור את השינוי, והוא בוטל.',
   flagsLoadFailed: 'לא ניתן היה לטעון את הסימונים.',
   flagsInvalidCallId: 'זה אינו מזהה שיחה תקין.',
-};
+});

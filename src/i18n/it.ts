@@ -1,8 +1,8 @@
 import type { Messages } from './en.js';
-import { plural } from './plural.js';
+import type { Plural } from './plural.js';
 
 /** Italian copy (`Lei`). Same keys as `en.ts`; the type checker keeps them in step. */
-export const it: Messages = {
+export const it = (plural: Plural): Messages => ({
   // --- shared ------------------------------------------------------------------------------
   loading: 'Caricamento…',
   tryAgain: 'Riprova',
@@ -134,4 +134,4 @@ export const it: Messages = {
   flagsSaveFailed: 'Impossibile salvare la modifica, che è stata annullata.',
   flagsLoadFailed: 'Impossibile caricare gli indicatori.',
   flagsInvalidCallId: 'Questo ID chiamata non è valido.',
-};
+});

@@ -1,5 +1,4 @@
 import type { Messages } from './en.js';
-import { plural } from './plural.js';
 
 /** Japanese copy. Same keys as `en.ts`; the type checker keeps them in step. */
 export const ja: Messages = {
@@ -34,7 +33,8 @@ export const ja: Messages = {
   phoneNeedsCountry: '国・地域を選ぶか、+ と国番号から入力してください。',
   slotRequired: '時刻を選んでください。',
   slotPast: 'その時刻は過ぎています。もっと後の時刻を選んでください。',
-  slotTooSoon: (minutes: number) => plural('ja', minutes, { other: '今から#分以上先の時刻を選んでください。' }),
+  // Japanese has one plural form; the count is isolated (U+2068/U+2069) as `plural()` does it.
+  slotTooSoon: (minutes: number) => `今から\u2068${minutes.toLocaleString('ja')}\u2069分以上先の時刻を選んでください。`,
   languageInvalid: '表示されている言語から選んでください。',
   fixErrors: '強調表示された項目を修正してください。',
   serverClosed: '現在は営業時間外のため、コールバックを受け付けられません。営業時間内にもう一度お試しください。',

@@ -1,8 +1,8 @@
 import type { Messages } from './en.js';
-import { plural } from './plural.js';
+import type { Plural } from './plural.js';
 
 /** Korean copy (polite `-세요`/`-습니다` style). Same keys as `en.ts`; the type checker keeps them in step. */
-export const ko: Messages = {
+export const ko = (plural: Plural): Messages => ({
   // --- shared ------------------------------------------------------------------------------
   loading: '불러오는 중…',
   tryAgain: '다시 시도',
@@ -127,4 +127,4 @@ export const ko: Messages = {
   flagsSaveFailed: '변경 사항을 저장하지 못해 되돌렸습니다.',
   flagsLoadFailed: '표시를 불러오지 못했습니다.',
   flagsInvalidCallId: '올바른 통화 ID가 아닙니다.',
-};
+});

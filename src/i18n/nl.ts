@@ -1,8 +1,8 @@
 import type { Messages } from './en.js';
-import { plural } from './plural.js';
+import type { Plural } from './plural.js';
 
 /** Dutch copy (`u`). Same keys as `en.ts`; the type checker keeps them in step. */
-export const nl: Messages = {
+export const nl = (plural: Plural): Messages => ({
   // --- shared ------------------------------------------------------------------------------
   loading: 'Bezig met laden…',
   tryAgain: 'Opnieuw proberen',
@@ -133,4 +133,4 @@ export const nl: Messages = {
   flagsSaveFailed: 'De wijziging kon niet worden opgeslagen en is ongedaan gemaakt.',
   flagsLoadFailed: 'De kenmerken konden niet worden geladen.',
   flagsInvalidCallId: 'Dit is geen geldige gespreks-ID.',
-};
+});

@@ -1,11 +1,11 @@
 import type { Messages } from './en.js';
-import { plural } from './plural.js';
+import type { Plural } from './plural.js';
 
 /**
  * Portuguese copy, written for Brazil (`pt-BR`, the larger audience) and shown for every `pt-*`:
  * phrased to read naturally in Portugal too where a choice existed.
  */
-export const pt: Messages = {
+export const pt = (plural: Plural): Messages => ({
   // --- shared ------------------------------------------------------------------------------
   loading: 'Carregando…',
   tryAgain: 'Tentar novamente',
@@ -138,4 +138,4 @@ export const pt: Messages = {
   flagsSaveFailed: 'Não foi possível salvar a alteração, e ela foi desfeita.',
   flagsLoadFailed: 'Não foi possível carregar os indicadores.',
   flagsInvalidCallId: 'Este não é um ID de chamada válido.',
-};
+});

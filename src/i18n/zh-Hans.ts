@@ -1,8 +1,8 @@
 import type { Messages } from './en.js';
-import { plural } from './plural.js';
+import type { Plural } from './plural.js';
 
 /** Simplified Chinese copy (`zh`, `zh-CN`, `zh-SG`, `zh-Hans-*`). Same keys as `en.ts`; the type checker keeps them in step. */
-export const zhHans: Messages = {
+export const zhHans = (plural: Plural): Messages => ({
   // --- shared ------------------------------------------------------------------------------
   loading: '正在加载…',
   tryAgain: '重试',
@@ -123,4 +123,4 @@ export const zhHans: Messages = {
   flagsSaveFailed: '更改无法保存，已撤销。',
   flagsLoadFailed: '无法加载标记。',
   flagsInvalidCallId: '这不是有效的通话 ID。',
-};
+});

@@ -1,8 +1,8 @@
 import type { Messages } from './en.js';
-import { plural } from './plural.js';
+import type { Plural } from './plural.js';
 
 /** Traditional Chinese copy (`zh-TW`, `zh-HK`, `zh-MO`, `zh-Hant-*`; Taiwan usage). Same keys as `en.ts`; the type checker keeps them in step. */
-export const zhHant: Messages = {
+export const zhHant = (plural: Plural): Messages => ({
   // --- shared ------------------------------------------------------------------------------
   loading: '載入中…',
   tryAgain: '再試一次',
@@ -123,4 +123,4 @@ export const zhHant: Messages = {
   flagsSaveFailed: '無法儲存變更，已復原。',
   flagsLoadFailed: '無法載入標記。',
   flagsInvalidCallId: '這不是有效的通話 ID。',
-};
+});

@@ -1,6 +1,4 @@
 import { html, type TemplateResult } from 'lit';
-import type { Messages } from '../i18n/en.js';
-import { describeError } from './describe-error.js';
 
 /** Stands for the inserted value while a catalogue sentence is split (a noncharacter: never in copy). */
 const MARK = '\u{10FFFF}';
@@ -28,11 +26,4 @@ export function isolatedIn(text: string, value: string): Isolated {
   const at = value ? text.lastIndexOf(value) : -1;
   if (at < 0) return [text];
   return [text.slice(0, at), isolate(value), text.slice(at + value.length)];
-}
-
-/** `describeError`'s sentence, with the server's own text after the "refused" lead-in isolated. */
-export function describedIsolated(error: unknown, t: Messages): Isolated {
-  const text = describeError(error, t);
-  const lead = `${t.errorUnknown} `;
-  return text.startsWith(lead) ? [lead, isolate(text.slice(lead.length))] : [text];
 }

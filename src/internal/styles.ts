@@ -4,8 +4,11 @@ import { css } from 'lit';
  * Theme tokens. Public `--ccai-*` properties are read, never declared, on `:host`, so a site can
  * set them on any ancestor; the private `--_*` copies carry the defaults (light and dark). Boxes
  * are sized and placed with logical properties only (inline/block, start/end), so a right-to-left
- * host (its `dir`, see `localize.ts`) mirrors with no rules of its own.
+ * host mirrors with no rules of its own.
  */
+// Arabic and Hebrew copy reads right to left even on a page that declares no `dir` (`lang="ar"`
+// alone); other languages take the page's direction, and a `dir` on the element itself wins. Inner
+// elements (the status in a confirmation) inherit it.
 export const themeStyles = css`
   :host {
     --_accent: var(--ccai-accent, #0b57d0);
@@ -43,6 +46,11 @@ export const themeStyles = css`
       --_success: var(--ccai-success-color, #6dd58c);
       --_focus: var(--ccai-focus-color, #a8c7fa);
     }
+  }
+  :host(:not([dir]):lang(ar)),
+  :host(:not([dir]):lang(he)),
+  :host(:not([dir]):lang(iw)) {
+    direction: rtl;
   }
   :host([hidden]) {
     display: none;

@@ -10,7 +10,8 @@ import { CALL_TYPES } from '../../core/calls.js';
 import type { CallsClient, CreateCallResult } from '../../core/client.js';
 import type { Call } from '../../core/schemas.js';
 import type { Messages } from '../../i18n/en.js';
-import { describedIsolated, withIsolated } from '../../internal/bidi.js';
+import { isolatedIn, withIsolated } from '../../internal/bidi.js';
+import { describeError, errorDetail } from '../../internal/describe-error.js';
 import type { CcaiStatusChangeEvent } from '../../internal/events.js';
 import { dateTimeFormat } from '../../internal/intl-cache.js';
 import { calendarLink, type CalendarLinkView } from './calendar.js';
@@ -135,7 +136,8 @@ export function outcomeView(view: OutcomeView) {
       : cancel.render({
           initial: actions,
           pending: () => cancelCall(true),
-          error: (error) => html`${alertBox(html`${describedIsolated(error, t)}`)} ${actions()}`,
+          error: (error) =>
+            html`${alertBox(html`${isolatedIn(describeError(error, t), errorDetail(error).message)}`)} ${actions()}`,
           complete: () => another,
         }),
   );
@@ -158,7 +160,8 @@ function replacingNotice(t: Messages, locale: string, replacing: Replacing | und
     </p>`;
   const { old, task, retry } = replacing!;
   const oldWhen = formatWhen(old.call.scheduled_at ?? '', locale);
-  const cause = task.status === TaskStatus.ERROR ? describedIsolated(task.error, t) : '';
+  const cause =
+    task.status === TaskStatus.ERROR ? isolatedIn(describeError(task.error, t), errorDetail(task.error).message) : '';
   return alertBox(html`${withIsolated(t.changeBothCalls, oldWhen)} ${cause}`, {
     label: t.cancelOldCall(oldWhen),
     run: retry,

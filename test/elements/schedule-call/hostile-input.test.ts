@@ -11,8 +11,8 @@ import { http, HttpResponse } from 'msw';
 import { callSchema } from '../../../src/core/schemas.js';
 import type { CcaiCallStatus } from '../../../src/elements/call-status/call-status.js';
 import type { CcaiScheduleCall } from '../../../src/elements/schedule-call/schedule-call.js';
-import { ar } from '../../../src/i18n/ar.js';
 import { en } from '../../../src/i18n/en.js';
+import { loadMessages } from '../../../src/internal/localize.js';
 import { guardEscapes, guardHearsRejection } from '../../helpers/faults.js';
 import {
   alertText,
@@ -207,6 +207,7 @@ describe('<ccai-schedule-call> with hostile and odd input', () => {
       );
       el.clock = clock;
       // The page is Arabic: the form speaks it once its catalogue is in.
+      const ar = await loadMessages('ar');
       await until(() => textOf(root(el).querySelector('legend')) === ar.scheduleLegend, 'the Arabic copy did not load');
       const phone = () => control<HTMLInputElement>(el, ar.phoneLabel);
       const form = root(el).querySelector('form')!;
