@@ -89,7 +89,7 @@ function dayPicker({ t, locale, days, date, on }: SlotPickerView) {
   const format = dayFormat(locale);
   return html`<fieldset
     class="picker"
-    part="days"
+    part="field days"
     @change=${on.date}
   >
     <legend part="label">${t.dateLabel}</legend>
@@ -130,7 +130,7 @@ function timePicker(view: SlotPickerView) {
   const tabStop = slot || slots[0];
   return html`<fieldset
     class="picker"
-    part="times"
+    part="field times"
     @change=${on.time}
   >
     <legend part="label">${t.timeLabel}</legend>
