@@ -74,8 +74,11 @@ export const scheduleCallStyles = css`
   .picker {
     gap: 4px;
   }
+  /* Choices scrolled out of view are not laid out or painted (a day of 5-minute times is 288). */
   .choice {
     position: relative;
+    content-visibility: auto;
+    contain-intrinsic-size: auto 44px;
   }
   /* The radio stays in the page for the keyboard and screen readers; its box is the label's span. */
   .choice input {
@@ -122,8 +125,6 @@ export const scheduleCallStyles = css`
   }
   [part='hour'] {
     grid-column: 1 / -1;
-    color: var(--_muted);
-    font-size: 0.875em;
     font-weight: 600;
   }
   .hint,

@@ -142,6 +142,7 @@ function timePicker(view: SlotPickerView) {
             heading
               ? html`<span
                   part="hour"
+                  class="hint"
                   aria-hidden="true"
                   >${heading}</span
                 >`
