@@ -93,6 +93,7 @@ export const scheduleCallStyles = css`
     place-items: center;
     min-block-size: 44px;
     padding: 4px;
+    font-size: 0.875em;
     text-align: center;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
