@@ -21,6 +21,8 @@ export const scheduleCallStyles = css`
   }
   legend {
     padding: 0;
+  }
+  [part='legend'] {
     margin-block-end: calc(var(--_space) / 2);
     font-weight: 600;
     font-size: 1.125em;
@@ -37,7 +39,8 @@ export const scheduleCallStyles = css`
     align-content: start;
     min-inline-size: 0;
   }
-  label {
+  /* Field labels and the pickers' legends; not the choices' own labels. */
+  [part~='label'] {
     font-weight: 500;
   }
   select,
@@ -71,15 +74,11 @@ export const scheduleCallStyles = css`
   .picker {
     gap: 4px;
   }
-  .picker legend {
-    margin-block-end: 4px;
-    font-size: inherit;
-    font-weight: 500;
-  }
+  /* Choices scrolled out of view are not laid out or painted (a day of 5-minute times is 288). */
   .choice {
     position: relative;
-    display: grid;
-    font-weight: 400;
+    content-visibility: auto;
+    contain-intrinsic-size: auto 44px;
   }
   /* The radio stays in the page for the keyboard and screen readers; its box is the label's span. */
   .choice input {
@@ -94,12 +93,12 @@ export const scheduleCallStyles = css`
     place-items: center;
     min-block-size: 44px;
     padding: 4px;
+    font-size: 0.875em;
     text-align: center;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    background: var(--_bg);
   }
-  .choice input:hover + span {
+  .choice:hover span {
     border-color: var(--_accent);
   }
   .choice input:checked + span {
@@ -112,20 +111,21 @@ export const scheduleCallStyles = css`
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
-  .choice input[aria-invalid='true'] + span {
+  [aria-invalid='true'] + span {
     border: 2px solid var(--_error);
   }
   @media (forced-colors: active) {
+    .choice:hover span {
+      border-color: var(--_accent);
+    }
     .choice input:checked + span {
       forced-color-adjust: none;
       color: HighlightText;
       background: Highlight;
     }
   }
-  .hour {
+  [part='hour'] {
     grid-column: 1 / -1;
-    color: var(--_muted);
-    font-size: 0.875em;
     font-weight: 600;
   }
   .hint,
@@ -159,7 +159,7 @@ export const scheduleCallStyles = css`
     border-radius: var(--_radius);
   }
   /* The message says when; while the call waits for that time, its status says only "Scheduled" (outcome.ts). */
-  [part~='call-status'][data-scheduled]::part(details) {
+  [data-scheduled]::part(details) {
     display: none;
   }
   .message {

@@ -94,7 +94,7 @@ const BOOKING_KEY_INPUTS = ['baseUrl', 'client', 'menuId', 'callId'] as const;
  *
  * @csspart form - The form.
  * @csspart legend - The form's title ("Schedule a callback").
- * @csspart field - The box of one label, its control, hint and error.
+ * @csspart field - The box of one label, its control, hint and error (also each picker's fieldset).
  * @csspart label - A field's label (and the legend of the day and time pickers).
  * @csspart input - A select (country, language) or the phone input.
  * @csspart days - The day picker: a radio group of days, in a row that wraps.

@@ -43,27 +43,18 @@ interface HourGroup {
 /** Times closer than this are grouped under their hour: more than four an hour would make a long, unmarked list. */
 const GROUP_BELOW_MS = 15 * 60_000;
 
-/** Groups by slot list and locale: a day's list is made once per slot computation (`slots.ts` shares them). */
-const grouped = new WeakMap<readonly string[], Map<string, HourGroup[]>>();
-
+/** The day's times, under their hours when they are close (made only when the pickers render: see `slotPicker`). */
 function hourGroups(slots: readonly string[], locale: string): HourGroup[] {
-  let byLocale = grouped.get(slots);
-  if (!byLocale) grouped.set(slots, (byLocale = new Map()));
-  let groups = byLocale.get(locale);
-  if (groups) return groups;
-  groups = [];
-  if (slots.length < 2 || Date.parse(slots[1]!) - Date.parse(slots[0]!) >= GROUP_BELOW_MS) {
-    groups.push({ heading: '', slots: [...slots] });
-  } else {
-    const hour = hourFormat(locale);
-    for (const instant of slots) {
-      const heading = label(hour, instant);
-      const last = groups[groups.length - 1];
-      if (last?.heading === heading) last.slots.push(instant);
-      else groups.push({ heading, slots: [instant] });
-    }
+  if (slots.length < 2 || Date.parse(slots[1]!) - Date.parse(slots[0]!) >= GROUP_BELOW_MS)
+    return [{ heading: '', slots: [...slots] }];
+  const hour = hourFormat(locale);
+  const groups: HourGroup[] = [];
+  for (const instant of slots) {
+    const heading = label(hour, instant);
+    const last = groups.at(-1);
+    if (last?.heading === heading) last.slots.push(instant);
+    else groups.push({ heading, slots: [instant] });
   }
-  byLocale.set(locale, groups);
   return groups;
 }
 
@@ -77,7 +68,8 @@ function choice(
   text: string,
   chosen: boolean,
   tabStop: boolean,
-  extra: { invalid?: boolean; describedBy: string },
+  describedBy: string,
+  invalid = false,
 ) {
   const part = group === 'date' ? 'day' : 'slot';
   return html`<label class="choice">
@@ -87,8 +79,8 @@ function choice(
       value=${value}
       id=${ifDefined(tabStop ? group : undefined)}
       .checked=${live(chosen)}
-      aria-invalid=${ifDefined(tabStop && extra.invalid ? 'true' : undefined)}
-      aria-describedby=${extra.describedBy}
+      aria-invalid=${ifDefined(tabStop && invalid ? 'true' : undefined)}
+      aria-describedby=${describedBy}
     /><span part=${chosen ? `${part} chosen` : part}>${text}</span>
   </label>`;
 }
@@ -97,15 +89,13 @@ function dayPicker({ t, locale, days, date, on }: SlotPickerView) {
   const format = dayFormat(locale);
   return html`<fieldset
     class="picker"
-    part="days"
+    part="field days"
     @change=${on.date}
   >
     <legend part="label">${t.dateLabel}</legend>
-    <div class="choices days">
+    <div class="choices">
       ${days.map((day) =>
-        choice('date', day.date, label(format, day.date), day.date === date, day.date === date, {
-          describedBy: 'zone',
-        }),
+        choice('date', day.date, label(format, day.date), day.date === date, day.date === date, 'zone'),
       )}
     </div>
   </fieldset>`;
@@ -138,28 +128,35 @@ function timePicker(view: SlotPickerView) {
   const slots = days.find((day) => day.date === date)?.slots ?? [];
   const format = timeFormat(locale);
   const tabStop = slot || slots[0];
-  const extra = { invalid: timeError !== undefined, describedBy: timeDescribedBy };
   return html`<fieldset
     class="picker"
-    part="times"
+    part="field times"
     @change=${on.time}
   >
     <legend part="label">${t.timeLabel}</legend>
     ${notes(view)}
-    <div class="choices times">
+    <div class="choices">
       ${hourGroups(slots, locale).map(
         ({ heading, slots: times }) =>
           html`${
             heading
               ? html`<span
-                  class="hour"
                   part="hour"
+                  class="hint"
                   aria-hidden="true"
                   >${heading}</span
                 >`
               : nothing
           }${times.map((instant) =>
-            choice('time', instant, label(format, instant), instant === slot, instant === tabStop, extra),
+            choice(
+              'time',
+              instant,
+              label(format, instant),
+              instant === slot,
+              instant === tabStop,
+              timeDescribedBy,
+              timeError !== undefined,
+            ),
           )}`,
       )}
     </div>
@@ -183,10 +180,11 @@ function timePicker(view: SlotPickerView) {
  * keystroke in the phone field.
  */
 export function slotPicker(view: SlotPickerView) {
-  const { t, locale, days, date, slot, timeError, timeDescribedBy, zone, clockSkewed, on } = view;
-  const copy = [t.dateLabel, t.timeLabel, t.timeZoneNote, t.clockSkewed];
+  // What the pickers show follows from these (the handlers and the ids described by belong to the form);
+  // `t` is one object per language, a new one per render only while the page overrides `messages`.
+  const { t, locale, days, date, slot, timeError, zone, clockSkewed } = view;
   return guard(
-    [...copy, locale, days, date, slot, timeError, timeDescribedBy, zone, clockSkewed, on.date, on.time],
+    [t, locale, days, date, slot, timeError, zone, clockSkewed],
     () => html`${dayPicker(view)} ${timePicker(view)}`,
   );
 }
