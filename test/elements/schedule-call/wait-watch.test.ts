@@ -7,7 +7,7 @@
 import { expect } from '@open-wc/testing';
 import { CallsApiError } from '../../../src/core/errors.js';
 import type { WaitTime } from '../../../src/core/schemas.js';
-import { WAIT_REFRESH_MS, WaitWatch } from '../../../src/elements/schedule-call/now.js';
+import { WAIT_REFRESH_MS, WaitWatch, isOpenAt } from '../../../src/elements/schedule-call/now.js';
 
 let visibility: DocumentVisibilityState = 'visible';
 Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility });
@@ -97,5 +97,33 @@ describe('WaitWatch (Call me now: the wait kept fresh)', () => {
     expect(delays).to.deep.equal([60_000, 120_000, 240_000, 300_000, 300_000]);
     expect(watch.failed).to.equal(true);
     watch.sync(null);
+  });
+});
+
+describe('isOpenAt (Call me now: the element’s own opening hours)', () => {
+  const at = (iso: string) => Date.parse(iso);
+  const NY = 'America/New_York';
+  const weekdays = new Set([1, 2, 3, 4, 5]);
+
+  it('is open from the start of a range up to (not at) its end, on open days, in the hours’ zone', () => {
+    const hours = [{ start: 9 * 60, end: 17 * 60 }];
+    const open = (iso: string) => isOpenAt(at(iso), { timeZone: NY, hours, days: weekdays });
+    expect(open('2031-03-03T13:59:00Z'), 'Monday 08:59 EST').to.equal(false);
+    expect(open('2031-03-03T14:00:00Z'), 'Monday 09:00').to.equal(true);
+    expect(open('2031-03-03T21:59:00Z'), 'Monday 16:59').to.equal(true);
+    expect(open('2031-03-03T22:00:00Z'), 'Monday 17:00').to.equal(false);
+    expect(open('2031-03-08T15:00:00Z'), 'Saturday 10:00').to.equal(false);
+    // After the clocks change (9 March 2031): 09:00 EDT is 13:00 UTC.
+    expect(open('2031-03-10T13:00:00Z'), 'Monday 09:00 EDT').to.equal(true);
+  });
+
+  it('counts a range past midnight for the day it opened', () => {
+    const hours = [{ start: 22 * 60, end: 26 * 60 }];
+    const fridays = new Set([5]);
+    const open = (iso: string) => isOpenAt(at(iso), { timeZone: 'UTC', hours, days: fridays });
+    expect(open('2031-03-07T22:30:00Z'), 'Friday 22:30').to.equal(true);
+    expect(open('2031-03-08T01:30:00Z'), 'Saturday 01:30, opened Friday').to.equal(true);
+    expect(open('2031-03-08T02:00:00Z'), 'Saturday 02:00').to.equal(false);
+    expect(open('2031-03-07T01:30:00Z'), 'Friday 01:30, Thursday closed').to.equal(false);
   });
 });
