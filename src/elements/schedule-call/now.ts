@@ -170,6 +170,8 @@ const MODES: readonly Mode[] = ['now', 'later'];
 /** What the element keeps for "now" between renders (this module works it): the choice and the wait. */
 export interface NowState {
   mode?: Mode;
+  /** This module could not be loaded: only "later" is offered. */
+  unloadable?: boolean;
   waits?: WaitWatch;
   /** What the last render showed the wait of (`null`: none), and how to read it. */
   key?: string | null;

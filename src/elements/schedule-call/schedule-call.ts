@@ -262,7 +262,14 @@ export class CcaiScheduleCall extends CcaiElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('modes') && this.modes.includes('now')) void loadModule('now').then(() => this.requestUpdate());
+    if (changed.has('modes') && this.modes.includes('now')) {
+      // Not loadable (offline): the form for later, rather than none.
+      const loaded = (unloadable = false) => ((this.#now.unloadable = unloadable), this.requestUpdate());
+      loadModule('now').then(
+        () => loaded(),
+        () => loaded(true),
+      );
+    }
     if (SETTINGS.some((name) => changed.has(name))) this.#form.readSettings();
     else if (changed.has('clock')) this.#form.computeSlots();
     // Only while nothing was booked or cancelled here: what the visitor did now wins over the kept.
@@ -397,7 +404,7 @@ export class CcaiScheduleCall extends CcaiElement {
     const now = this.modes.includes('now') && !change ? loadedModule('now') : undefined;
     form.callNow = false;
     // "Now" may be the first choice: nothing until its module is here (a moment), rather than the wrong form.
-    if (this.modes.includes('now') && !change && !now) return nothing;
+    if (this.modes.includes('now') && !change && !now && !this.#now.unloadable) return nothing;
     const parts = now?.nowParts({
       state: this.#now,
       modes: this.modes,
