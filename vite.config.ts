@@ -259,6 +259,7 @@ function scriptLoader(entry: string): Plugin {
   return {
     name: 'script-loader',
     generateBundle() {
+      // Only added nodes are looked at (not the whole document on every change), and only until loaded.
       const source = `/*! ccai-widgets: <ccai-schedule-call>, <ccai-call-status>, <ccai-customer-flags>. MIT License. */
 (function () {
   var script = document.currentScript;
@@ -267,9 +268,18 @@ function scriptLoader(entry: string): Plugin {
     return;
   }
   var selector = ${JSON.stringify(TAGS.join(','))};
-  var observer = new MutationObserver(scan);
-  function scan() {
-    if (!document.querySelector(selector)) return;
+  var loaded = false;
+  var observer = new MutationObserver(function (records) {
+    for (var i = 0; i < records.length; i++) {
+      for (var j = 0; j < records[i].addedNodes.length; j++) {
+        var node = records[i].addedNodes[j];
+        if (node.nodeType === 1 && (node.matches(selector) || node.querySelector(selector))) return load();
+      }
+    }
+  });
+  function load() {
+    if (loaded) return;
+    loaded = true;
     observer.disconnect();
     var url = new URL(${JSON.stringify(entry)}, script.src).href;
     import(url).catch(function (error) {
@@ -277,7 +287,7 @@ function scriptLoader(entry: string): Plugin {
     });
   }
   observer.observe(document, { childList: true, subtree: true });
-  scan();
+  if (document.querySelector(selector)) load();
 })();
 `;
       this.emitFile({ type: 'asset', fileName: 'ccai-widgets.js', source });
