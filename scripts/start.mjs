@@ -62,6 +62,8 @@ async function mockTenantGateway() {
     apiToken,
     menus: [9, 10],
     languages: ['en', 'ja', 'es'],
+    // The demo's form offers "Call me now" (modes="now,later"); a real tenant's gateway takes CCAI_CALL_NOW.
+    callNow: true,
     secret: randomBytes(32).toString('base64url'),
     authorize: demoAgentLogin(peers),
   };
