@@ -11,8 +11,7 @@ import { textOf } from '../../helpers/dom.js';
 import {
   button,
   buttons,
-  choose,
-  control,
+  pick,
   fillValid,
   root,
   scheduleCall,
@@ -74,7 +73,7 @@ describe('<ccai-schedule-call> call now, change time and calendar on a phone', (
       );
       button(el, en.changeTime).click();
       await until(() => buttons(el).includes(en.changeSubmit), 'no form');
-      choose(control(el, en.timeLabel), SECOND_SLOT);
+      pick(el, SECOND_SLOT, en.timeLabel);
       await el.updateComplete;
       await submit(el, en.changeSubmit);
       await until(() => root(el).querySelector('[role=alert]'), 'no notice');
