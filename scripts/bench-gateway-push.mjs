@@ -90,6 +90,8 @@ async function measureSize(size, { instances, tenant, ids, capabilities, seconds
       call_id: id,
     })),
   };
+  // The platform's own state moves with its event: the holder's next read agrees with it.
+  await tenant.set(ids, 'connected');
   sent = Date.now();
   await fetch(`${instances[0].url}/webhooks/ccai/session-events`, {
     method: 'POST',

@@ -23,7 +23,9 @@ before(() => {
 /** The environment without anything of ours the machine running the tests may have set. */
 function cleanEnv(extra = {}) {
   const env = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !name.startsWith('CCAI_') && name !== 'PORT'),
+    Object.entries(process.env).filter(
+      ([name]) => !name.startsWith('CCAI_') && name !== 'PORT' && name !== 'REDIS_URL',
+    ),
   );
   return { ...env, ...extra };
 }
@@ -55,11 +57,15 @@ async function until(check, what, ms = 10_000) {
 }
 
 /** Starts the command and waits for its listening line; `stop()` sends SIGTERM and waits for the exit. */
-async function startGateway(args, env) {
+async function startGateway(args, env, startMs = 10_000) {
   const gateway = spawnGateway(['--port', '0', ...args], env);
   let code;
   gateway.exited.then((value) => (code = value));
-  await until(() => LISTENING.test(gateway.out.stdout.split('\n')[0]) || code !== undefined, 'the listening line');
+  await until(
+    () => LISTENING.test(gateway.out.stdout.split('\n')[0]) || code !== undefined,
+    'the listening line',
+    startMs,
+  );
   assert.equal(code, undefined, `exited early with ${code}: ${gateway.out.stderr}`);
   const url = LISTENING.exec(gateway.out.stdout.split('\n')[0])[1];
   const stop = async () => {
@@ -188,6 +194,22 @@ test('bad values: one clear message naming the flag or variable and the value, e
     { args: [], env: { CCAI_CALL_NOW: 'maybe' }, expect: /CCAI_CALL_NOW="maybe" is not on\/off/ },
     { args: [], env: { CCAI_CAPABILITY_TTL: '-1d' }, expect: /CCAI_CAPABILITY_TTL "-1d"/ },
     { args: [], env: { CCAI_GATEWAY_SECRET: 'short' }, expect: /CCAI_GATEWAY_SECRET is too short/ },
+    { args: ['--redis', 'http://cache.example'], expect: /--redis is not a Redis URL such as redis:\/\/redis:6379/ },
+    {
+      args: [],
+      env: { REDIS_URL: 'redis://:pw-not-echoed@' },
+      expect: /^(?![\s\S]*pw-not-echoed)[\s\S]*REDIS_URL is not a Redis URL/,
+    },
+    {
+      args: [],
+      env: { CCAI_WEBHOOK_USER: 'export' },
+      expect: /CCAI_WEBHOOK_USER and CCAI_WEBHOOK_PASSWORD go together/,
+    },
+    {
+      args: [],
+      env: { CCAI_WEBHOOK_USER: 'export', CCAI_WEBHOOK_PASSWORD: 'short' },
+      expect: /CCAI_WEBHOOK_PASSWORD is too short/,
+    },
     {
       args: ['--tenant', 'https://acme.example'],
       env: { CCAI_API_TOKEN: 'x' },
@@ -205,16 +227,31 @@ test('bad values: one clear message naming the flag or variable and the value, e
   );
 });
 
+test('with a Redis that cannot be reached it starts degraded, says so, and serves from its own memory', async () => {
+  // It gives Redis a moment first (and the built-in mock tenant starts too): on a busy machine, a while.
+  const gateway = await startGateway(['--redis', 'redis://127.0.0.1:1', '--admin-port', '0'], {}, 30_000);
+  assert.match(gateway.out.stderr, /Redis at 127\.0\.0\.1:1 is unreachable: starting degraded/);
+  assert.deepEqual(await (await fetch(`${gateway.url}/healthz`)).json(), { status: 'degraded' });
+  const booked = await postJson(`${gateway.url}/apps/api/v1/calls`, scheduledBooking());
+  assert.equal(booked.status, 201);
+  assert.equal(await gateway.stop(), 0);
+});
+
 test('a flag wins over its variable', async () => {
   const gateway = await startGateway([], { PORT: 'abc' });
   assert.equal(await gateway.stop(), 0);
 });
 
 test('the token as a flag is refused, pointing at CCAI_API_TOKEN', async () => {
-  for (const args of [['--token', 'abc123secret'], ['--api-token=abc123secret'], ['--secret', 'abc123secret']]) {
+  for (const args of [
+    ['--token', 'abc123secret'],
+    ['--api-token=abc123secret'],
+    ['--secret', 'abc123secret'],
+    ['--webhook-password', 'abc123secret'],
+  ]) {
     const { code, stdout, stderr } = await run(args);
     assert.equal(code, 2, args.join(' '));
-    assert.match(stderr, /refused.*ps.*(CCAI_API_TOKEN|CCAI_GATEWAY_SECRET)/, args.join(' '));
+    assert.match(stderr, /refused.*ps.*(CCAI_API_TOKEN|CCAI_GATEWAY_SECRET|CCAI_WEBHOOK_PASSWORD)/, args.join(' '));
     assert.ok(!(stdout + stderr).includes('abc123secret'), `the value of ${args[0]} is not echoed`);
   }
 });
