@@ -65,7 +65,7 @@ describe('<ccai-schedule-call> call me now', () => {
 
   it('offers only "later" by default, and reads no wait', async () => {
     const el = await scheduleCall();
-    expect(root(el).querySelector('input[type=radio]')).to.equal(null);
+    expect(root(el).querySelector('[part~=modes] input[type=radio]')).to.equal(null);
     expect(hasTimeFields(el)).to.equal(true);
     expect(waitReads()).to.deep.equal([]);
   });
@@ -160,7 +160,7 @@ describe('<ccai-schedule-call> call me now', () => {
 
   it('when closed and later is not offered: says so and offers nothing', async () => {
     const el = await nowForm('menu-id="9" modes="now" hours="10:00-17:00"');
-    expect(root(el).querySelector('input[type=radio]'), 'one mode: no choice').to.equal(null);
+    expect(root(el).querySelector('[part~=modes] input[type=radio]'), 'one mode: no choice').to.equal(null);
     await until(() => waitText(el) === en.nowClosed, 'closed not said');
     expect(buttons(el)).to.deep.equal([]);
   });
@@ -215,7 +215,7 @@ describe('<ccai-schedule-call> call me now', () => {
 
   it('does not offer now without a menu (a call-id form)', async () => {
     const el = await nowForm('call-id="514" modes="now,later"');
-    expect(root(el).querySelector('input[type=radio]')).to.equal(null);
+    expect(root(el).querySelector('[part~=modes] input[type=radio]')).to.equal(null);
     expect(hasTimeFields(el)).to.equal(true);
   });
 
