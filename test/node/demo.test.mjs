@@ -91,7 +91,7 @@ test('“Reset world” also resets a form that shows a booking, and a reload do
 
 test('“Call me now” can be tried: the form offers both modes, with the wait the panel sets', async () => {
   const { page, problems } = await open();
-  assert.equal(await page.locator('ccai-schedule-call').getAttribute('modes'), 'now,later');
+  assert.equal(await page.locator('ccai-schedule-call').getAttribute('modes'), 'later,now');
   assert.equal((await waitTimes(page))[0].voice_call, 3);
   const wait = page.getByLabel(copy.en.waitLabel);
   await wait.fill('12');
