@@ -117,8 +117,7 @@ async function open(browser, url) {
 /** Books a call as a visitor does, by the form's labels. */
 async function book(tab, { consent = false } = {}) {
   await tab.getByLabel('Phone number').fill('(201) 555-0123');
-  const time = tab.getByLabel('Time', { exact: true });
-  await time.selectOption(await time.locator('option:not([value=""])').first().getAttribute('value'));
+  await tab.getByRole('group', { name: 'Time', exact: true }).getByRole('radio').first().check();
   if (consent) await tab.getByLabel('Allow this call to be recorded').check();
   await tab.getByRole('button', { name: 'Schedule call' }).click();
   await tab.getByText('Your call is scheduled for').waitFor();
