@@ -57,7 +57,6 @@ export const ar = (plural: Plural): Messages => ({
   cancelling: 'جارٍ الإلغاء…',
   cancelled: 'تم إلغاء مكالمتك.',
   scheduleAnother: 'حجز مكالمة أخرى',
-  timePlaceholder: 'اختر وقتًا',
   scheduleAccepted: 'تلقّينا طلبك. وسنؤكّد الموعد معك.',
   createTimedOut:
     'استغرق الخادم وقتًا طويلًا للرد، لذا ربما تكون مكالمتك قد حُجزت بالفعل. إن لم يتصل بك أحد في الوقت المختار، فيُرجى الحجز مرة أخرى.',

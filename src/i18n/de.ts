@@ -51,7 +51,6 @@ export const de = (plural: Plural): Messages => ({
   cancelling: 'Wird storniert…',
   cancelled: 'Ihr Anruf wurde storniert.',
   scheduleAnother: 'Weiteren Anruf vereinbaren',
-  timePlaceholder: 'Uhrzeit wählen',
   scheduleAccepted: 'Wir haben Ihre Anfrage erhalten und bestätigen Ihnen die Uhrzeit.',
   createTimedOut:
     'Der Server hat zu lange gebraucht, daher ist Ihr Anruf möglicherweise schon vereinbart. Falls Sie zur gewählten Zeit niemand anruft, buchen Sie bitte erneut.',

@@ -54,7 +54,6 @@ export const en = {
   cancelling: 'Cancelling…',
   cancelled: 'Your call has been cancelled.',
   scheduleAnother: 'Schedule another call',
-  timePlaceholder: 'Choose a time',
   scheduleAccepted: 'We have received your request. We will confirm the time with you.',
   /** A create whose outcome is unknown: sending it again could book a second call, so no "try again". */
   createTimedOut:

@@ -52,7 +52,6 @@ export const es = (plural: Plural): Messages => ({
   cancelling: 'Cancelando…',
   cancelled: 'Su llamada ha sido cancelada.',
   scheduleAnother: 'Programar otra llamada',
-  timePlaceholder: 'Elija una hora',
   scheduleAccepted: 'Hemos recibido su solicitud. Le confirmaremos la hora.',
   createTimedOut:
     'El servidor tardó demasiado en responder, así que es posible que su llamada ya esté programada. Si nadie le llama a la hora elegida, vuelva a reservar.',

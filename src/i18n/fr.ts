@@ -52,7 +52,6 @@ export const fr = (plural: Plural): Messages => ({
   cancelling: 'Annulation…',
   cancelled: 'Votre appel a été annulé.',
   scheduleAnother: 'Planifier un autre appel',
-  timePlaceholder: 'Choisissez une heure',
   scheduleAccepted: 'Nous avons bien reçu votre demande. Nous vous confirmerons l’heure.',
   createTimedOut:
     'Le serveur a mis trop de temps à répondre\u202f: votre appel est peut-être déjà planifié. Si personne ne vous appelle à l’heure choisie, veuillez réserver à nouveau.',

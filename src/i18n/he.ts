@@ -54,7 +54,6 @@ export const he = (plural: Plural): Messages => ({
   cancelling: 'מבטלים…',
   cancelled: 'השיחה שלכם בוטלה.',
   scheduleAnother: 'תיאום שיחה נוספת',
-  timePlaceholder: 'בחרו שעה',
   scheduleAccepted: 'קיבלנו את הבקשה שלכם. נאשר איתכם את השעה.',
   createTimedOut: 'השרת לא ענה בזמן, ולכן ייתכן שהשיחה שלכם כבר נקבעה. אם אף אחד לא יתקשר בשעה שבחרתם, נא לתאם שוב.',
   createUnreadable:

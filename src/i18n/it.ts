@@ -52,7 +52,6 @@ export const it = (plural: Plural): Messages => ({
   cancelling: 'Annullamento in corso…',
   cancelled: 'La sua chiamata è stata annullata.',
   scheduleAnother: 'Prenota un’altra chiamata',
-  timePlaceholder: 'Scelga un orario',
   scheduleAccepted: 'Abbiamo ricevuto la sua richiesta. Le confermeremo l’orario.',
   createTimedOut:
     'Il server ha impiegato troppo tempo a rispondere, quindi la chiamata potrebbe essere già prenotata. Se nessuno la chiama all’orario scelto, prenoti di nuovo.',

@@ -46,7 +46,6 @@ export const ja: Messages = {
   cancelling: 'キャンセルしています…',
   cancelled: '通話をキャンセルしました。',
   scheduleAnother: '別の通話を予約',
-  timePlaceholder: '時刻を選んでください',
   scheduleAccepted: 'ご依頼を受け付けました。お時間は改めてご連絡します。',
   createTimedOut:
     'サーバーの応答に時間がかかりすぎたため、通話はすでに予約されている可能性があります。指定の時刻に電話がない場合は、もう一度ご予約ください。',

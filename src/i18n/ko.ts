@@ -46,7 +46,6 @@ export const ko = (plural: Plural): Messages => ({
   cancelling: '취소하는 중…',
   cancelled: '통화가 취소되었습니다.',
   scheduleAnother: '다른 통화 예약',
-  timePlaceholder: '시간 선택',
   scheduleAccepted: '요청을 받았습니다. 시간을 확인해 드리겠습니다.',
   createTimedOut:
     '서버 응답 시간이 너무 길어 통화가 이미 예약되었을 수 있습니다. 선택한 시간에 전화가 오지 않으면 다시 예약하세요.',

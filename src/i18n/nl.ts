@@ -51,7 +51,6 @@ export const nl = (plural: Plural): Messages => ({
   cancelling: 'Bezig met annuleren…',
   cancelled: 'Uw gesprek is geannuleerd.',
   scheduleAnother: 'Nog een gesprek inplannen',
-  timePlaceholder: 'Kies een tijd',
   scheduleAccepted: 'We hebben uw verzoek ontvangen. We bevestigen de tijd met u.',
   createTimedOut:
     'De server deed er te lang over om te antwoorden, dus uw gesprek is misschien al ingepland. Als niemand u op de gekozen tijd belt, plan dan opnieuw.',

@@ -56,7 +56,6 @@ export const pt = (plural: Plural): Messages => ({
   cancelling: 'Cancelando…',
   cancelled: 'Sua chamada foi cancelada.',
   scheduleAnother: 'Agendar outra chamada',
-  timePlaceholder: 'Escolha um horário',
   scheduleAccepted: 'Recebemos sua solicitação. Vamos confirmar o horário com você.',
   createTimedOut:
     'O servidor demorou demais para responder, então sua chamada talvez já esteja agendada. Se ninguém ligar no horário escolhido, agende novamente.',

@@ -46,7 +46,6 @@ export const zhHans = (plural: Plural): Messages => ({
   cancelling: '正在取消…',
   cancelled: '您的通话已取消。',
   scheduleAnother: '再预约一次通话',
-  timePlaceholder: '请选择时间',
   scheduleAccepted: '我们已收到您的请求，将与您确认时间。',
   createTimedOut: '服务器响应时间过长，您的通话可能已经预约成功。如果到了所选时间无人来电，请重新预约。',
   createUnreadable: '无法读取服务器的响应，您的通话可能已经预约成功。如果到了所选时间无人来电，请重新预约。',

@@ -46,7 +46,6 @@ export const zhHant = (plural: Plural): Messages => ({
   cancelling: '取消中…',
   cancelled: '您的通話已取消。',
   scheduleAnother: '再預約一通電話',
-  timePlaceholder: '請選擇時間',
   scheduleAccepted: '我們已收到您的要求，將與您確認時間。',
   createTimedOut: '伺服器回應時間過長，您的通話可能已經預約成功。如果到了所選時間沒有來電，請重新預約。',
   createUnreadable: '無法讀取伺服器的回應，您的通話可能已經預約成功。如果到了所選時間沒有來電，請重新預約。',
