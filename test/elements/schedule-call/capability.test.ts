@@ -5,7 +5,6 @@
  * A "reload" here is the element removed and a new one made with the same attributes.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { textOf } from '../../helpers/dom.js';
 import { CAPABILITY_HEADER } from '../../../src/core/client.js';
 import type { CcaiCallStatus } from '../../../src/elements/call-status/call-status.js';
 import type { CcaiScheduleCall } from '../../../src/elements/schedule-call/schedule-call.js';
@@ -28,6 +27,7 @@ import {
   until,
   useMockApi,
   whenText,
+  message,
 } from './helpers.js';
 
 // The call status reads only while the page is visible; the runner may open this page in a background tab.
@@ -37,7 +37,6 @@ Object.defineProperty(document, 'visibilityState', { configurable: true, get: ()
 const KEY = 'ccai-schedule-call:9::';
 const HOUR = 60 * 60 * 1000;
 
-const message = (el: CcaiScheduleCall) => textOf(root(el).querySelector('.message'));
 const statusOf = (el: CcaiScheduleCall) => root(el).querySelector<CcaiCallStatus>('ccai-call-status');
 const shownStatus = (el: CcaiScheduleCall) =>
   statusOf(el)?.shadowRoot?.querySelector('[part~=name]')?.textContent?.trim() ?? '';

@@ -32,6 +32,7 @@ import {
   until,
   useMockApi,
   whenText,
+  message,
 } from './helpers.js';
 
 // The call status reads only while the page is visible; the runner may open this page in a background tab.
@@ -40,7 +41,6 @@ Object.defineProperty(document, 'visibilityState', { configurable: true, get: ()
 const KEY = 'ccai-schedule-call:9::';
 const SECOND_SLOT = '2031-03-03T14:30:00.000Z';
 const CANCEL = '*/apps/api/v1/calls/scheduled/:id/cancel';
-const message = (el: CcaiScheduleCall) => textOf(root(el).querySelector('.message'));
 /** The alert's sentence, without its button. */
 const alertSentence = (el: CcaiScheduleCall) => textOf(root(el).querySelector('[role=alert] p'));
 const kept = () => JSON.parse(sessionStorage.getItem(KEY) ?? 'null') as Record<string, unknown> | null;

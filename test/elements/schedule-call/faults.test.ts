@@ -36,10 +36,10 @@ import {
   until,
   useMockApi,
   whenText,
+  message,
 } from './helpers.js';
 
 const CANCEL = '*/apps/api/v1/calls/scheduled/:id/cancel';
-const confirmation = (el: CcaiScheduleCall) => textOf(root(el).querySelector('.message'));
 const kindsAndStatuses = (events: { detail: { kind: string; status: number } }[]) =>
   events.map(({ detail }) => [detail.kind, detail.status]);
 
@@ -71,7 +71,7 @@ describe('<ccai-schedule-call> under faults', function () {
   async function scheduled(fault?: Fault): Promise<CcaiScheduleCall> {
     const el = await filled(fault);
     await submit(el);
-    await until(() => confirmation(el).startsWith('Your call is scheduled'), 'no confirmation');
+    await until(() => message(el).startsWith('Your call is scheduled'), 'no confirmation');
     return el;
   }
 
@@ -88,7 +88,7 @@ describe('<ccai-schedule-call> under faults', function () {
         // A lost or unreadable answer to it leaves the outcome unknown: the call may exist, and
         // sending it again could book a second one, so that is said and "Try again" not offered.
         const unknownOutcome = fault.kind === 'timeout' || fault.kind === 'parse';
-        const message =
+        const refusal =
           fault.status(201) === 404
             ? en.serverConfig
             : fault.kind === 'timeout'
@@ -96,7 +96,7 @@ describe('<ccai-schedule-call> under faults', function () {
               : fault.kind === 'parse'
                 ? en.createUnreadable
                 : fault.message(en);
-        expect(textOf(root(el).querySelector('[role=alert] p'))).to.equal(message);
+        expect(textOf(root(el).querySelector('[role=alert] p'))).to.equal(refusal);
         expect(kindsAndStatuses(errors)).to.deep.equal([[fault.kind, fault.status(201)]]);
         expect(phoneOf(el).value).to.equal('(201) 555-0123');
         expect(chosen(el)).to.equal(FIRST_SLOT);
@@ -107,7 +107,7 @@ describe('<ccai-schedule-call> under faults', function () {
 
         // The visitor may still book again, deliberately, with the form's own button.
         await submit(el, fault.transient && !unknownOutcome ? en.tryAgain : en.submit);
-        await until(() => confirmation(el) !== '', 'no confirmation the second time');
+        await until(() => message(el) !== '', 'no confirmation the second time');
         expect(creates()).to.have.length(2);
         expect(done).to.have.length(1);
         expect(errors).to.have.length(1);
@@ -165,7 +165,7 @@ describe('<ccai-schedule-call> under faults', function () {
         await aTimeout(50);
         parent.append(el);
         await el.updateComplete;
-        if (done.length) expect(confirmation(el)).to.equal(en.confirmation(whenText(FIRST_SLOT)));
+        if (done.length) expect(message(el)).to.equal(en.confirmation(whenText(FIRST_SLOT)));
         else {
           expect(textOf(root(el).querySelector('[role=alert] p'))).to.equal(en.errorServer);
           expect(buttons(el)).to.deep.equal([en.tryAgain, en.submit]);
@@ -186,14 +186,14 @@ describe('<ccai-schedule-call> under faults', function () {
         await until(() => alertText(el) !== '', 'no error shown');
         expect(alertText(el)).to.equal(fault.message(en));
         expect(kindsAndStatuses(errors)).to.deep.equal([[fault.kind, fault.status(200)]]);
-        expect(confirmation(el), 'the confirmation stays').to.match(/^Your call is scheduled/);
+        expect(message(el), 'the confirmation stays').to.match(/^Your call is scheduled/);
         expect(buttons(el)).to.deep.equal([en.changeTime, en.cancelCall, en.scheduleAnother]);
         expect(button(el, en.cancelCall).hasAttribute('aria-disabled')).to.equal(false);
         await aTimeout(50);
         expect(cancels(), 'sent once').to.have.length(1);
 
         button(el, en.cancelCall).click();
-        await until(() => confirmation(el) === en.cancelled, 'not cancelled the second time');
+        await until(() => message(el) === en.cancelled, 'not cancelled the second time');
         expect(cancels()).to.have.length(2);
         expect(done).to.have.length(1);
         if (fault.kind === 'timeout') await aTimeout(SLOW_MS);
@@ -219,7 +219,7 @@ describe('<ccai-schedule-call> under faults', function () {
       await aTimeout(50);
       parent.append(el);
       await el.updateComplete;
-      expect(confirmation(el)).to.equal(en.cancelled);
+      expect(message(el)).to.equal(en.cancelled);
       expect(errors).to.deep.equal([]);
       expect(cancels()).to.have.length(1);
     });

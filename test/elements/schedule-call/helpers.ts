@@ -63,6 +63,8 @@ export const button = (el: CcaiScheduleCall, text: string) => {
 export const buttons = (el: CcaiScheduleCall) =>
   [...root(el).querySelectorAll('button')].map((b) => b.textContent!.trim());
 export const alertText = (el: CcaiScheduleCall) => textOf(root(el).querySelector('[role=alert]'))?.trim() ?? '';
+/** The confirmation's message, as read. */
+export const message = (el: CcaiScheduleCall) => textOf(root(el).querySelector('.message'));
 export const statusText = (el: CcaiScheduleCall) => textOf(root(el).querySelector('form > [role=status]'));
 export const focused = (el: CcaiScheduleCall) => root(el).activeElement;
 export const phoneOf = (el: CcaiScheduleCall) => control<HTMLInputElement>(el, 'Phone number');

@@ -40,7 +40,7 @@ export async function fillIn(el: CcaiScheduleCall, t: typeof en): Promise<void> 
   await el.updateComplete;
 }
 
-export const message = (el: CcaiScheduleCall) => textOf(root(el).querySelector('.message'));
+export { message } from '../schedule-call/helpers.js';
 
 export const agent = {
   id: 1,
