@@ -4,13 +4,17 @@ import { InteractionState } from '../../internal/interaction-state.js';
 import type * as PhoneInput from '../../internal/phone-input.js';
 import { generateSlots, type SlotDay } from '../../internal/slots.js';
 import { localTimeZone } from '../../internal/zoned-time.js';
+import { idType } from '../../internal/property-types.js';
 import type { FormCheck, FormValues } from './checks.js';
 import { defaultCountry, watchLanguages } from './default-country.js';
 import { CHECKED_FIELDS, type CheckedField } from './fields.js';
 import { AHEAD_OF_FIRST_SUBMIT, ON_FIRST_USE, loadModules, withModule, type LazyModule } from './lazy.js';
 import type { ServerClock } from './server-clock.js';
 import type { BookingRequest } from './request.js';
-import { SettingWarnings, decimalId, readSettings, type SettingDefaults, type SlotSettings } from './settings.js';
+import { SettingWarnings, readSettings, type SettingDefaults, type SlotSettings } from './settings.js';
+
+/** How `menu-id` and `call-id` are read: the element's own converter (decimal digits, else `NaN`). */
+const readId = idType({ invalid: 'NaN' });
 
 /** The element's settings the form reads. */
 export interface ScheduleFormSettings {
@@ -168,7 +172,7 @@ export class ScheduleForm implements ReactiveController {
     const written = (attribute: string, value: unknown) => {
       const text = host.getAttribute(attribute);
       const read = attribute.endsWith('-id')
-        ? decimalId.fromAttribute(text)
+        ? readId.fromAttribute!(text)
         : attribute.includes('-')
           ? Number(text)
           : text;

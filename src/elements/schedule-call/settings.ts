@@ -57,16 +57,6 @@ const isWhole = (value: unknown, min: number, max: number): value is number =>
 /** The attribute as written when there is one (`0x10`, not the 16 it might have become), else the property. */
 type Written = (attribute: string, value: unknown) => string;
 
-/**
- * `menu-id` and `call-id`: decimal digits only. Lit's `Number` would read `0x10` as 16, `1e3` as
- * 1000 and `''` as 0: a call booked on a menu nobody wrote. Anything else is `NaN`, refused below.
- */
-export const decimalId = {
-  fromAttribute: (value: string | null): number | undefined =>
-    value === null ? undefined : /^\d{1,15}$/.test(value) ? Number(value) : NaN,
-  toAttribute: (value: number | undefined) => (value === undefined ? null : String(value)),
-};
-
 /** Every unreadable setting, and the slot settings when all that decide the slots are readable. */
 export function readSettings(
   raw: RawSettings,
