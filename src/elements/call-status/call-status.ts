@@ -235,7 +235,7 @@ export class CcaiCallStatus extends CcaiElement {
     } catch {
       return;
     }
-    if (!this.#leaveStream || this.callId === undefined || !sameId(call.id, this.callId)) return;
+    if (!this.#leaveStream || call.id !== this.callId) return;
     this.problem = null;
     this.#announce(call, this.#poller.seen(call));
     this.call = call;
@@ -348,7 +348,7 @@ export class CcaiCallStatus extends CcaiElement {
         };
         const call = await api.getCall(id, { url, retries: 0, capability, onHeaders });
         // Another call's status must never be shown as this one's.
-        if (!sameId(call.id, id))
+        if (call.id !== id)
           throw new CallsApiError(`Unexpected response: call ${call.id} instead of ${id}`, {
             kind: 'parse',
             status: 200,
@@ -379,11 +379,6 @@ function statusTone(status: string): string {
   if (SUCCEEDED_STATUSES.has(status)) return 'done';
   if (IN_PROGRESS_STATUSES.has(status)) return 'live';
   return 'neutral';
-}
-
-/** Ids as the API writes them (digits) and as the page wrote them (`call-id`, perhaps with leading zeros). */
-function sameId(read: number, asked: number): boolean {
-  return read === asked;
 }
 
 /** The status in the UI language; a status we have no name for is shown as the API spells it. */
