@@ -45,10 +45,16 @@ function demoAgentLogin(peers) {
 }
 
 /**
- * The mock tenant (Basic auth with a token made here) and the gateway in front of it. `renew`
- * replaces the gateway with a fresh one (same secret, so capabilities stay valid) after the panel
- * changes the world: a real tenant's session-events webhook would tell the gateway; here its
- * cached reads of the moved call would otherwise hide the change for up to five minutes.
+ * The mock tenant (Basic auth with a token made here) and the gateway in front of it. After the
+ * panel changes the world, `tell` says what changed the way a tenant would:
+ * - a call moved along its path: one event to the gateway's session-events webhook, as the
+ *   platform's Session Data Export sends it, which pushes it at once to the status elements
+ *   watching (with no event the gateway would see a far-away scheduled call move only at its next
+ *   read, up to five minutes later);
+ * - anything else (a menu's state, the languages, the wait, a reset, a jump the webhook has no
+ *   event for): the gateway is replaced with a fresh one (same secret, so capabilities stay
+ *   valid), whose caches are empty. Streams already open stay on the old one, which reads a live
+ *   call every 5 s.
  */
 async function mockTenantGateway() {
   const subdomain = 'demo';
@@ -66,6 +72,7 @@ async function mockTenantGateway() {
     callNow: true,
     secret: randomBytes(32).toString('base64url'),
     authorize: demoAgentLogin(peers),
+    webhook: { user: 'demo-tenant', password: randomBytes(24).toString('base64url') },
   };
   let gateway = createGateway(options);
   const served = await serve(
@@ -79,15 +86,56 @@ async function mockTenantGateway() {
     await Promise.all([served.close(), gateway.drain()]);
   });
   console.error(`npm start: mock tenant on ${tenant.origin} (Basic auth, made-up data), gateway on ${served.url}`);
-  return { url: served.url, tenant, renew: () => void (gateway = createGateway(options)) };
+  let eventId = 0;
+  /** The webhook's event for a move from `before` to `call.status`, or `undefined` where the platform has none. */
+  const eventFor = (before, call) => {
+    // A call that never connected and is disconnected has failed; one that connected, finished.
+    const kind = call.status === 'failed' && !call.connected_at ? 'disconnected' : WEBHOOK_EVENTS[call.status];
+    if (!kind || before === call.status) return undefined;
+    return {
+      event_id: `demo-${process.pid}-${++eventId}`,
+      timestamp: Date.now(),
+      call_id: call.id,
+      event: kind,
+      ends_at: call.ends_at,
+    };
+  };
+  const tell = async (patch, before, call) => {
+    const { callId: _read, move, ...rest } = patch;
+    const others = Object.values(rest).some((value) => value !== undefined && value !== false);
+    if (!move && !others) return; // the panel only asked how the call is
+    const event = call && move && !others ? eventFor(before, call) : undefined;
+    if (!event) {
+      gateway = createGateway(options);
+      return;
+    }
+    const { user, password } = options.webhook;
+    const response = await gateway(
+      new Request(new URL('/webhooks/ccai/session-events', served.url), {
+        method: 'POST',
+        headers: { Authorization: `Basic ${btoa(`${user}:${password}`)}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ count: 1, events: [event] }),
+      }),
+    );
+    if (!response.ok) throw new Error(`the gateway's webhook answered ${response.status}`);
+  };
+  return { url: served.url, tenant, tell };
 }
+
+/** The session event the platform sends when a call reaches each status (none for `connecting`, `scheduled`, `cancelled`…). */
+const WEBHOOK_EVENTS = {
+  queued: 'routing',
+  assigned: 'agent_accepted',
+  connected: 'connected',
+  finished: 'disconnected',
+};
 
 /**
  * `POST /__demo/world` with a JSON patch (demo/world.ts): the panel's changes, applied to the
  * mock tenant's world. Only in this dev server, never in the gateway or the tenant. JSON only, so
  * that another site cannot post to it without a preflight this server never answers.
  */
-function worldControl({ tenant, renew }) {
+function worldControl({ tenant, tell }) {
   return {
     name: 'ccai-demo-world',
     configureServer(server) {
@@ -103,8 +151,10 @@ function worldControl({ tenant, renew }) {
         }
         try {
           const { parseWorldPatch, applyWorldPatch } = await server.ssrLoadModule('/world.ts');
-          const call = applyWorldPatch(tenant.mock, parseWorldPatch(JSON.parse(text)));
-          renew();
+          const patch = parseWorldPatch(JSON.parse(text));
+          const before = patch.callId === undefined ? undefined : tenant.mock.world.calls[patch.callId]?.status;
+          const call = applyWorldPatch(tenant.mock, patch);
+          await tell(patch, before, call);
           answer(200, call ? { call } : {});
         } catch (error) {
           answer(400, { message: error instanceof Error ? error.message : String(error) });
@@ -145,7 +195,10 @@ try {
     define: { __CCAI_DEMO_CHAIN__: JSON.stringify(chain) },
     // Objects, not URL strings (which turn changeOrigin on): the gateway sees this page's Host, so
     // the page is same-origin to it and needs no CORS.
-    server: { port: 5173, proxy: { '/apps/api': { target: gatewayUrl }, '/healthz': { target: gatewayUrl } } },
+    server: {
+      port: Number(process.env.DEMO_PORT ?? 5173),
+      proxy: { '/apps/api': { target: gatewayUrl }, '/healthz': { target: gatewayUrl } },
+    },
     plugins: mock ? [worldControl(mock)] : [],
   });
   await vite.listen();

@@ -53,9 +53,11 @@ export const ar = (plural: Plural): Messages => ({
   serverLanguage: 'هذه اللغة غير متاحة للمكالمات. اختر لغة أخرى.',
   serverConfig: 'نموذج معاودة الاتصال هذا غير مُعدّ بشكل صحيح. يُرجى التواصل معنا بطريقة أخرى.',
   confirmation: (when: string) => `تم حجز مكالمتك في ${when}.`,
+  confirmationEnded: (when: string) => `كانت مكالمتك محجوزة في ${when}.`,
   cancelCall: 'إلغاء المكالمة',
   cancelling: 'جارٍ الإلغاء…',
   cancelled: 'تم إلغاء مكالمتك.',
+  notCancelled: 'لم يعد من الممكن إلغاء هذه المكالمة.',
   scheduleAnother: 'حجز مكالمة أخرى',
   scheduleAccepted: 'تلقّينا طلبك. وسنؤكّد الموعد معك.',
   createTimedOut:

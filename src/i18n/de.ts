@@ -47,9 +47,11 @@ export const de = (plural: Plural): Messages => ({
   serverLanguage: 'Diese Sprache ist für Anrufe nicht verfügbar. Wählen Sie eine andere Sprache.',
   serverConfig: 'Dieses Rückrufformular ist nicht richtig eingerichtet. Bitte kontaktieren Sie uns auf anderem Weg.',
   confirmation: (when: string) => `Ihr Anruf ist vereinbart für ${when}.`,
+  confirmationEnded: (when: string) => `Ihr Anruf war für ${when} geplant.`,
   cancelCall: 'Anruf stornieren',
   cancelling: 'Wird storniert…',
   cancelled: 'Ihr Anruf wurde storniert.',
+  notCancelled: 'Dieser Anruf kann nicht mehr storniert werden.',
   scheduleAnother: 'Weiteren Anruf vereinbaren',
   scheduleAccepted: 'Wir haben Ihre Anfrage erhalten und bestätigen Ihnen die Uhrzeit.',
   createTimedOut:

@@ -50,9 +50,13 @@ export const en = {
   serverLanguage: 'This language is not available for calls. Choose another language.',
   serverConfig: 'This callback form is not set up correctly. Please contact us another way.',
   confirmation: (when: string) => `Your call is scheduled for ${when}.`,
+  /** The confirmation once its call has ended (a final status): no longer upcoming. */
+  confirmationEnded: (when: string) => `Your call was scheduled for ${when}.`,
   cancelCall: 'Cancel call',
   cancelling: 'Cancelling…',
   cancelled: 'Your call has been cancelled.',
+  /** Cancel call came too late: the call had already moved on (the server answered with its status). */
+  notCancelled: 'This call can no longer be cancelled.',
   scheduleAnother: 'Schedule another call',
   scheduleAccepted: 'We have received your request. We will confirm the time with you.',
   /** A create whose outcome is unknown: sending it again could book a second call, so no "try again". */

@@ -48,9 +48,11 @@ export const es = (plural: Plural): Messages => ({
   serverLanguage: 'Este idioma no está disponible para llamadas. Elija otro idioma.',
   serverConfig: 'Este formulario no está bien configurado. Contáctenos por otro medio.',
   confirmation: (when: string) => `Su llamada está programada para el ${when}.`,
+  confirmationEnded: (when: string) => `Su llamada estaba programada para ${when}.`,
   cancelCall: 'Cancelar llamada',
   cancelling: 'Cancelando…',
   cancelled: 'Su llamada ha sido cancelada.',
+  notCancelled: 'Esta llamada ya no se puede cancelar.',
   scheduleAnother: 'Programar otra llamada',
   scheduleAccepted: 'Hemos recibido su solicitud. Le confirmaremos la hora.',
   createTimedOut:

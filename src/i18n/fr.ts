@@ -48,9 +48,11 @@ export const fr = (plural: Plural): Messages => ({
   serverLanguage: 'Cette langue n’est pas disponible pour les appels. Choisissez une autre langue.',
   serverConfig: 'Ce formulaire de rappel est mal configuré. Veuillez nous contacter autrement.',
   confirmation: (when: string) => `Votre appel est prévu le ${when}.`,
+  confirmationEnded: (when: string) => `Votre appel était prévu pour ${when}.`,
   cancelCall: 'Annuler l’appel',
   cancelling: 'Annulation…',
   cancelled: 'Votre appel a été annulé.',
+  notCancelled: 'Cet appel ne peut plus être annulé.',
   scheduleAnother: 'Planifier un autre appel',
   scheduleAccepted: 'Nous avons bien reçu votre demande. Nous vous confirmerons l’heure.',
   createTimedOut:

@@ -48,9 +48,11 @@ export const it = (plural: Plural): Messages => ({
   serverLanguage: 'Questa lingua non è disponibile per le chiamate. Ne scelga un’altra.',
   serverConfig: 'Questo modulo di richiamata non è configurato correttamente. Ci contatti in un altro modo.',
   confirmation: (when: string) => `La sua chiamata è prenotata per ${when}.`,
+  confirmationEnded: (when: string) => `La sua chiamata era prevista per ${when}.`,
   cancelCall: 'Annulla la chiamata',
   cancelling: 'Annullamento in corso…',
   cancelled: 'La sua chiamata è stata annullata.',
+  notCancelled: 'Questa chiamata non può più essere annullata.',
   scheduleAnother: 'Prenota un’altra chiamata',
   scheduleAccepted: 'Abbiamo ricevuto la sua richiesta. Le confermeremo l’orario.',
   createTimedOut:

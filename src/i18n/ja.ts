@@ -42,9 +42,11 @@ export const ja: Messages = {
   serverLanguage: 'この言語では通話できません。別の言語を選んでください。',
   serverConfig: 'この予約フォームは正しく設定されていません。別の方法でお問い合わせください。',
   confirmation: (when: string) => `${when}にお電話するよう予約しました。`,
+  confirmationEnded: (when: string) => `${when}に予約されていた通話です。`,
   cancelCall: '通話をキャンセル',
   cancelling: 'キャンセルしています…',
   cancelled: '通話をキャンセルしました。',
+  notCancelled: 'この通話はもうキャンセルできません。',
   scheduleAnother: '別の通話を予約',
   scheduleAccepted: 'ご依頼を受け付けました。お時間は改めてご連絡します。',
   createTimedOut:

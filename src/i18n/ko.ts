@@ -42,9 +42,11 @@ export const ko = (plural: Plural): Messages => ({
   serverLanguage: '이 언어로는 통화할 수 없습니다. 다른 언어를 선택하세요.',
   serverConfig: '이 콜백 양식이 올바르게 설정되지 않았습니다. 다른 방법으로 문의해 주세요.',
   confirmation: (when: string) => `${when}에 통화가 예약되었습니다.`,
+  confirmationEnded: (when: string) => `${when}에 예약되었던 통화입니다.`,
   cancelCall: '통화 취소',
   cancelling: '취소하는 중…',
   cancelled: '통화가 취소되었습니다.',
+  notCancelled: '이 통화는 더 이상 취소할 수 없습니다.',
   scheduleAnother: '다른 통화 예약',
   scheduleAccepted: '요청을 받았습니다. 시간을 확인해 드리겠습니다.',
   createTimedOut:

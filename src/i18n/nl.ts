@@ -47,9 +47,11 @@ export const nl = (plural: Plural): Messages => ({
   serverLanguage: 'Deze taal is niet beschikbaar voor gesprekken. Kies een andere taal.',
   serverConfig: 'Dit terugbelformulier is niet goed ingesteld. Neem op een andere manier contact met ons op.',
   confirmation: (when: string) => `Uw gesprek is ingepland voor ${when}.`,
+  confirmationEnded: (when: string) => `Uw gesprek was gepland voor ${when}.`,
   cancelCall: 'Gesprek annuleren',
   cancelling: 'Bezig met annuleren…',
   cancelled: 'Uw gesprek is geannuleerd.',
+  notCancelled: 'Dit gesprek kan niet meer worden geannuleerd.',
   scheduleAnother: 'Nog een gesprek inplannen',
   scheduleAccepted: 'We hebben uw verzoek ontvangen. We bevestigen de tijd met u.',
   createTimedOut:

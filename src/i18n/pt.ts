@@ -52,9 +52,11 @@ export const pt = (plural: Plural): Messages => ({
   serverConfig:
     'Este formulário de retorno não está configurado corretamente. Entre em contato conosco de outra forma.',
   confirmation: (when: string) => `Sua chamada está agendada para ${when}.`,
+  confirmationEnded: (when: string) => `Sua chamada estava agendada para ${when}.`,
   cancelCall: 'Cancelar chamada',
   cancelling: 'Cancelando…',
   cancelled: 'Sua chamada foi cancelada.',
+  notCancelled: 'Esta chamada não pode mais ser cancelada.',
   scheduleAnother: 'Agendar outra chamada',
   scheduleAccepted: 'Recebemos sua solicitação. Vamos confirmar o horário com você.',
   createTimedOut:

@@ -5,8 +5,9 @@
  */
 import { TaskStatus, type Task } from '@lit/task';
 import { html, nothing } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { CALL_TYPES } from '../../core/calls.js';
+import { CALL_TYPES, isTerminalStatus } from '../../core/calls.js';
 import type { CallsClient, CreateCallResult } from '../../core/client.js';
 import type { Call } from '../../core/schemas.js';
 import type { Messages } from '../../i18n/en.js';
@@ -31,6 +32,8 @@ export interface OutcomeView {
    * the call is as it was when booked, before a reload, so the status element reads it at once.
    */
   status: { baseUrl: string; client: CallsClient | undefined; messages: Partial<Messages> | undefined; stale: boolean };
+  /** A call's status as last seen, after its booking (its status element, or a cancel's answer). */
+  seen: Pick<Call, 'id' | 'status'> | undefined;
   on: {
     cancel: (call: Call) => void;
     another: () => void;
@@ -93,12 +96,16 @@ type StatusHandler = (event: CcaiStatusChangeEvent) => void;
 const statusHandlers = new WeakMap<StatusHandler, StatusHandler>();
 
 export function outcomeView(view: OutcomeView) {
-  const { result, t, locale, requestedAt, cancel, status, on, calendar, change } = view;
+  const { result, t, locale, requestedAt, cancel, status, seen, on, calendar, change } = view;
   const another = anotherButton(t.scheduleAnother, on.another);
   // 202: a person must act before the call exists, so there is nothing to show or cancel yet.
   if (result.kind === 'accepted') return confirmation(t.scheduleAccepted, nothing, another);
-  const cancelled = cancel.status === TaskStatus.COMPLETE ? cancel.value : undefined;
+  const answered = cancel.status === TaskStatus.COMPLETE ? cancel.value : undefined;
+  const cancelled = answered?.status === 'cancelled' ? answered : undefined;
   const call = cancelled ?? result.call;
+  // Change time, Cancel call and Add to calendar are for a call still waiting for its time.
+  const waiting = seen?.id !== call.id || seen.status === 'scheduled';
+  const ended = seen?.id === call.id && isTerminalStatus(seen.status);
   // "Call me now": queued at once. The API cancels only scheduled calls, and there is no time to change.
   const callNow = call.call_type === CALL_TYPES.inbound && !call.scheduled_at;
   const { time, replaces } = change;
@@ -108,8 +115,10 @@ export function outcomeView(view: OutcomeView) {
   const cancelCall = (busy: boolean) => cancelButton(busy ? t.cancelling : t.cancelCall, () => on.cancel(call), busy);
   const when = formatWhen(call.scheduled_at ?? requestedAt, locale);
   const actions = () =>
-    html`${cancelButton(t.changeTime, on.change, false)} ${cancelCall(false)} ${calendarLink({ ...calendar, call, t })}
-    ${another}`;
+    waiting
+      ? html`${cancelButton(t.changeTime, on.change, false)} ${cancelCall(false)}
+        ${calendarLink({ ...calendar, call, t })} ${another}`
+      : another;
   // Once cancelled, the message says so (and takes focus); a status element beside it would
   // announce the same change a second time through its own live region.
   return confirmation(
@@ -117,14 +126,16 @@ export function outcomeView(view: OutcomeView) {
       ? t.cancelled
       : callNow
         ? t.callNowConfirmation
-        : withIsolated(moved ? t.changedTo : t.confirmation, when),
+        : withIsolated(ended ? t.confirmationEnded : moved ? t.changedTo : t.confirmation, when),
     cancelled
       ? nothing
-      : html`${replacingNotice(t, locale, replacing, moved ? when : '')}<ccai-call-status
+      : // The booked call is handed over once (\`guard\`): Lit sets an object property again on every
+        // render, and the booking's copy would then undo a newer status the element has read or been pushed.
+        html`${replacingNotice(t, locale, replacing, moved ? when : '')}<ccai-call-status
             part="call-status"
             call-id=${call.id}
             base-url=${status.baseUrl}
-            .call=${status.stale ? undefined : call}
+            .call=${guard([call, status.stale], () => (status.stale ? undefined : call))}
             .capability=${result.capability}
             .client=${status.client}
             .messages=${status.messages}
@@ -138,7 +149,8 @@ export function outcomeView(view: OutcomeView) {
           pending: () => cancelCall(true),
           error: (error) =>
             html`${alertBox(html`${isolatedIn(describeError(error, t), errorDetail(error).message)}`)} ${actions()}`,
-          complete: () => another,
+          // Too late (the answer is not `cancelled`): said, in place of the actions it ended.
+          complete: () => (cancelled ? another : html`${alertBox(t.notCancelled)} ${actions()}`),
         }),
   );
 }

@@ -199,6 +199,8 @@ export class CcaiScheduleCall extends CcaiElement {
   /** Change time, made with the confirmation's module on its first render. */
   #change?: ChangeTime;
   #focusAfterUpdate = '';
+  /** A booked call's status as last seen (its id with it: Change time books another). */
+  #seen: Pick<Call, 'id' | 'status'> | undefined;
   /** The call booked (or kept from before a reload) with its capability, until Schedule another call. */
   readonly #kept = new KeptBooking(this);
 
@@ -249,9 +251,12 @@ export class CcaiScheduleCall extends CcaiElement {
       return result.kind === 'cancelled' ? result.call : { ...call, status: 'cancelled' };
     },
     onComplete: (call) => {
+      this.#focusAfterUpdate = '.message';
+      // A 200 that is not `cancelled` (the platform documents `completed`): the call had already
+      // moved on, and the view says it can no longer be cancelled.
+      if (call.status !== 'cancelled') return this.#statusSeen(call);
       this.#kept.forget();
       this.dispatchEvent(new CcaiCallCancelledEvent({ call }));
-      this.#focusAfterUpdate = '.message';
     },
     onError: (error) => this.reportError(error),
   });
@@ -365,11 +370,22 @@ export class CcaiScheduleCall extends CcaiElement {
     if (this.#cancel.status !== TaskStatus.PENDING) void this.#cancel.run([call, this.#kept.booking?.capability]);
   };
 
-  /** A final status: nothing left to show after a reload. */
-  readonly #onStatusChange = (event: CcaiStatusChangeEvent) => {
-    const { call } = event.detail;
-    if (call.id === this.#kept.booking?.call.id && isTerminalStatus(call.status)) this.#kept.forget();
-  };
+  readonly #onStatusChange = (event: CcaiStatusChangeEvent) => this.#statusSeen(event.detail.call);
+
+  /**
+   * The booked call's status as last seen (its status element, or a cancel that came too late):
+   * Change time, Cancel call and Add to calendar are for a scheduled call only, and an ended call
+   * is no longer said to be scheduled. A final status leaves nothing to show after a reload (this
+   * one still shows it, once).
+   */
+  #statusSeen(call: Call): void {
+    if (call.id !== this.#kept.booking?.call.id) return;
+    const was = this.#seen?.id === call.id ? this.#seen.status : 'scheduled';
+    this.#seen = { id: call.id, status: call.status };
+    if (isTerminalStatus(call.status)) this.#kept.forget();
+    // Only a call leaving `scheduled`, or ending, changes what is offered and said.
+    if ((was === 'scheduled') !== (call.status === 'scheduled') || isTerminalStatus(call.status)) this.requestUpdate();
+  }
 
   /** Change time: the form (with the call's number and language), to book the new time first. */
   readonly #changeTime = () => {
@@ -507,6 +523,7 @@ export class CcaiScheduleCall extends CcaiElement {
       requestedAt: typeof this.#request?.scheduled_at === 'string' ? this.#request.scheduled_at : '',
       cancel: this.#cancel,
       status: { baseUrl: this.baseUrl, client: this.client, messages: this.messages, stale: restored },
+      seen: this.#seen,
       on: {
         cancel: this.#cancelCall,
         another: this.#scheduleAnother,

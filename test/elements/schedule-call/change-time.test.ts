@@ -260,6 +260,46 @@ describe('<ccai-schedule-call> change time, and the booking kept over a reload',
     expect(focused(el) === root(el).querySelector('.message'), 'focus back on the confirmation').to.equal(true);
   });
 
+  it('after a reload, a call that has moved on is shown with its status and without Change time, Cancel call or the calendar', async () => {
+    const scheduled = collect('ccai-call-scheduled');
+    const first = await booked();
+    mock.world.calls[scheduled[0]!.detail.call.id]!.status = 'queued';
+    first.remove();
+    const el = await scheduleCall();
+    const status = () => textOf(root(el).querySelector('ccai-call-status')?.shadowRoot);
+    await until(() => status().includes(en.statusNames.queued!), 'no queued status');
+    await until(() => !buttons(el).includes(en.changeTime), 'Change time still offered');
+    expect(buttons(el)).to.deep.equal([en.scheduleAnother]);
+    expect(root(el).querySelector('a[part=calendar]')).to.equal(null);
+    expect(kept(), 'still live: still kept').to.not.equal(null);
+  });
+
+  it('after a reload, a call that has ended is said to have been for its time, with only another booking offered', async () => {
+    const scheduled = collect('ccai-call-scheduled');
+    const first = await booked();
+    mock.world.calls[scheduled[0]!.detail.call.id]!.status = 'finished';
+    first.remove();
+    const el = await scheduleCall();
+    await until(() => message(el) === en.confirmationEnded(whenText(FIRST_SLOT)), 'still said to be scheduled');
+    expect(buttons(el)).to.deep.equal([en.scheduleAnother]);
+    expect(kept(), 'a final status: nothing to show after the next reload').to.equal(null);
+  });
+
+  it('Cancel call on a call that has already ended says it can no longer be cancelled, and announces no cancel', async () => {
+    const scheduled = collect('ccai-call-scheduled');
+    const cancelled = collect('ccai-call-cancelled');
+    const el = await booked();
+    // Ended at the tenant since the confirmation last read it (the status element reads a call
+    // this far away rarely): the cancel's 200 carries the call as it is (C1–C3).
+    mock.world.calls[scheduled[0]!.detail.call.id]!.status = 'finished';
+    button(el, en.cancelCall).click();
+    await until(() => alertText(el) === en.notCancelled, 'no "can no longer be cancelled"');
+    expect(message(el)).to.equal(en.confirmationEnded(whenText(FIRST_SLOT)));
+    expect(buttons(el)).to.deep.equal([en.scheduleAnother]);
+    expect(cancelled).to.have.length(0);
+    expect(kept(), 'a final status: nothing to show after a reload').to.equal(null);
+  });
+
   it('offers the calendar file beside Change time and Cancel call', async () => {
     const el = await booked();
     const link = root(el).querySelector<HTMLAnchorElement>('a[part=calendar]')!;

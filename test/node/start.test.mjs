@@ -1,0 +1,65 @@
+// `npm start` itself (scripts/start.mjs, run after the build as `npm start` runs it): the page, the
+// real gateway and the HTTP mock tenant, driven in Chromium. A call booked in the form and moved
+// with the panel's "Next status" reaches the form's confirmation through the gateway's live push
+// (the panel tells the gateway as the platform's session-events webhook would), not at the
+// gateway's next read of a far-away scheduled call, which comes minutes later.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
+import { root } from '../../scripts/pack.mjs';
+
+let demo, base, browser;
+
+before(async () => {
+  demo = spawn(process.execPath, ['scripts/start.mjs'], {
+    cwd: root,
+    env: { ...process.env, DEMO_PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  demo.stderr.on('data', (chunk) => (output += chunk));
+  base = await new Promise((resolve, reject) => {
+    demo.stdout.on('data', (chunk) => {
+      output += chunk;
+      const url = /demo: (http:\/\/\S+) /.exec(output)?.[1];
+      if (url) resolve(url);
+    });
+    demo.once('exit', (code) => reject(new Error(`npm start exited (${code}):\n${output}`)));
+  });
+  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+});
+
+after(async () => {
+  await browser?.close();
+  if (demo && demo.exitCode === null) {
+    demo.kill('SIGTERM');
+    await once(demo, 'exit');
+  }
+});
+
+test('a call moved with the panel reaches the booking form’s confirmation at once, through the gateway’s push', async () => {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, timezoneId: 'America/New_York' });
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto(base);
+  const form = page.locator('ccai-schedule-call');
+  await form.getByLabel('Phone number').fill('(201) 555-0123');
+  await form.getByRole('group', { name: 'Time', exact: true }).getByRole('radio').first().check();
+  await form.getByRole('button', { name: 'Schedule call' }).click();
+  const status = form.locator('ccai-call-status');
+  await status.getByText('Scheduled', { exact: false }).first().waitFor();
+
+  // Scheduled → queued: the platform's "routing" event; the gateway would not read this far-away
+  // call again for minutes, so only the push can bring it before this wait gives up.
+  await page.getByRole('button', { name: 'Next status' }).click();
+  await status.getByText('Waiting for an agent').waitFor({ timeout: 15_000 });
+  await page.getByRole('button', { name: 'Next status' }).click();
+  await status.getByText('An agent has been assigned').waitFor({ timeout: 15_000 });
+  // Change time and Cancel call are for a scheduled call only.
+  assert.equal(await form.getByRole('button', { name: 'Change time' }).count(), 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
