@@ -23,8 +23,8 @@ function fromBase64url(text: string): Uint8Array<ArrayBuffer> | undefined {
 }
 
 export interface CapabilitySigner {
-  /** A capability for `callId`, valid until `now + ttl`. */
-  issue(callId: number): Promise<string>;
+  /** A capability for `callId`, valid until `now + ttl`, or until `atLeastUntil` (ms) if that is later. */
+  issue(callId: number, atLeastUntil?: number): Promise<string>;
   /** Whether `capability` is a genuine, unexpired one for exactly `callId`. */
   verify(capability: string | null | undefined, callId: string | number): Promise<boolean>;
 }
@@ -35,8 +35,8 @@ export function createCapabilitySigner(secret: string, ttlMs: number, now: () =>
     'verify',
   ]);
   return {
-    async issue(callId) {
-      const claims = `${VERSION}.${callId}.${Math.floor((now() + ttlMs) / 1000)}`;
+    async issue(callId, atLeastUntil = 0) {
+      const claims = `${VERSION}.${callId}.${Math.floor(Math.max(now() + ttlMs, atLeastUntil) / 1000)}`;
       return `${claims}.${base64url(await crypto.subtle.sign('HMAC', await key, encoder.encode(claims)))}`;
     },
     async verify(capability, callId) {

@@ -24,6 +24,8 @@ import { createTenantClient, upstreamFailure } from './upstream.js';
 const NOT_FOUND = 'Resource not found';
 const CALL_NOT_FOUND = 'Call not found';
 const WAIT_TIMES_FRESH_MS = 30_000;
+/** How long after its time the booking form keeps a booking (`booking-store.ts`), so its capability must last. */
+const KEPT_AFTER_CALL_MS = 24 * 60 * 60 * 1000;
 
 interface Context {
   request: Request;
@@ -145,7 +147,11 @@ export function createGateway(options: GatewayOptions): Gateway {
     if (result.kind === 'accepted') return json(202, {});
     const call = trimCall(result.call);
     await calls.put(String(call.id), call);
-    return json(201, call, { [CAPABILITY_HEADER]: await signer.issue(call.id) });
+    // Valid at least until a day after the call's time: the booking form keeps a booking that long
+    // (its status, Cancel call, Change time), and a call may be booked further ahead than the TTL.
+    const scheduledAt = Date.parse(call.scheduled_at ?? '');
+    const until = Number.isNaN(scheduledAt) ? 0 : scheduledAt + KEPT_AFTER_CALL_MS;
+    return json(201, call, { [CAPABILITY_HEADER]: await signer.issue(call.id, until) });
   };
 
   const read: Handler = async ({ request, id, client }) => {

@@ -402,6 +402,26 @@ describe('capabilities', () => {
     return parts.join('.');
   };
 
+  it('lasts at least a day past a call booked further ahead than its TTL, as long as the form keeps the booking', async () => {
+    const expiry = (capability) => Number(capability.split('.')[2]) * 1000;
+    const near = await book(chain, { end_user_number: '+1 859-657-1003' });
+    const scheduledAt = Date.now() + 20 * 86_400_000;
+    const far = await book(chain, {
+      end_user_number: '+1 859-657-1004',
+      scheduled_at: new Date(scheduledAt).toISOString(),
+    });
+    const ttl = expiry(near.capability) - Date.now();
+    assert.ok(ttl > 6.9 * 86_400_000 && ttl <= 7 * 86_400_000, `a call in 2 hours: the 7-day TTL (${ttl} ms)`);
+    const day = 86_400_000;
+    const farExpiry = expiry(far.capability);
+    assert.ok(
+      farExpiry >= Math.floor(scheduledAt / 1000) * 1000 + day - 1000 && farExpiry <= scheduledAt + day,
+      `a call in 20 days: a day after it (${new Date(farExpiry).toISOString()})`,
+    );
+    const read = await chain.send('GET', `${API}/calls/${far.id}`, { headers: withCapability(far.capability) });
+    assert.equal(read.status, 200, read.text);
+  });
+
   it('the genuine capability reads the call (and the tenant is asked)', async () => {
     const { result, received } = await watching(() =>
       chain.send('GET', `${API}/calls/${first.id}`, { headers: withCapability(first.capability) }),
@@ -464,11 +484,13 @@ describe('capabilities', () => {
   it('expired: 404 once the clock passes its expiry, not before', async () => {
     let skew = 0;
     const clocked = await chainOf({ capabilityTtl: '1h', now: () => Date.now() + skew });
-    const mine = await book(clocked, { end_user_number: '+1 859-657-1004' });
-    skew = 59 * 60_000;
+    const mine = await book(clocked, { end_user_number: '+1 859-657-1006' });
+    // A call in 2 hours: valid until a day after it (past the 1 h TTL), as long as the form keeps it.
+    const expiry = Date.parse(mine.answer.body.scheduled_at) + 86_400_000;
+    skew = expiry - Date.now() - 60_000;
     const early = await clocked.send('GET', `${API}/calls/${mine.id}`, { headers: withCapability(mine.capability) });
     assert.equal(early.status, 200, early.text);
-    skew = 61 * 60_000;
+    skew = expiry - Date.now() + 60_000;
     await refused(mine.capability, mine.id, clocked);
     // Its expiry moved forward by hand is a forgery, not a renewal.
     await refused(
