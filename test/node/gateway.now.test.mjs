@@ -3,7 +3,8 @@
 // tenant (src/server/mock-tenant.ts) requiring the tenant's Basic credentials, all over real
 // sockets. What a visitor gets (the menu's wait, a Voice Inbound (API) booking, its status with its
 // capability only) and what the tenant receives; then <ccai-schedule-call modes="now,later"> from
-// the script tag, on a page of another origin, driven in Chromium by labels and roles.
+// the script tag, on a page of another origin, driven in Chromium by labels and roles, in front of
+// each gateway (without --call-now the visitor must be told, and nothing booked).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -240,6 +241,25 @@ test('in Chromium, <ccai-schedule-call modes="now,later"> shows the wait, books 
   Object.assign(tenant.mock.world.calls[id], { status: 'connected', connected_at: new Date().toISOString() });
   await page.clock.fastForward(20_000);
   await page.getByText('Connected', { exact: true }).waitFor();
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('in Chromium, "now" in front of a gateway without --call-now: the visitor is told the form is not set up, and no call is made', async () => {
+  const { page, problems } = await open(withoutNow);
+  // The wait is a read any gateway allows for its menus.
+  await page.getByText(`Estimated wait: about ${WAIT} minutes.`).waitFor();
+  await page.getByLabel('Phone number').fill('(201) 555-0170');
+  const answered = page.waitForResponse(
+    (response) => response.request().method() === 'POST' && response.url() === `${withoutNow.url}${API}/calls`,
+  );
+  const { received } = await watching(async () => {
+    await page.getByRole('button', { name: 'Call me now' }).click();
+    return answered;
+  });
+  assert.equal((await answered).status(), 400);
+  await page.getByRole('alert').getByText('This callback form is not set up correctly.').waitFor();
+  assert.deepEqual(received, []);
   assert.deepEqual(problems, []);
   await page.close();
 });
