@@ -19,13 +19,13 @@ import { execFile } from 'node:child_process';
 import { cp, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join } from 'node:path';
-import { promisify, stripVTControlCharacters } from 'node:util';
-import { BindingType, parseTemplate } from '@angular/compiler';
+import { promisify } from 'node:util';
 import { getResponse } from 'msw';
 import { chromium } from 'playwright-core';
 import { createCallsApiMock } from 'ccai-widgets/mock';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 import { installInto, pack, root } from '../../scripts/pack.mjs';
+import { ngcErrors, unknownBindings } from './angular-checks.mjs';
 
 const run = promisify(execFile);
 const bin = (name) => join(root, 'node_modules', '.bin', name);
@@ -73,13 +73,6 @@ test('Svelte 5: svelte-check passes the app, refuses a wrong type and an unknown
   await inApp('svelte', 'vite', ['build']);
 });
 
-/** ngc's errors in an app's output, each as `file:line: TSnnnn message`, colours stripped. */
-function ngcErrors(output) {
-  return [...stripVTControlCharacters(output).matchAll(/^(\S+):(\d+):\d+ - error (TS\d+): (.*)$/gm)].map(
-    ([, file, line, code, message]) => `${file}:${line}: ${code} ${message}`,
-  );
-}
-
 test('Angular: ngc compiles the README’s component in strict template mode, and its AOT output builds for production', async () => {
   await inApp('angular', 'ngc', ['-p', '.']);
   // Linked and built without the JIT compiler: no partial declaration is left for the page to compile.
@@ -102,57 +95,16 @@ test('Angular: with strictTemplates, $event of a (ccai-…) binding has the pack
   assert.match(errors[1], /^src\/checks.component.ts:14: TS2339 Property 'detail' does not exist on type 'Event'/);
 });
 
-/**
- * What Angular's CUSTOM_ELEMENTS_SCHEMA lets through unchecked: every attribute, property binding
- * and event binding on a <ccai-…> tag in a component file's template that the package's
- * custom-elements.json does not list (global HTML attributes aside), as `<tag> name: why`.
- */
-async function unknownBindings(file) {
-  const source = await readFile(join(apps, 'angular', file), 'utf8');
-  const manifest = JSON.parse(
-    await readFile(join(apps, 'angular', 'node_modules', 'ccai-widgets', 'custom-elements.json'), 'utf8'),
-  );
-  const elements = new Map(
-    manifest.modules.flatMap((module) => module.declarations ?? []).flatMap((d) => (d.tagName ? [[d.tagName, d]] : [])),
-  );
-  const global = /^(id|class|style|hidden|lang|dir|title|slot|tabindex|aria-[a-z]+)$/;
-  const unknown = [];
-  const visit = (nodes) => {
-    for (const node of nodes) {
-      const element = typeof node.name === 'string' && node.name.startsWith('ccai-') && elements.get(node.name);
-      if (element) {
-        const attributes = new Set((element.attributes ?? []).map((attribute) => attribute.name));
-        const properties = new Set(
-          (element.members ?? []).filter((m) => m.kind === 'field' && !m.privacy && !m.static).map((m) => m.name),
-        );
-        const events = new Set((element.events ?? []).map((event) => event.name));
-        const tag = `<${node.name}>`;
-        for (const { name } of node.attributes)
-          if (!attributes.has(name) && !global.test(name)) unknown.push(`${tag} ${name}: no such attribute`);
-        for (const { name, type } of node.inputs) {
-          if (type === BindingType.Property && !properties.has(name) && !global.test(name))
-            unknown.push(`${tag} [${name}]: no such property`);
-          if (type === BindingType.Attribute && !attributes.has(name) && !global.test(name))
-            unknown.push(`${tag} [attr.${name}]: no such attribute`);
-        }
-        for (const { name } of node.outputs) if (!events.has(name)) unknown.push(`${tag} (${name}): no such event`);
-      } else if (typeof node.name === 'string' && node.name.startsWith('ccai-'))
-        unknown.push(`<${node.name}>: no such tag`);
-      for (const key of ['children', 'branches', 'cases']) if (Array.isArray(node[key])) visit(node[key]);
-    }
-  };
-  for (const [, template] of source.matchAll(/template: `([^`]*)`/g)) {
-    const { nodes, errors } = parseTemplate(template, file, {});
-    assert.equal(errors, null, `${file}: ${errors}`);
-    visit(nodes);
-  }
-  return unknown;
-}
-
 test('Angular: the names the templates bind on <ccai-…> tags are the attributes, properties and events of custom-elements.json', async () => {
-  assert.deepEqual(await unknownBindings('src/support.component.ts'), []);
+  const app = join(apps, 'angular');
+  // The manifest the tarball ships.
+  const manifest = JSON.parse(
+    await readFile(join(app, 'node_modules', 'ccai-widgets', 'custom-elements.json'), 'utf8'),
+  );
+  const unknownIn = async (file) => unknownBindings(await readFile(join(app, file), 'utf8'), manifest);
+  assert.deepEqual(await unknownIn('src/support.component.ts'), []);
   // The misspelled event that ngc refused for its $event (line 14), and what it let through (the last tag).
-  assert.deepEqual(await unknownBindings('src/checks.component.ts'), [
+  assert.deepEqual(await unknownIn('src/checks.component.ts'), [
     '<ccai-schedule-call> (ccai-call-schedule): no such event',
     '<ccai-schedule-call> menuid: no such attribute',
     '<ccai-schedule-call> [language]: no such property',
