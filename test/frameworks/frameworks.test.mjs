@@ -1,11 +1,13 @@
-// The packed tarball in tiny React 19, Vue 3 and Svelte 5 apps (test/frameworks/<app>), as an
-// integrator uses it: installed from the tarball, one import, no declarations of the app's own.
-// Each app is type-checked with its framework's checker (tsc, vue-tsc, svelte-check), the
-// typings must refuse a made-up attribute and a wrong payload, and each builds for production with
-// Vite; the React app then runs in Chromium and books a call through the mock.
+// The packed tarball in tiny React 19, Vue 3, Svelte 5 and Angular apps (test/frameworks/<app>), as
+// an integrator uses it: installed from the tarball, one import, no declarations of the app's own.
+// Each app is type-checked with its framework's checker (tsc, vue-tsc, svelte-check, Angular's ngc
+// in strict template mode), the typings must refuse a made-up attribute and a wrong payload (Angular:
+// a wrong payload; its CUSTOM_ELEMENTS_SCHEMA checks no attribute, so the templates' names are
+// checked against custom-elements.json here), and each builds for production with Vite; the React
+// and Angular apps then run in Chromium and book a call through the mock.
 //
 // Where the apps' dependencies come from: the project's devDependencies (react, react-dom, vue,
-// svelte, their Vite plugins and checkers), installed by `npm ci` with everything else and found by
+// svelte, @angular/*, their Vite plugins and checkers), installed by `npm ci` with everything else and found by
 // walking up from `tmp/frameworks/`, where the apps are laid out. No install at test time: no
 // registry round trips, nothing that a flaky network or a new release can break, and the versions
 // tested are the lockfile's. ccai-widgets itself is unpacked from the tarball into each app's own
@@ -23,6 +25,7 @@ import { chromium } from 'playwright-core';
 import { createCallsApiMock } from 'ccai-widgets/mock';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 import { installInto, pack, root } from '../../scripts/pack.mjs';
+import { ngcErrors, unknownBindings } from './angular-checks.mjs';
 
 const run = promisify(execFile);
 const bin = (name) => join(root, 'node_modules', '.bin', name);
@@ -41,7 +44,7 @@ async function inApp(app, command, args) {
 before(async () => {
   const { tarball } = await pack();
   await rm(apps, { recursive: true, force: true });
-  for (const app of ['react', 'vue', 'svelte']) {
+  for (const app of ['react', 'vue', 'svelte', 'angular']) {
     await cp(new URL(`./${app}`, import.meta.url), join(apps, app), { recursive: true });
     await installInto(tarball, join(apps, app));
   }
@@ -68,6 +71,53 @@ test('Svelte 5: svelte-check passes the app, refuses a wrong type and an unknown
   assert.match(errors[0], /"src\/Checks.svelte" 6:\d+ "Type 'number' is not assignable to type 'string \| string\[\]/);
   assert.match(errors[1], /"src\/Checks.svelte" 7:\d+ "Property 'nope' does not exist/);
   await inApp('svelte', 'vite', ['build']);
+});
+
+/**
+ * ngc on src/checks.component.ts (tsconfig.checks.json), which must fail: its output. Started by
+ * the first Angular test, so that it runs on the other core while that test compiles and builds.
+ */
+let angularChecks;
+const compileAngularChecks = () =>
+  (angularChecks ??= run(bin('ngc'), ['-p', 'tsconfig.checks.json'], { cwd: join(apps, 'angular') }).then(
+    () => assert.fail('ngc accepted src/checks.component.ts'),
+    (error) => `${error.stdout}\n${error.stderr}`,
+  ));
+
+test('Angular: ngc compiles the README’s component in strict template mode, and its AOT output builds for production', async () => {
+  compileAngularChecks().catch(() => {});
+  await inApp('angular', 'ngc', ['-p', '.']);
+  // Linked and built without the JIT compiler: no partial declaration is left for the page to compile.
+  await inApp('angular', 'vite', ['build']);
+  const out = join(apps, 'angular', 'dist', 'assets');
+  const scripts = await Promise.all((await readdir(out)).map((file) => readFile(join(out, file), 'utf8')));
+  assert.ok(scripts.some((code) => code.includes('ccai-call-scheduled')));
+  assert.ok(!scripts.some((code) => code.includes('ngDeclare')), 'an Angular declaration was left unlinked');
+});
+
+test('Angular: with strictTemplates, $event of a (ccai-…) binding has the package’s event type', async () => {
+  // src/checks.component.ts reads a field the detail lacks, and .detail of a misspelled event.
+  const errors = ngcErrors(await compileAngularChecks());
+  assert.equal(errors.length, 2, errors.join('\n'));
+  assert.match(errors[0], /^src\/checks.component.ts:13: TS2339 Property 'nope' does not exist on type '\{ call: /);
+  assert.match(errors[1], /^src\/checks.component.ts:14: TS2339 Property 'detail' does not exist on type 'Event'/);
+});
+
+test('Angular: the names the templates bind on <ccai-…> tags are the attributes, properties and events of custom-elements.json', async () => {
+  const app = join(apps, 'angular');
+  // The manifest the tarball ships.
+  const manifest = JSON.parse(
+    await readFile(join(app, 'node_modules', 'ccai-widgets', 'custom-elements.json'), 'utf8'),
+  );
+  const unknownIn = async (file) => unknownBindings(await readFile(join(app, file), 'utf8'), manifest);
+  assert.deepEqual(await unknownIn('src/support.component.ts'), []);
+  // The misspelled event that ngc refused for its $event (line 14), and what it let through (the last tag).
+  assert.deepEqual(await unknownIn('src/checks.component.ts'), [
+    '<ccai-schedule-call> (ccai-call-schedule): no such event',
+    '<ccai-schedule-call> menuid: no such attribute',
+    '<ccai-schedule-call> [language]: no such property',
+    '<ccai-schedule-call> (ccai-call-cancel): no such event',
+  ]);
 });
 
 /**
@@ -123,16 +173,20 @@ async function book(tab, { consent = false } = {}) {
   await tab.getByText('Your call is scheduled for').waitFor();
 }
 
-test('the React app, built, books a call through the mock in Chromium', async (t) => {
-  // Built by the first test.
-  const out = join(apps, 'react', 'dist');
-  const mock = createCallsApiMock();
+/** An app's production build (`dist/`, made by its test above) served with the mock. */
+function serveBuilt(app, mock) {
+  const out = join(apps, app, 'dist');
   const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
-  const site = await serve(mock, async (path) => {
+  return serve(mock, async (path) => {
     const file = path === '/' ? 'index.html' : path.slice(1);
     const body = await readFile(join(out, file)).catch(() => undefined);
     return body && { type: types[extname(file)] ?? 'application/octet-stream', body };
   });
+}
+
+test('the React app, built, books a call through the mock in Chromium', async (t) => {
+  const mock = createCallsApiMock();
+  const site = await serveBuilt('react', mock);
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   t.after(async () => {
     await browser.close();
@@ -162,6 +216,30 @@ test('the React app, built, books a call through the mock in Chromium', async (t
   assert.deepEqual(problems, []);
 });
 
+test('the Angular app, built, books a call through the mock in Chromium', async (t) => {
+  const mock = createCallsApiMock();
+  const site = await serveBuilt('angular', mock);
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  t.after(async () => {
+    await browser.close();
+    await site.close();
+  });
+  const { tab, problems } = await open(browser, site.origin);
+
+  // [languages]="['en', 'ja']" set the property: the form offers both.
+  await tab.getByLabel('Language').waitFor();
+  await book(tab);
+
+  // (ccai-call-scheduled)'s $event.detail.call.id went into the component, and from it into
+  // <ccai-call-status [callId]>, which shows the booked call.
+  const [booked, ...others] = Object.values(mock.world.calls).filter((call) => call.status === 'scheduled');
+  assert.equal(others.length, 0);
+  const status = tab.locator('app-support > ccai-call-status');
+  await status.getByText('Scheduled', { exact: true }).waitFor();
+  assert.equal(await status.evaluate((element) => element.callId), booked.id);
+  assert.deepEqual(problems, []);
+});
+
 /** The README's snippets marked `<!-- tested: test/frameworks/<app> -->`, by app. */
 async function readmeSnippets() {
   const readme = await readFile(join(root, 'README.md'), 'utf8');
@@ -179,8 +257,17 @@ async function appText(app) {
   return texts.join('\n').replace(/\s+/g, '');
 }
 
+test('the README’s Angular snippet is the tested component, byte for byte', async () => {
+  const snippets = (await readmeSnippets()).filter(({ app }) => app === 'angular');
+  const component = await readFile(new URL('./angular/src/support.component.ts', import.meta.url), 'utf8');
+  assert.deepEqual(
+    snippets.map(({ code }) => `${code}\n`),
+    [component],
+  );
+});
+
 test('the README’s React, Vue and Svelte snippets are what the tested apps contain', async () => {
-  const snippets = (await readmeSnippets()).filter(({ app }) => app !== 'html');
+  const snippets = (await readmeSnippets()).filter(({ app }) => app !== 'html' && app !== 'angular');
   assert.deepEqual([...new Set(snippets.map(({ app }) => app))].sort(), ['react', 'svelte', 'vue']);
   for (const { app, code } of snippets) {
     const text = await appText(app);
