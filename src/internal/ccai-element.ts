@@ -1,8 +1,9 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import { CallsClient } from '../core/client.js';
+import type { CallsClient } from '../core/client.js';
 import type { Messages } from '../i18n/en.js';
 import { errorDetail } from './describe-error.js';
+import { loadClientModule, loadedClientModule } from './client-module.js';
 import { CcaiErrorEvent } from './events.js';
 import { LocalizeController } from './localize.js';
 import { describeValue, objectType, PropertyTypeError, stringType, type PropertyType } from './property-types.js';
@@ -78,12 +79,28 @@ export class CcaiElement extends LitElement {
     return this.localize.messages(this.messages);
   }
 
-  /** The client requests go through. */
-  protected get api(): CallsClient {
+  /** Where requests go: the `client`'s base URL, else `base-url` as the client made for it keeps it. */
+  protected get apiBaseUrl(): string {
+    return this.client ? this.client.baseUrl : this.baseUrl.replace(/\/+$/, '');
+  }
+
+  /**
+   * The client requests go through: `client`, else the page's one for `base-url`; `undefined` until
+   * the client's module is in (`loadApi`), which a widget loads when it is first used.
+   */
+  protected get api(): CallsClient | undefined {
     if (this.client) return this.client;
+    const module = loadedClientModule();
+    if (!module) return undefined;
     let client = clients.get(this.baseUrl);
-    if (!client) clients.set(this.baseUrl, (client = new CallsClient({ baseUrl: this.baseUrl })));
+    if (!client) clients.set(this.baseUrl, (client = new module.CallsClient({ baseUrl: this.baseUrl })));
     return client;
+  }
+
+  /** The client requests go through, its module loaded first if need be (a failure is a `network` `CallsApiError`). */
+  protected async loadApi(): Promise<CallsClient> {
+    if (!this.client) await loadClientModule();
+    return this.api!;
   }
 
   /** Fires `ccai-error` for a failed request (or refused input) and returns its detail. */

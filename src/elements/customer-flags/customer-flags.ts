@@ -119,10 +119,11 @@ export class CcaiCustomerFlags extends CcaiElement {
   #generation = 0;
 
   private readonly load = new Task(this, {
-    args: () => [this.callId, this.api] as const,
-    task: async ([callId, api]: readonly [number | undefined, CallsClient], { signal }) => {
+    // The client's module loads with the first call id (see `loadApi`); a new client or base URL loads again.
+    args: () => [this.callId, this.client, this.baseUrl] as const,
+    task: async ([callId]: readonly [number | undefined, ...unknown[]], { signal }) => {
       if (!callId) return initialState;
-      return api.getCustomerFlags(callId, { signal });
+      return (await this.loadApi()).getCustomerFlags(callId, { signal });
     },
     onComplete: (flags: CustomerFlags) => {
       this.confirmed = flags;
@@ -265,7 +266,8 @@ export class CcaiCustomerFlags extends CcaiElement {
     if (!callId || !this.confirmed || this.readonly || this.pending.has(name)) return;
     this.saveFailure = undefined;
     this.pending = new Map(this.pending).set(name, value);
-    const api = this.api;
+    // Loaded: the flags to change were read through it.
+    const api = this.api!;
     const generation = this.#generation;
     this.#writes = this.#writes.then(() => this.#write(api, callId, generation, name, value));
   }

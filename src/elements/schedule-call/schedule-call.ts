@@ -208,9 +208,9 @@ export class CcaiScheduleCall extends CcaiElement {
    */
   readonly #create = new Task<[BookingRequest | null], CreateCallResult>(this, {
     autoRun: false,
-    task: ([request], { signal }) =>
+    task: async ([request], { signal }) =>
       request
-        ? this.api.createCall(request, {
+        ? (await this.loadApi()).createCall(request, {
             signal,
             capability: 'call_id' in request && request.call_id !== undefined ? this.capability : undefined,
           })
@@ -244,7 +244,7 @@ export class CcaiScheduleCall extends CcaiElement {
     autoRun: false,
     task: async ([call, capability], { signal }) => {
       if (!call) return initialState;
-      const result = await this.api.cancelScheduledCall(call.id, { signal, capability });
+      const result = await (await this.loadApi()).cancelScheduledCall(call.id, { signal, capability });
       // 204: cancelled already (elsewhere). The server says so; the call object we hold does not.
       return result.kind === 'cancelled' ? result.call : { ...call, status: 'cancelled' };
     },
@@ -412,7 +412,7 @@ export class CcaiScheduleCall extends CcaiElement {
       form,
       t: this.t,
       locale,
-      api: this.api,
+      api: () => this.loadApi(),
       update: () => this.requestUpdate(),
     });
     const ChangeTime = change && loadedModule('outcome')!.ChangeTime;
@@ -463,9 +463,13 @@ export class CcaiScheduleCall extends CcaiElement {
     this.#form.prepare();
     if (this.#askedTime) return;
     this.#askedTime = true;
-    const api = this.api;
-    if (api.serverTimeOffsetMs !== undefined) this.#learnServerTime();
-    else void api.learnServerTime().then(() => this.#learnServerTime());
+    this.loadApi()
+      .then(
+        (api) => (api.serverTimeOffsetMs === undefined ? api.learnServerTime() : undefined),
+        // Not loadable now: the first request says so.
+        () => undefined,
+      )
+      .then(() => this.#learnServerTime());
   };
 
   #askedTime = false;
@@ -477,11 +481,11 @@ export class CcaiScheduleCall extends CcaiElement {
    */
   #learnServerTime(): void {
     const api = this.api;
-    this.#form.learnServerTime(api.serverTimeOffsetMs === undefined ? undefined : api.serverNow());
+    this.#form.learnServerTime(api?.serverTimeOffsetMs === undefined ? undefined : api.serverNow());
   }
 
   #storageKey(): string {
-    return bookingKey(this.api.baseUrl, this.menuId, this.callId);
+    return bookingKey(this.apiBaseUrl, this.menuId, this.callId);
   }
 
   /** The booking kept for this form's key, if any (read with its views: the form's may never load). */
@@ -493,7 +497,7 @@ export class CcaiScheduleCall extends CcaiElement {
   #renderOutcome(result: CreateCallResult, restored = false) {
     const outcome = loadedModule('outcome')!;
     const time = (this.#change ??= new outcome.ChangeTime(this, {
-      api: () => this.api,
+      api: () => this.loadApi(),
       kept: this.#kept,
       storageKey: () => this.#storageKey(),
       reportError: (error) => this.reportError(error),
@@ -513,7 +517,7 @@ export class CcaiScheduleCall extends CcaiElement {
         statusChange: this.#onStatusChange,
         change: this.#changeTime,
       },
-      calendar: { baseUrl: this.api.baseUrl, minutes: this.slotMinutes, now: this.#form.now() },
+      calendar: { baseUrl: this.apiBaseUrl, minutes: this.slotMinutes, now: this.#form.now() },
       change: { time, replaces: this.#kept.booking?.replaces },
     });
   }
