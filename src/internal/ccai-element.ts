@@ -68,9 +68,21 @@ export class CcaiElement extends LitElement {
 
   protected readonly localize = new LocalizeController(this);
 
-  /** A render in a language whose catalogue is still loading waits for it, rather than flash English. */
+  /**
+   * Whether the widget is in use: from then on it may show any string (errors, a status, a
+   * confirmation), so the rest of the English copy loads, and renders wait for it. Before, it
+   * shows only what `i18n/en-shown.ts` holds. Each element says when (README, "What loads when").
+   */
+  protected get used(): boolean {
+    return false;
+  }
+
+  /**
+   * A render in a language whose catalogue is still loading waits for it, rather than flash
+   * English or, once the widget is used, a missing string.
+   */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const loading = this.localize.loading;
+    const loading = this.localize.loading(this.used);
     return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 

@@ -123,6 +123,11 @@ export class CcaiCallStatus extends CcaiElement {
   #liveLoading: Promise<unknown> | undefined;
   #liveModule: LiveModule | undefined;
 
+  /** Given a call id or a call: it may show any status, detail or failure. */
+  protected override get used(): boolean {
+    return this.callId != null || this.call != null;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Not the call last read or pushed: the page pushed it in.
     const pushed = changed.has('call') && this.call !== undefined && this.call !== this.#known;

@@ -133,6 +133,11 @@ export class CcaiCustomerFlags extends CcaiElement {
     },
   });
 
+  /** Given a call id: its flags, and what may go wrong with them, are shown. */
+  protected override get used(): boolean {
+    return this.callId != null;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('callId')) {
       // Another call: nothing of the previous one may be shown or unlocked by late answers.

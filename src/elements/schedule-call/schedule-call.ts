@@ -256,6 +256,14 @@ export class CcaiScheduleCall extends CcaiElement {
     onError: (error) => this.reportError(error),
   });
 
+  /** The form was focused, pointed at, typed in or submitted (see `#prepare`). */
+  #touched = false;
+
+  /** Touched, offering "now", or showing a booking kept from before a reload: any string may follow. */
+  protected override get used(): boolean {
+    return this.#touched || this.modes.includes('now') || this.#kept.reading || this.#kept.booking !== null;
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#now.waits?.sync(null);
@@ -304,6 +312,7 @@ export class CcaiScheduleCall extends CcaiElement {
 
   readonly #onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
+    this.#touched = true;
     void this.#send(async () => {
       const request = await this.#validRequest();
       if (request) await this.#create.run([(this.#request = request)]);
@@ -460,6 +469,7 @@ export class CcaiScheduleCall extends CcaiElement {
 
   /** The form's first use: its modules load, and the server's time is asked for once (see `#learnServerTime`). */
   readonly #prepare = () => {
+    this.#touched = true;
     this.#form.prepare();
     if (this.#askedTime) return;
     this.#askedTime = true;
