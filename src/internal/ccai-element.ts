@@ -2,9 +2,8 @@ import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { CallsClient } from '../core/client.js';
 import type { Messages } from '../i18n/en.js';
-import { errorDetail } from './describe-error.js';
 import { loadClientModule, loadedClientModule } from './client-module.js';
-import { CcaiErrorEvent } from './events.js';
+import { CcaiErrorEvent, errorDetail } from './events.js';
 import { LocalizeController } from './localize.js';
 import { describeValue, objectType, PropertyTypeError, stringType, type PropertyType } from './property-types.js';
 
@@ -109,10 +108,21 @@ export class CcaiElement extends LitElement {
     return client;
   }
 
-  /** The client requests go through, its module loaded first if need be (a failure is a `network` `CallsApiError`). */
+  /**
+   * The client requests go through, with its module (also for an assigned `client`: it has the
+   * copy for failures, see `describeError`); a failure to load is a `network` `CallsApiError`.
+   */
   protected async loadApi(): Promise<CallsClient> {
-    if (!this.client) await loadClientModule();
+    await loadClientModule();
     return this.api!;
+  }
+
+  /**
+   * What to tell a visitor about a failed request, in their language (`internal/describe-error.ts`).
+   * A request failed only after `loadApi`: without its module, loading it was what failed.
+   */
+  protected describeError(error: unknown, t: Messages): string {
+    return loadedClientModule()?.describeError(error, t) ?? t.errorNetwork;
   }
 
   /** Fires `ccai-error` for a failed request (or refused input) and returns its detail. */

@@ -10,7 +10,6 @@ import type { Messages } from '../../i18n/en.js';
 import { isolatedIn, type Isolated } from '../../internal/bidi.js';
 import { CcaiElement } from '../../internal/ccai-element.js';
 import { booleanType, idType } from '../../internal/property-types.js';
-import { describeError } from '../../internal/describe-error.js';
 import { CcaiFlagsChangeEvent } from '../../internal/events.js';
 import { checkboxStyles, themeStyles } from '../../internal/styles.js';
 import { customerFlagsStyles } from './customer-flags.styles.js';
@@ -24,10 +23,10 @@ const mayLoadAgain = (error: unknown) =>
  * (a malformed `call-id` is the page's mistake; `ccai-error` still carries the details). Server
  * text shown as it came is isolated, so a right-to-left page reads in order.
  */
-function errorText(error: unknown, t: Messages): Isolated {
+function errorText(error: unknown, t: Messages, describe: (error: unknown, t: Messages) => string): Isolated {
   if (error instanceof CallsApiError && error.kind === 'validation' && error.field === 'id')
     return [t.flagsInvalidCallId];
-  const text = describeError(error, t);
+  const text = describe(error, t);
   return error instanceof CallsApiError && error.kind === 'http' ? isolatedIn(text, error.message) : [text];
 }
 
@@ -212,7 +211,7 @@ export class CcaiCustomerFlags extends CcaiElement {
               part="error"
               role="alert"
             >
-              ${this.saveFailure ? [t.flagsSaveFailed, ' ', ...errorText(this.saveFailure.error, t)] : ''}
+              ${this.saveFailure ? [t.flagsSaveFailed, ' ', ...errorText(this.saveFailure.error, t, this.#describe)] : ''}
             </p>`
       }
     `;
@@ -226,7 +225,7 @@ export class CcaiCustomerFlags extends CcaiElement {
           part="error"
           role="alert"
         >
-          ${t.flagsLoadFailed} ${errorText(error, t)}
+          ${t.flagsLoadFailed} ${errorText(error, t, this.#describe)}
         </p>
         ${
           mayLoadAgain(error)
@@ -242,6 +241,8 @@ export class CcaiCustomerFlags extends CcaiElement {
       </div>
     `;
   }
+
+  readonly #describe = (error: unknown, t: Messages) => this.describeError(error, t);
 
   /** Confirmed flags with the values of pending writes laid over them. */
   #shown(confirmed: CustomerFlags): CustomerFlags {

@@ -4,12 +4,11 @@ import { property, state } from 'lit/decorators.js';
 import { isTerminalStatus } from '../../core/calls.js';
 import type { CreateCallResult } from '../../core/client.js';
 import { CallsApiError, isTransient, isUnconfirmedWrite } from '../../core/errors.js';
-import { classifyServerMessage } from '../../core/messages.js';
 import type { Call } from '../../core/schemas.js';
 import type { Messages } from '../../i18n/en.js';
 import { CcaiElement } from '../../internal/ccai-element.js';
+import { loadedClientModule } from '../../internal/client-module.js';
 import { booleanType, idType, listType, numberType, objectType, stringType } from '../../internal/property-types.js';
-import { describeError } from '../../internal/describe-error.js';
 import { CcaiCallCancelledEvent, CcaiCallScheduledEvent, type CcaiStatusChangeEvent } from '../../internal/events.js';
 import type * as PhoneInput from '../../internal/phone-input.js';
 import { checkboxStyles, themeStyles } from '../../internal/styles.js';
@@ -29,7 +28,11 @@ import { formView } from './views.js';
  * is wrong. A lost or unreadable answer leaves the outcome unknown (the call may exist): said so.
  * Server text we have no copy for is isolated from the sentence around it (it may run either way).
  */
-function describeCreateError(error: unknown, t: Messages): string | TemplateResult {
+function describeCreateError(
+  error: unknown,
+  t: Messages,
+  describeError: (error: unknown, t: Messages) => string,
+): string | TemplateResult {
   if (isUnconfirmedWrite(error)) return error.kind === 'timeout' ? t.createTimedOut : t.createUnreadable;
   if (error instanceof CallsApiError && error.status === 404) return t.serverConfig;
   const described = describeError(error, t);
@@ -231,7 +234,7 @@ export class CcaiScheduleCall extends CcaiElement {
       // The server's clock is past that time: it, and every earlier one, is offered no more.
       if (
         error instanceof CallsApiError &&
-        classifyServerMessage(error.message) === 'scheduled_at_past' &&
+        loadedClientModule()?.classifyServerMessage(error.message) === 'scheduled_at_past' &&
         typeof this.#request?.scheduled_at === 'string'
       )
         this.#form.refusedAsPast(this.#request.scheduled_at);
@@ -443,7 +446,11 @@ export class CcaiScheduleCall extends CcaiElement {
       errors: form.errors,
       alert:
         this.formError ||
-        (form.notSetUp ? t.serverConfig : requestError === undefined ? '' : describeCreateError(requestError, t)),
+        (form.notSetUp
+          ? t.serverConfig
+          : requestError === undefined
+            ? ''
+            : describeCreateError(requestError, t, (error, t) => this.describeError(error, t))),
       notSetUp: form.notSetUp,
       clockSkewed: form.clockSkewed,
       retry:
