@@ -21,13 +21,18 @@
  *    - `import 'ccai-widgets'` before the phone field is used ≤ 23 KB: 21.5 KB for what is here
  *      now, plus the 1.5 KB the visitors issue may add (slot picker, "call me now"), so that the
  *      script tag, ≈ 0.4 KB over it, stays under 24 KB once that lands;
- *    - each lazy language catalogue ≤ 2.5 KB (11 more are coming; they load only where shown);
- *    - the standalone file ≤ 101 KB: 78 KB for what is here now plus 11 catalogues of ≈ 2.1 KB,
- *      which it must inline (it makes no further request);
+ *    - each lazy language catalogue ≤ 2.75 KB (they load only where shown; see the constant);
+ *    - the standalone file ≤ 104 KB: it must inline every catalogue (it makes no further
+ *      request; see the constant);
  *    - libphonenumber-js in none of the chunks the ESM entry or the script tag load at once.
  *    1 KB = 1000 bytes (the stricter reading, and Vite's).
  *
  * Exits 1 over budget. Reads `dist/` as built: run `npm run build` first (`npm run size` does).
+ *
+ * `node scripts/size.mjs --modules` prints instead where the script tag's bytes go before use: the
+ * module it loads when a widget appears, built again in memory, with each source module's marginal
+ * gzip size (the module's rendered code left out, the rest gzipped again: what moving it out alone
+ * would save, before minification's share), and the chunks that load later with their modules.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
@@ -42,8 +47,15 @@ const SCRIPT_TAG_BUDGET = 24_000;
 const SCRIPT_TAG_OVER_ESM = 1_000;
 const EMPTY_PAGE_BUDGET = 1_000;
 const ENTRY_BUDGET = 23_000;
-const CATALOGUE_BUDGET = 2_500;
-const STANDALONE_BUDGET = 101_000;
+// Planned at 2.5 KB before issue 10 added its ≈ 35 keys ("call me now", Change time, the calendar);
+// every catalogue grew by ≈ 0.45 KB with them (ja 2.13 -> 2.60, ar -> 2.62). A catalogue loads only
+// on a page in its language, after the page: 2.75 KB keeps the headroom the plan had.
+const CATALOGUE_BUDGET = 2_750;
+// Planned at 101 KB: 78 KB of code plus 11 catalogues of ≈ 2.1 KB. The catalogues came at 2.25–2.62
+// KB (issue 10's keys, ≈ +4 KB for the 12 beside English), and the standalone file, which inlines
+// every lazy module, pays ≈ 0.5 KB for the script tag's split (each module reached by `import()`
+// becomes a namespace object there): 103.2 KB measured, 104 KB allowed.
+const STANDALONE_BUDGET = 104_000;
 
 /** Public ES entries a page can import (package.json `exports`, without the test-only mock). */
 const ENTRIES = [
@@ -164,6 +176,55 @@ async function scriptWithout(external) {
 
 const pad = (text, width) => String(text).padEnd(width);
 const padStart = (text, width) => String(text).padStart(width);
+
+/** `--modules`: the script tag's eager module by source module, and its lazy chunks (see above). */
+async function printModules() {
+  const result = await build({
+    configFile: join(root, 'vite.config.ts'),
+    mode: 'script',
+    logLevel: 'silent',
+    build: { write: false },
+  });
+  const chunks = (Array.isArray(result) ? result : [result])
+    .flatMap((output) => output.output)
+    .filter((file) => file.type === 'chunk');
+  const main = chunks.find((chunk) => chunk.isEntry);
+  const name = (id) =>
+    id
+      .replace('\0', '')
+      .replace(root, '')
+      .replace(/.*node_modules\//, '');
+  const modules = Object.entries(main.modules).map(([id, module]) => [name(id), module.code ?? '']);
+  const all = gz(modules.map(([, code]) => code).join('\n'));
+  const rows = modules.map(([id], index) => [
+    id,
+    all -
+      gz(
+        modules
+          .filter((_, other) => other !== index)
+          .map(([, code]) => code)
+          .join('\n'),
+      ),
+  ]);
+  console.log(
+    `${main.fileName}: ${kb(gz(main.code))} gzip -9 as shipped (minified); each module's marginal share, of its rendered code before minification:\n`,
+  );
+  for (const [id, size] of rows.sort((a, b) => b[1] - a[1]).filter(([, size]) => size > 0))
+    console.log(`${padStart(kb(size), 10)}  ${id}`);
+  console.log('\nLater, on first use:\n');
+  for (const chunk of chunks.filter((chunk) => chunk !== main)) {
+    const ids = Object.keys(chunk.modules).map(name);
+    const ours = ids.filter((id) => id.startsWith('src/'));
+    const packages = [...new Set(ids.filter((id) => !id.startsWith('src/')).map((id) => id.split('/')[0]))];
+    const from = packages.length ? ` (and ${packages.join(', ')})` : '';
+    console.log(`${padStart(kb(gz(chunk.code)), 10)}  ${basename(chunk.fileName)}: ${ours.join(' ')}${from}`);
+  }
+}
+
+if (process.argv.includes('--modules')) {
+  await printModules();
+  process.exit(0);
+}
 
 console.log('Shipped files (dist/, as published)\n');
 console.log(`${pad('file', 44)}${padStart('raw', 12)}${padStart('gzip -9', 12)}`);

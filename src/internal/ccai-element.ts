@@ -1,9 +1,9 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import { CallsClient } from '../core/client.js';
+import type { CallsClient } from '../core/client.js';
 import type { Messages } from '../i18n/en.js';
-import { errorDetail } from './describe-error.js';
-import { CcaiErrorEvent } from './events.js';
+import { loadClientModule, loadedClientModule } from './client-module.js';
+import { CcaiErrorEvent, errorDetail } from './events.js';
 import { LocalizeController } from './localize.js';
 import { describeValue, objectType, PropertyTypeError, stringType, type PropertyType } from './property-types.js';
 
@@ -67,9 +67,21 @@ export class CcaiElement extends LitElement {
 
   protected readonly localize = new LocalizeController(this);
 
-  /** A render in a language whose catalogue is still loading waits for it, rather than flash English. */
+  /**
+   * Whether the widget is in use: from then on it may show any string (errors, a status, a
+   * confirmation), so the rest of the English copy loads, and renders wait for it. Before, it
+   * shows only what `i18n/en-shown.ts` holds. Each element says when (README, "What loads when").
+   */
+  protected get used(): boolean {
+    return false;
+  }
+
+  /**
+   * A render in a language whose catalogue is still loading waits for it, rather than flash
+   * English or, once the widget is used, a missing string.
+   */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const loading = this.localize.loading;
+    const loading = this.localize.loading(this.used);
     return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
@@ -78,12 +90,39 @@ export class CcaiElement extends LitElement {
     return this.localize.messages(this.messages);
   }
 
-  /** The client requests go through. */
-  protected get api(): CallsClient {
+  /** Where requests go: the `client`'s base URL, else `base-url` as the client made for it keeps it. */
+  protected get apiBaseUrl(): string {
+    return this.client ? this.client.baseUrl : this.baseUrl.replace(/\/+$/, '');
+  }
+
+  /**
+   * The client requests go through: `client`, else the page's one for `base-url`; `undefined` until
+   * the client's module is in (`loadApi`), which a widget loads when it is first used.
+   */
+  protected get api(): CallsClient | undefined {
     if (this.client) return this.client;
+    const module = loadedClientModule();
+    if (!module) return undefined;
     let client = clients.get(this.baseUrl);
-    if (!client) clients.set(this.baseUrl, (client = new CallsClient({ baseUrl: this.baseUrl })));
+    if (!client) clients.set(this.baseUrl, (client = new module.CallsClient({ baseUrl: this.baseUrl })));
     return client;
+  }
+
+  /**
+   * The client requests go through, with its module (also for an assigned `client`: it has the
+   * copy for failures, see `describeError`); a failure to load is a `network` `CallsApiError`.
+   */
+  protected async loadApi(): Promise<CallsClient> {
+    await loadClientModule();
+    return this.api!;
+  }
+
+  /**
+   * What to tell a visitor about a failed request, in their language (`internal/describe-error.ts`).
+   * A request failed only after `loadApi`: without its module, loading it was what failed.
+   */
+  protected describeError(error: unknown, t: Messages): string {
+    return loadedClientModule()?.describeError(error, t) ?? t.errorNetwork;
   }
 
   /** Fires `ccai-error` for a failed request (or refused input) and returns its detail. */

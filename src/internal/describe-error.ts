@@ -1,13 +1,6 @@
 import { CallsApiError } from '../core/errors.js';
 import { classifyServerMessage, type ServerMessageCode } from '../core/messages.js';
 import type { Messages } from '../i18n/en.js';
-import type { CcaiErrorDetail } from './events.js';
-
-/** The `ccai-error` detail for anything a request rejected with. */
-export function errorDetail(error: unknown): CcaiErrorDetail {
-  if (error instanceof CallsApiError) return { status: error.status, message: error.message, kind: error.kind };
-  return { status: 0, message: error instanceof Error ? error.message : String(error), kind: 'network' };
-}
 
 /** The copy a visitor reads for each documented server message (`core/messages.ts` says which is which). */
 const SERVER_MESSAGE_COPY: Record<ServerMessageCode, keyof Messages> = {

@@ -1,4 +1,4 @@
-import type { CallsApiErrorKind } from '../core/errors.js';
+import { CallsApiError, type CallsApiErrorKind } from '../core/errors.js';
 import type { CustomerFlags } from '../core/calls.js';
 import type { Call } from '../core/schemas.js';
 
@@ -10,6 +10,12 @@ export interface CcaiErrorDetail {
   status: number;
   message: string;
   kind: CallsApiErrorKind;
+}
+
+/** The `ccai-error` detail for anything a request rejected with. */
+export function errorDetail(error: unknown): CcaiErrorDetail {
+  if (error instanceof CallsApiError) return { status: error.status, message: error.message, kind: error.kind };
+  return { status: 0, message: error instanceof Error ? error.message : String(error), kind: 'network' };
 }
 
 /** Fired on every failed request, and when the visitor's input is refused before any request. */

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { en, type Messages } from '../i18n/en.js';
+import type { Messages } from '../i18n/en.js';
+import { enShown } from '../i18n/en-shown.js';
 import { plural } from '../i18n/plural.js';
 
 /**
@@ -7,8 +8,26 @@ import { plural } from '../i18n/plural.js';
  * its own chunk, found through `i18n/catalogues.ts`), so a page pays only for the languages it shows.
  */
 const SHIPPED = 'ar de es fr he it ja ko nl pt zh-Hans zh-Hant'.split(' ');
-const catalogues: Record<string, Messages> = { en };
+/**
+ * English is built in only as far as a widget shows it before use (`en-shown.ts`); the rest
+ * (`en-later.ts`) is added once a widget is used, before the first render that may show it.
+ */
+const catalogues: Record<string, Messages> = { en: enShown as Messages };
 const loading = new Map<string, Promise<void>>();
+let englishLater: Promise<void> | undefined;
+let englishComplete = false;
+
+/** Completes English once; a failed load leaves the shown part alone (the strings still missing render empty). */
+function loadEnglishLater(): Promise<void> | undefined {
+  if (englishComplete) return undefined;
+  return (englishLater ??= import('../i18n/en-later.js').then(
+    ({ enLater }) => {
+      catalogues.en = { ...enShown, ...enLater(plural) };
+      englishComplete = true;
+    },
+    () => undefined,
+  ));
+}
 
 /** Every shipped catalogue, English first. */
 export const shippedCatalogues = () => ['en', ...SHIPPED];
@@ -33,7 +52,8 @@ function loadCatalogue(catalogue: string): Promise<void> | undefined {
 /** A shipped catalogue's messages, loaded as an element loads them; English for any other. */
 export async function loadMessages(catalogue: string): Promise<Messages> {
   await loadCatalogue(catalogue);
-  return catalogues[catalogue] ?? en;
+  await loadEnglishLater();
+  return catalogues[catalogue] ?? catalogues.en!;
 }
 
 /**
@@ -118,13 +138,19 @@ export class LocalizeController implements ReactiveController {
     return this.catalogue.slice(0, 2);
   }
 
-  /** Settles once the catalogue in use is in; `undefined` when it is already. */
-  get loading(): Promise<void> | undefined {
-    return loadCatalogue(this.catalogue);
+  /**
+   * Settles once the catalogue in use is in, with all of English once the widget is `used` (a
+   * language that failed to load is shown in English); `undefined` when they are already.
+   */
+  loading(used: boolean): Promise<void> | undefined {
+    const catalogue = this.catalogue;
+    const complete = () => (used && (catalogue === 'en' || !catalogues[catalogue]) ? loadEnglishLater() : undefined);
+    const pending = loadCatalogue(catalogue);
+    return pending ? pending.then(complete) : complete();
   }
 
   messages(overrides?: Partial<Messages>): Messages {
-    const base = catalogues[this.catalogue] ?? en;
+    const base = catalogues[this.catalogue] ?? catalogues.en!;
     if (!overrides) return base;
     return {
       ...base,

@@ -45,6 +45,8 @@ function elementWatcher({ clock, serve }: Environment): Watcher {
     open: () => document.body.append(el),
     close: () => el.remove(),
     async settled() {
+      // The element's polling starts once its module is in: its update completes then.
+      await el.updateComplete;
       // Each handled read puts a new call object into `call`; one more task lets the controller set its
       // timer. The first read may wait for the client's schemas to load.
       const giveUp = performance.now() + 5000;

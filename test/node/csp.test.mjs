@@ -216,6 +216,52 @@ test('the script tag on a page without a widget loads nothing more, and register
   await tab.close();
 });
 
+test('the script tag on a page whose widgets are not used loads the elements module alone; each use loads its part', async () => {
+  PAGES['/unused.html'] = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Support</title>
+<script src="/csp-listener.js"></script><script src="/ccai-widgets.js"></script></head><body><main>
+<ccai-schedule-call menu-id="9" days="mon-sun" hours="00:00-23:45" default-country="US"></ccai-schedule-call>
+<ccai-call-status></ccai-call-status>
+<ccai-customer-flags></ccai-customer-flags>
+</main></body></html>`;
+  mock.reset();
+  const tab = await browser.newPage();
+  const problems = [];
+  tab.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+  tab.on('pageerror', (error) => problems.push(error.message));
+  const scripts = [];
+  const api = [];
+  tab.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    // A chunk by its name, without its hash.
+    if (request.resourceType() === 'script')
+      scripts.push(path.replace(/^(\/ccai-widgets\.chunks\/.+)-[\w-]{8}\.js$/, '$1'));
+    if (path.startsWith('/apps/')) api.push(path);
+  });
+  await tab.goto(`${origin}/unused.html`);
+  await tab.getByRole('group', { name: 'Time', exact: true }).getByRole('radio').first().waitFor();
+  await tab.waitForLoadState('networkidle');
+  // The form's labels are there, from the copy that loads with the page.
+  await tab.getByLabel('Phone number').waitFor();
+  assert.deepEqual(scripts, ['/csp-listener.js', '/ccai-widgets.js', '/ccai-widgets.chunks/elements.js']);
+  assert.deepEqual(api, [], 'nothing asked of the API before use');
+
+  // A status given a call id: its polling, the client and the rest of the copy.
+  await tab.evaluate(() => document.querySelector('ccai-call-status').setAttribute('call-id', '514'));
+  await tab.getByText('Call ended', { exact: true }).waitFor();
+  for (const part of ['live', 'client', 'en-later'])
+    assert.ok(scripts.includes(`/ccai-widgets.chunks/${part}`), `${part} once a status has a call id`);
+  assert.ok(!scripts.some((path) => /phone-input|checks/.test(path)), 'no form code before the form is used');
+
+  // The form's first use: its checks and phone metadata.
+  await tab.getByLabel('Phone number').focus();
+  await tab.waitForFunction(() =>
+    performance.getEntriesByType('resource').some((entry) => /phone-input-/.test(entry.name)),
+  );
+  assert.deepEqual(await tab.evaluate(() => window.cspViolations), []);
+  assert.deepEqual(problems, []);
+  await tab.close();
+});
+
 test('the violation listener does catch a violation (so the test above can fail)', async () => {
   const { tab, problems } = await open('/');
   await tab.getByRole('button', { name: 'Schedule call' }).waitFor();

@@ -1,8 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { IN_PROGRESS_STATUSES, SUCCEEDED_STATUSES, isTerminalStatus } from '../../core/calls.js';
-import { callEventsUrl } from '../../core/client.js';
-import { CallsApiError } from '../../core/errors.js';
+import { IN_PROGRESS_STATUSES, SUCCEEDED_STATUSES } from '../../core/calls.js';
 import type { Call } from '../../core/schemas.js';
 import type { Messages } from '../../i18n/en.js';
 import { withIsolated, type Isolated } from '../../internal/bidi.js';
@@ -10,17 +8,12 @@ import { CcaiElement } from '../../internal/ccai-element.js';
 import { idType, objectType, stringType } from '../../internal/property-types.js';
 import { CcaiStatusChangeEvent } from '../../internal/events.js';
 import { dateTimeFormat } from '../../internal/intl-cache.js';
-import { callPollPolicy, isGone, toPollError } from '../../internal/poll-policy.js';
-import { PollingController, systemClock, type Clock, type PollSource } from '../../internal/polling-controller.js';
+import { systemClock, type Clock } from '../../internal/clock.js';
 import { themeStyles } from '../../internal/styles.js';
 import { callStatusStyles } from './call-status.styles.js';
-import { listen } from './call-stream.js';
+import type { LiveStatus } from './live.js';
 
-/**
- * The live streams gateways offered on their reads, by client and source key: whichever element's
- * read saw the offer, every element sharing that source may use it.
- */
-const offeredStreams = new WeakMap<object, Map<string, string>>();
+type LiveModule = typeof import('./live.js');
 
 /** Date, time and zone in the visitor's own time zone (`dateStyle` cannot be combined with `timeZoneName`). */
 const DATE_TIME: Intl.DateTimeFormatOptions = {
@@ -121,125 +114,84 @@ export class CcaiCallStatus extends CcaiElement {
 
   @state() private problem: unknown = null;
 
-  /** Stops listening to the live stream, while listening. */
-  #leaveStream: (() => void) | undefined;
-  /** The stream was closed for a hidden tab or a detached element, to open again on return. */
-  #livePaused = false;
-  /** Streams that failed for the current source: polled instead until the source changes. */
-  readonly #failedStreams = new Set<string>();
+  /** The latest call read or pushed in (the one a status change is measured from). */
+  #known: Call | undefined;
 
-  /** Reads `call` on the poll policy's schedule; it knows the latest call it was told of or read. */
-  readonly #poller = new PollingController<Call>(this, {
-    source: () => this.#source(),
-    policy: callPollPolicy,
-    received: (call, previous) => {
-      this.problem = null;
-      this.#announce(call, previous);
-      this.call = call;
-      this.#listenLive();
-    },
-    failed: (error) => {
-      this.problem = error;
-      this.reportError(error);
-    },
-    clock: () => this.clock,
-  });
+  /** Polling and the live stream, from the first call id on (`live.ts`, loaded then with the client). */
+  #live: LiveStatus | undefined;
+  /** The live module loading, until it is in (see `getUpdateComplete`). */
+  #liveLoading: Promise<unknown> | undefined;
+  #liveModule: LiveModule | undefined;
+
+  /** Given a call id or a call: it may show any status, detail or failure. */
+  protected override get used(): boolean {
+    return this.callId != null || this.call != null;
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // Not the call the poller read or was told of: the page pushed it in.
-    const pushed = changed.has('call') && this.call !== undefined && this.call !== this.#poller.latest;
+    // Not the call last read or pushed: the page pushed it in.
+    const pushed = changed.has('call') && this.call !== undefined && this.call !== this.#known;
     const sourceChanged =
       changed.has('callId') ||
       changed.has('capability') ||
       changed.has('src') ||
       changed.has('baseUrl') ||
       changed.has('client');
-    const known = this.#poller.latest;
+    const known = this.#known;
     if (changed.has('callId') && known && String(known.id) !== String(this.callId)) this.#forget(pushed);
-    if (pushed) this.#announce(this.call!, this.#poller.seen(this.call!));
+    if (pushed) {
+      const previous = this.#known;
+      this.#known = this.call;
+      this.#live?.seen(this.call!);
+      this.#announce(this.call!, previous);
+    }
     if (!sourceChanged && !pushed) return;
-    if (sourceChanged) {
-      this.#stopListening();
-      this.#livePaused = false;
-      this.#failedStreams.clear();
+    if (this.#live) this.#live.follow(sourceChanged, pushed);
+    else if (this.callId) this.#startLive(pushed);
+  }
+
+  /** The first call id: polling and the stream load (once), then follow it as they would have at once. */
+  #startLive(pushed: boolean): void {
+    if (this.#liveLoading) return;
+    const loading = (this.#liveLoading = import('./live.js')
+      .then(async (module) => {
+        // The reads' client: the page's own, or the one for `base-url` (its module loaded here).
+        if (!this.client) await module.loadClientModule();
+        this.#liveModule = module;
+        const live = (this.#live = new module.LiveStatus(this, {
+          api: () => this.api!,
+          received: (call, previous) => {
+            this.problem = null;
+            this.#known = call;
+            this.#announce(call, previous);
+            this.call = call;
+          },
+          failed: (error) => {
+            this.problem = error;
+            this.reportError(error);
+          },
+        }));
+        if (this.#known) live.seen(this.#known);
+        live.follow(true, pushed);
+      })
+      .catch((error: unknown) => {
+        // Offline, say: shown as a read that failed; the next change of source tries again.
+        this.problem = error;
+        this.reportError(error);
+      })
+      .finally(() => {
+        if (this.#liveLoading === loading) this.#liveLoading = undefined;
+      }));
+  }
+
+  /** Also waits for the polling to start once the element has a call id (its module loads then). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.#liveLoading) {
+      await this.#liveLoading;
+      complete = await super.getUpdateComplete();
     }
-    // Live already: the stream carries on from the pushed call.
-    if (this.#leaveStream) return;
-    if (!this.callId) this.#poller.stop();
-    // Fresh data pushed in: the next read can wait its turn. A new source: read it now.
-    else this.#poller.start(pushed ? 'when-due' : 'now');
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener('visibilitychange', this.#onVisibilityChange);
-    this.#resumeLive();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('visibilitychange', this.#onVisibilityChange);
-    this.#pauseLive();
-  }
-
-  /** Hidden: the stream closes (it costs nothing then); shown: it opens again with the status as it is now. */
-  readonly #onVisibilityChange = () => {
-    if (document.visibilityState === 'hidden') this.#pauseLive();
-    else this.#resumeLive();
-  };
-
-  #pauseLive(): void {
-    if (this.#leaveStream) this.#livePaused = true;
-    this.#stopListening();
-  }
-
-  /** Back on the page: the stream again, or (no room for it now) polling from where it was. */
-  #resumeLive(): void {
-    if (!this.#livePaused || !this.isConnected || document.visibilityState === 'hidden') return;
-    this.#livePaused = false;
-    if (!this.#listenLive()) this.#poller.start('when-due');
-  }
-
-  /** Listens to the stream the gateway offered for this call, unless it failed, the call is over, or the tab is hidden. */
-  #listenLive(): boolean {
-    if (this.#leaveStream) return true;
-    if (!this.isConnected || document.visibilityState === 'hidden' || !this.callId) return false;
-    if (this.call && isTerminalStatus(this.call.status)) return false;
-    const source = this.#source();
-    const url = offeredStreams.get(source.scope)?.get(source.key);
-    if (!url || this.#failedStreams.has(url)) return false;
-    const leave = listen(url, {
-      status: (data) => void this.#streamed(data),
-      failed: () => {
-        this.#leaveStream = undefined;
-        this.#failedStreams.add(url);
-        this.#poller.start('now');
-      },
-    });
-    if (!leave) return false;
-    this.#leaveStream = leave;
-    this.#poller.stop();
-    return true;
-  }
-
-  #stopListening(): void {
-    this.#leaveStream?.();
-    this.#leaveStream = undefined;
-  }
-
-  /** One state from the stream, checked as a read's answer is; the same events and announcements follow. */
-  async #streamed(data: unknown): Promise<void> {
-    let call: Call;
-    try {
-      call = await this.api.parseCall(data);
-    } catch {
-      return;
-    }
-    if (!this.#leaveStream || call.id !== this.callId) return;
-    this.problem = null;
-    this.#announce(call, this.#poller.seen(call));
-    this.call = call;
-    if (isTerminalStatus(call.status)) this.#stopListening();
+    return complete;
   }
 
   override render() {
@@ -317,46 +269,12 @@ export class CcaiCallStatus extends CcaiElement {
   }
 
   #problemText(t: Messages): string {
-    return isGone(toPollError(this.problem)) ? t.errorNotFound : `${t.statusUnavailable} ${t.statusRetrying}`;
+    return this.#liveModule?.gone(this.problem) ? t.errorNotFound : `${t.statusUnavailable} ${t.statusRetrying}`;
   }
 
   #formatTime(iso: string): string {
     const date = new Date(iso);
     return Number.isNaN(date.getTime()) ? '' : dateTimeFormat(this.localize.locale, DATE_TIME).format(date);
-  }
-
-  /**
-   * The call as one read sees it: elements with the same client (one per `base-url`, or the same
-   * injected one), `src`, `call-id` and `capability` share their reads (see `internal/call-watch.ts`).
-   */
-  #source(): PollSource<Call> {
-    const api = this.api;
-    const id = this.callId ?? NaN; // read only while there is a call id
-    const capability = this.capability;
-    const url = this.src ? this.src.replaceAll('{base-url}', '{baseUrl}') : undefined;
-    const key = JSON.stringify([id, url ?? null, capability ?? null]);
-    return {
-      scope: api,
-      key,
-      read: async () => {
-        const onHeaders = (headers: Headers, readUrl: string) => {
-          let byKey = offeredStreams.get(api);
-          if (!byKey) offeredStreams.set(api, (byKey = new Map()));
-          const offered = callEventsUrl(headers, readUrl, capability);
-          if (offered) byKey.set(key, offered);
-          else byKey.delete(key);
-        };
-        const call = await api.getCall(id, { url, retries: 0, capability, onHeaders });
-        // Another call's status must never be shown as this one's.
-        if (call.id !== id)
-          throw new CallsApiError(`Unexpected response: call ${call.id} instead of ${id}`, {
-            kind: 'parse',
-            status: 200,
-            body: call,
-          });
-        return call;
-      },
-    };
   }
 
   /** Fires `ccai-status-change` when `call`'s status differs from the one known before it. */
@@ -367,7 +285,8 @@ export class CcaiCallStatus extends CcaiElement {
 
   /** Another call now: nothing known about it yet (a call pushed in with the new id stays). */
   #forget(pushed: boolean): void {
-    this.#poller.forget();
+    this.#known = undefined;
+    this.#live?.forget();
     this.problem = null;
     if (!pushed) this.call = undefined;
   }

@@ -10,7 +10,6 @@ import type { Messages } from '../../i18n/en.js';
 import { isolatedIn, type Isolated } from '../../internal/bidi.js';
 import { CcaiElement } from '../../internal/ccai-element.js';
 import { booleanType, idType } from '../../internal/property-types.js';
-import { describeError } from '../../internal/describe-error.js';
 import { CcaiFlagsChangeEvent } from '../../internal/events.js';
 import { checkboxStyles, themeStyles } from '../../internal/styles.js';
 import { customerFlagsStyles } from './customer-flags.styles.js';
@@ -24,10 +23,10 @@ const mayLoadAgain = (error: unknown) =>
  * (a malformed `call-id` is the page's mistake; `ccai-error` still carries the details). Server
  * text shown as it came is isolated, so a right-to-left page reads in order.
  */
-function errorText(error: unknown, t: Messages): Isolated {
+function errorText(error: unknown, t: Messages, describe: (error: unknown, t: Messages) => string): Isolated {
   if (error instanceof CallsApiError && error.kind === 'validation' && error.field === 'id')
     return [t.flagsInvalidCallId];
-  const text = describeError(error, t);
+  const text = describe(error, t);
   return error instanceof CallsApiError && error.kind === 'http' ? isolatedIn(text, error.message) : [text];
 }
 
@@ -119,10 +118,11 @@ export class CcaiCustomerFlags extends CcaiElement {
   #generation = 0;
 
   private readonly load = new Task(this, {
-    args: () => [this.callId, this.api] as const,
-    task: async ([callId, api]: readonly [number | undefined, CallsClient], { signal }) => {
+    // The client's module loads with the first call id (see `loadApi`); a new client or base URL loads again.
+    args: () => [this.callId, this.client, this.baseUrl] as const,
+    task: async ([callId]: readonly [number | undefined, ...unknown[]], { signal }) => {
       if (!callId) return initialState;
-      return api.getCustomerFlags(callId, { signal });
+      return (await this.loadApi()).getCustomerFlags(callId, { signal });
     },
     onComplete: (flags: CustomerFlags) => {
       this.confirmed = flags;
@@ -131,6 +131,11 @@ export class CcaiCustomerFlags extends CcaiElement {
       this.reportError(error);
     },
   });
+
+  /** Given a call id: its flags, and what may go wrong with them, are shown. */
+  protected override get used(): boolean {
+    return this.callId != null;
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('callId')) {
@@ -206,7 +211,7 @@ export class CcaiCustomerFlags extends CcaiElement {
               part="error"
               role="alert"
             >
-              ${this.saveFailure ? [t.flagsSaveFailed, ' ', ...errorText(this.saveFailure.error, t)] : ''}
+              ${this.saveFailure ? [t.flagsSaveFailed, ' ', ...errorText(this.saveFailure.error, t, this.#describe)] : ''}
             </p>`
       }
     `;
@@ -220,7 +225,7 @@ export class CcaiCustomerFlags extends CcaiElement {
           part="error"
           role="alert"
         >
-          ${t.flagsLoadFailed} ${errorText(error, t)}
+          ${t.flagsLoadFailed} ${errorText(error, t, this.#describe)}
         </p>
         ${
           mayLoadAgain(error)
@@ -236,6 +241,8 @@ export class CcaiCustomerFlags extends CcaiElement {
       </div>
     `;
   }
+
+  readonly #describe = (error: unknown, t: Messages) => this.describeError(error, t);
 
   /** Confirmed flags with the values of pending writes laid over them. */
   #shown(confirmed: CustomerFlags): CustomerFlags {
@@ -265,7 +272,8 @@ export class CcaiCustomerFlags extends CcaiElement {
     if (!callId || !this.confirmed || this.readonly || this.pending.has(name)) return;
     this.saveFailure = undefined;
     this.pending = new Map(this.pending).set(name, value);
-    const api = this.api;
+    // Loaded: the flags to change were read through it.
+    const api = this.api!;
     const generation = this.#generation;
     this.#writes = this.#writes.then(() => this.#write(api, callId, generation, name, value));
   }

@@ -16,7 +16,7 @@ import type { KeptBooking } from './kept-booking.js';
 export type Replaced = NonNullable<Booking['replaces']>;
 
 export interface ChangeTimeContext {
-  api: () => CallsClient;
+  api: () => Promise<CallsClient>;
   kept: KeptBooking;
   storageKey: () => string;
   reportError: (error: unknown) => void;
@@ -36,7 +36,9 @@ export class ChangeTime {
       autoRun: false,
       task: async ([old], { signal }) => {
         if (!old) return initialState;
-        const result = await context.api().cancelScheduledCall(old.call.id, { signal, capability: old.capability });
+        const result = await (
+          await context.api()
+        ).cancelScheduledCall(old.call.id, { signal, capability: old.capability });
         return result.kind === 'cancelled' ? result.call : { ...old.call, status: 'cancelled' };
       },
       onComplete: (call) => {

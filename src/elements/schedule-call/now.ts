@@ -186,7 +186,8 @@ export interface NowContext {
   form: ScheduleForm;
   t: Messages;
   locale: string;
-  api: CallsClient;
+  /** The client, loaded first if need be. */
+  api: () => Promise<CallsClient>;
   update: () => void;
 }
 
@@ -215,7 +216,7 @@ export function nowParts({ state, modes: listed, menuId, form, t, locale, api, u
   if (open) {
     const lang = form.language;
     state.key = `${lang} ${menuId}`;
-    state.read = (signal) => api.getWaitTimes({ lang, menuId }, { signal, retries: 0 });
+    state.read = async (signal) => (await api()).getWaitTimes({ lang, menuId }, { signal, retries: 0 });
   }
   const fields = nowFields({
     t,

@@ -12,8 +12,9 @@ import type { CallsClient, CreateCallResult } from '../../core/client.js';
 import type { Call } from '../../core/schemas.js';
 import type { Messages } from '../../i18n/en.js';
 import { isolatedIn, withIsolated } from '../../internal/bidi.js';
-import { describeError, errorDetail } from '../../internal/describe-error.js';
-import type { CcaiStatusChangeEvent } from '../../internal/events.js';
+// With the client: the confirmation is shown once a request was made (or to read a kept call's status).
+import { describeError } from '../../internal/requests.js';
+import { errorDetail, type CcaiStatusChangeEvent } from '../../internal/events.js';
 import { dateTimeFormat } from '../../internal/intl-cache.js';
 import { calendarLink, type CalendarLinkView } from './calendar.js';
 import type { ChangeTime, Replaced } from './change-time.js';

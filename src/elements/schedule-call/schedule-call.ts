@@ -4,12 +4,11 @@ import { property, state } from 'lit/decorators.js';
 import { isTerminalStatus } from '../../core/calls.js';
 import type { CreateCallResult } from '../../core/client.js';
 import { CallsApiError, isTransient, isUnconfirmedWrite } from '../../core/errors.js';
-import { classifyServerMessage } from '../../core/messages.js';
 import type { Call } from '../../core/schemas.js';
 import type { Messages } from '../../i18n/en.js';
 import { CcaiElement } from '../../internal/ccai-element.js';
+import { loadedClientModule } from '../../internal/client-module.js';
 import { booleanType, idType, listType, numberType, objectType, stringType } from '../../internal/property-types.js';
-import { describeError } from '../../internal/describe-error.js';
 import { CcaiCallCancelledEvent, CcaiCallScheduledEvent, type CcaiStatusChangeEvent } from '../../internal/events.js';
 import type * as PhoneInput from '../../internal/phone-input.js';
 import { checkboxStyles, themeStyles } from '../../internal/styles.js';
@@ -29,7 +28,11 @@ import { formView } from './views.js';
  * is wrong. A lost or unreadable answer leaves the outcome unknown (the call may exist): said so.
  * Server text we have no copy for is isolated from the sentence around it (it may run either way).
  */
-function describeCreateError(error: unknown, t: Messages): string | TemplateResult {
+function describeCreateError(
+  error: unknown,
+  t: Messages,
+  describeError: (error: unknown, t: Messages) => string,
+): string | TemplateResult {
   if (isUnconfirmedWrite(error)) return error.kind === 'timeout' ? t.createTimedOut : t.createUnreadable;
   if (error instanceof CallsApiError && error.status === 404) return t.serverConfig;
   const described = describeError(error, t);
@@ -210,9 +213,9 @@ export class CcaiScheduleCall extends CcaiElement {
    */
   readonly #create = new Task<[BookingRequest | null], CreateCallResult>(this, {
     autoRun: false,
-    task: ([request], { signal }) =>
+    task: async ([request], { signal }) =>
       request
-        ? this.api.createCall(request, {
+        ? (await this.loadApi()).createCall(request, {
             signal,
             capability: 'call_id' in request && request.call_id !== undefined ? this.capability : undefined,
           })
@@ -233,7 +236,7 @@ export class CcaiScheduleCall extends CcaiElement {
       // The server's clock is past that time: it, and every earlier one, is offered no more.
       if (
         error instanceof CallsApiError &&
-        classifyServerMessage(error.message) === 'scheduled_at_past' &&
+        loadedClientModule()?.classifyServerMessage(error.message) === 'scheduled_at_past' &&
         typeof this.#request?.scheduled_at === 'string'
       )
         this.#form.refusedAsPast(this.#request.scheduled_at);
@@ -246,7 +249,7 @@ export class CcaiScheduleCall extends CcaiElement {
     autoRun: false,
     task: async ([call, capability], { signal }) => {
       if (!call) return initialState;
-      const result = await this.api.cancelScheduledCall(call.id, { signal, capability });
+      const result = await (await this.loadApi()).cancelScheduledCall(call.id, { signal, capability });
       // 204: cancelled already (elsewhere). The server says so; the call object we hold does not.
       return result.kind === 'cancelled' ? result.call : { ...call, status: 'cancelled' };
     },
@@ -260,6 +263,14 @@ export class CcaiScheduleCall extends CcaiElement {
     },
     onError: (error) => this.reportError(error),
   });
+
+  /** The form was focused, pointed at, typed in or submitted (see `#prepare`). */
+  #touched = false;
+
+  /** Touched, offering "now", or showing a booking kept from before a reload: any string may follow. */
+  protected override get used(): boolean {
+    return this.#touched || this.modes.includes('now') || this.#kept.reading || this.#kept.booking !== null;
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -309,6 +320,7 @@ export class CcaiScheduleCall extends CcaiElement {
 
   readonly #onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
+    this.#touched = true;
     void this.#send(async () => {
       const request = await this.#validRequest();
       if (request) await this.#create.run([(this.#request = request)]);
@@ -428,7 +440,7 @@ export class CcaiScheduleCall extends CcaiElement {
       form,
       t: this.t,
       locale,
-      api: this.api,
+      api: () => this.loadApi(),
       update: () => this.requestUpdate(),
     });
     const ChangeTime = change && loadedModule('outcome')!.ChangeTime;
@@ -450,7 +462,11 @@ export class CcaiScheduleCall extends CcaiElement {
       errors: form.errors,
       alert:
         this.formError ||
-        (form.notSetUp ? t.serverConfig : requestError === undefined ? '' : describeCreateError(requestError, t)),
+        (form.notSetUp
+          ? t.serverConfig
+          : requestError === undefined
+            ? ''
+            : describeCreateError(requestError, t, (error, t) => this.describeError(error, t))),
       notSetUp: form.notSetUp,
       clockSkewed: form.clockSkewed,
       retry:
@@ -476,12 +492,17 @@ export class CcaiScheduleCall extends CcaiElement {
 
   /** The form's first use: its modules load, and the server's time is asked for once (see `#learnServerTime`). */
   readonly #prepare = () => {
+    this.#touched = true;
     this.#form.prepare();
     if (this.#askedTime) return;
     this.#askedTime = true;
-    const api = this.api;
-    if (api.serverTimeOffsetMs !== undefined) this.#learnServerTime();
-    else void api.learnServerTime().then(() => this.#learnServerTime());
+    this.loadApi()
+      .then(
+        (api) => (api.serverTimeOffsetMs === undefined ? api.learnServerTime() : undefined),
+        // Not loadable now: the first request says so.
+        () => undefined,
+      )
+      .then(() => this.#learnServerTime());
   };
 
   #askedTime = false;
@@ -493,11 +514,11 @@ export class CcaiScheduleCall extends CcaiElement {
    */
   #learnServerTime(): void {
     const api = this.api;
-    this.#form.learnServerTime(api.serverTimeOffsetMs === undefined ? undefined : api.serverNow());
+    this.#form.learnServerTime(api?.serverTimeOffsetMs === undefined ? undefined : api.serverNow());
   }
 
   #storageKey(): string {
-    return bookingKey(this.api.baseUrl, this.menuId, this.callId);
+    return bookingKey(this.apiBaseUrl, this.menuId, this.callId);
   }
 
   /** The booking kept for this form's key, if any (read with its views: the form's may never load). */
@@ -509,7 +530,7 @@ export class CcaiScheduleCall extends CcaiElement {
   #renderOutcome(result: CreateCallResult, restored = false) {
     const outcome = loadedModule('outcome')!;
     const time = (this.#change ??= new outcome.ChangeTime(this, {
-      api: () => this.api,
+      api: () => this.loadApi(),
       kept: this.#kept,
       storageKey: () => this.#storageKey(),
       reportError: (error) => this.reportError(error),
@@ -530,7 +551,7 @@ export class CcaiScheduleCall extends CcaiElement {
         statusChange: this.#onStatusChange,
         change: this.#changeTime,
       },
-      calendar: { baseUrl: this.api.baseUrl, minutes: this.slotMinutes, now: this.#form.now() },
+      calendar: { baseUrl: this.apiBaseUrl, minutes: this.slotMinutes, now: this.#form.now() },
       change: { time, replaces: this.#kept.booking?.replaces },
     });
   }

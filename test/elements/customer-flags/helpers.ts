@@ -4,6 +4,9 @@ import { sent } from '../../helpers/mock-api.js';
 import { createCallsClient } from '../../../src/core/index.js';
 import type { CcaiCustomerFlags } from '../../../src/elements/customer-flags/customer-flags.js';
 import '../../../src/elements/customer-flags/define.js';
+// The element loads its client's module on first use (internal/client-module.ts); loaded with the
+// suite, so that `sent` holds what the element asks of the API, not the test server's source files.
+import '../../../src/internal/requests.js';
 import { root, until, textOf } from '../../helpers/dom.js';
 
 export { sent, useMockApi } from '../../helpers/mock-api.js';
