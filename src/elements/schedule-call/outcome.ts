@@ -16,6 +16,7 @@ import { describeError, errorDetail } from '../../internal/describe-error.js';
 import type { CcaiStatusChangeEvent } from '../../internal/events.js';
 import { dateTimeFormat } from '../../internal/intl-cache.js';
 import { calendarLink, type CalendarLinkView } from './calendar.js';
+import { nameZone, zoneName } from './format.js';
 import type { ChangeTime, Replaced } from './change-time.js';
 import { alertBox } from './views.js';
 
@@ -59,18 +60,41 @@ interface Replacing {
 
 export { ChangeTime } from './change-time.js';
 
-/** Date, time and zone of an instant in the visitor's zone, e.g. "Monday, March 9 at 9:15 AM EDT"; unreadable text as is. */
-export function formatWhen(instant: string, locale: string): string {
+/**
+ * Date, time and zone of an instant in the visitor's zone, e.g. "Monday, March 9 at 9:15 AM EDT";
+ * unreadable text as is. Where the locale's short name of the zone is only an offset ("GMT-8",
+ * "UTC+1", "غرينتش+2"), the zone is named as the form's hint names it ("hora del Pacífico").
+ * `timeZone` is for tests.
+ */
+export function formatWhen(instant: string, locale: string, timeZone?: string): string {
   const time = Date.parse(instant);
   if (Number.isNaN(time)) return instant;
-  return dateTimeFormat(locale, {
+  const parts = dateTimeFormat(locale, {
+    timeZone,
     weekday: 'long',
     month: 'long',
     day: 'numeric',
     hour: 'numeric',
     minute: '2-digit',
     timeZoneName: 'short',
-  }).format(time);
+  }).formatToParts(time);
+  let offset: string | undefined;
+  try {
+    offset = dateTimeFormat(locale, { timeZone, timeZoneName: 'shortOffset' })
+      .formatToParts(time)
+      .find((part) => part.type === 'timeZoneName')?.value;
+  } catch {
+    // Engines before `shortOffset` throw a RangeError for it: the short name is kept.
+  }
+  return parts
+    .map((part) =>
+      part.type === 'timeZoneName' && part.value === offset
+        ? timeZone
+          ? nameZone(locale, time, timeZone)
+          : zoneName(locale, time)
+        : part.value,
+    )
+    .join('');
 }
 
 /**
