@@ -513,6 +513,9 @@ export class CcaiScheduleCall extends CcaiElement {
       kept: this.#kept,
       storageKey: () => this.#storageKey(),
       reportError: (error) => this.reportError(error),
+      focusMessage: () => {
+        if ((this.renderRoot as ShadowRoot).activeElement?.closest('.alert')) this.#focusAfterUpdate = '.message';
+      },
     }));
     // Loaded with the checks, which passed before the request that has this result was sent (or,
     // for a kept booking, with the booking's store: see `KeptBooking#restore`).
