@@ -151,7 +151,9 @@ export function outcomeView(view: OutcomeView) {
     cancelled
       ? t.cancelled
       : callNow
-        ? t.callNowConfirmation
+        ? ended
+          ? t.callNowEnded
+          : t.callNowConfirmation
         : withIsolated(ended ? t.confirmationEnded : moved ? t.changedTo : t.confirmation, when),
     cancelled
       ? nothing

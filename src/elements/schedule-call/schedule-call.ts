@@ -285,7 +285,13 @@ export class CcaiScheduleCall extends CcaiElement {
   protected override updated(): void {
     this.#now.waits?.sync(this.#now.key ?? null, this.#now.read);
     if (!this.#focusAfterUpdate) return;
-    const target = this.renderRoot.querySelector<HTMLElement>(this.#focusAfterUpdate);
+    // No date to focus ("now" is chosen, or no day is open): the chosen mode, else the phone number.
+    const target =
+      this.renderRoot.querySelector<HTMLElement>(this.#focusAfterUpdate) ??
+      (this.#focusAfterUpdate === '#date'
+        ? (this.renderRoot.querySelector<HTMLElement>('input[name=mode]:checked') ??
+          this.renderRoot.querySelector<HTMLElement>('#phone'))
+        : null);
     // A task that goes back to its initial state renders once as pending first: then the target comes after.
     if (!target && this.#create.status === TaskStatus.PENDING) return;
     target?.focus();
@@ -430,6 +436,7 @@ export class CcaiScheduleCall extends CcaiElement {
       locale,
       api: this.api,
       update: () => this.requestUpdate(),
+      focusDate: () => (this.#focusAfterUpdate = '#date'),
     });
     const ChangeTime = change && loadedModule('outcome')!.ChangeTime;
     const t = ChangeTime ? ChangeTime.messages(this.t) : (parts?.t ?? this.t);
