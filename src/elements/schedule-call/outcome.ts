@@ -15,6 +15,7 @@ import { isolatedIn, withIsolated } from '../../internal/bidi.js';
 import { describeError, errorDetail } from '../../internal/describe-error.js';
 import type { CcaiStatusChangeEvent } from '../../internal/events.js';
 import { dateTimeFormat } from '../../internal/intl-cache.js';
+import type { Booking } from './booking-store.js';
 import { calendarLink, type CalendarLinkView } from './calendar.js';
 import { nameZone, zoneName } from './format.js';
 import type { ChangeTime, OldCallRun, Replaced } from './change-time.js';
@@ -97,6 +98,12 @@ export function formatWhen(instant: string, locale: string, timeZone?: string): 
         : part.value,
     )
     .join('');
+}
+
+/** Change time: the time of the call being changed, said above the pickers and not offered there. */
+export function currentTime(t: Messages, changing: Booking, locale: string) {
+  const slot = changing.call.scheduled_at;
+  return slot ? { slot, text: withIsolated(t.changeCurrent, formatWhen(slot, locale)) } : undefined;
 }
 
 /**

@@ -113,6 +113,17 @@ export const scheduleCallStyles = css`
     border-color: var(--_accent);
     font-weight: 600;
   }
+  /* Change time: the call's current time, shown where it is but not offered. */
+  .choice input:disabled {
+    cursor: default;
+  }
+  .choice input:disabled + span {
+    border-style: dashed;
+    text-decoration: line-through;
+  }
+  .choice:hover input:disabled + span {
+    border-color: var(--_border);
+  }
   .choice input:focus-visible + span {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;

@@ -448,6 +448,7 @@ export class CcaiScheduleCall extends CcaiElement {
       modeChoice: parts?.modeChoice,
       callNow: parts?.callNow,
       keep: ChangeTime?.keepButton(t, this.#keepTime),
+      current: change ? loadedModule('outcome')!.currentTime(this.t, change.changing!, locale) : undefined,
       countries: form.phoneInput?.countryOptions(locale) ?? [
         { code: values.country, label: regionName(values.country, locale) },
       ],

@@ -45,6 +45,8 @@ export interface FormView {
   callNow?: { fields: unknown; bookable: boolean };
   /** Changing a booked call's time (`change-time.ts`): "Keep the current time", after the button. */
   keep?: unknown;
+  /** Changing a booked call's time: its time, said above the pickers and not offered (see `SlotPickerView`). */
+  current?: { slot: string; text: unknown } | undefined;
   on: {
     submit: Handler<SubmitEvent>;
     focusOut: Handler<FocusEvent>;

@@ -81,6 +81,14 @@ describe('<ccai-schedule-call> change time, and the booking kept over a reload',
     expect(textOf(root(el).querySelector('legend'))).to.equal(en.changeLegend);
     expect(buttons(el)).to.deep.equal([en.changeSubmit, en.keepTime]);
     expect(phoneOf(el).value, 'the number is kept').to.equal('(201) 555-0123');
+    expect(textOf(root(el).querySelector('#current')), 'the time now, above the pickers').to.equal(
+      en.changeCurrent(whenText(FIRST_SLOT)),
+    );
+    expect(textOf(root(el).querySelector('#current bdi'))).to.equal(whenText(FIRST_SLOT));
+    const now = root(el).querySelector<HTMLInputElement>(`input[name=time][value="${FIRST_SLOT}"]`)!;
+    expect(now.disabled, 'the same time is not offered').to.equal(true);
+    expect(now.id, 'nor is it the Tab stop').to.not.equal('time');
+    expect(now.getAttribute('aria-describedby')).to.equal('current');
     expect(root(el).querySelector('fieldset')!.contains(focused(el)), 'focus in the form').to.equal(true);
     await expect(el).to.be.accessible();
 
