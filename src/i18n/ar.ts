@@ -91,6 +91,8 @@ export const ar = (plural: Plural): Messages => ({
   addToCalendar: 'إضافة إلى التقويم',
   calendarSummary: 'مكالمة من فريق الدعم لدينا',
   calendarDescription: (page: string) => `سنتصل بك في هذا الموعد. لتغيير المكالمة أو إلغائها، انتقل إلى ${page}`,
+  callNowEnded: 'انتهت هذه المكالمة.',
+  changeCurrent: (when: string) => `موعد مكالمتك الحالي: ${when}.`,
 
   // --- <ccai-call-status> ------------------------------------------------------------------
   statusHeading: 'حالة المكالمة',

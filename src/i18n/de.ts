@@ -87,6 +87,8 @@ export const de = (plural: Plural): Messages => ({
   calendarSummary: 'Rückruf von unserem Support-Team',
   calendarDescription: (page: string) =>
     `Wir rufen Sie zu dieser Zeit an. Um den Anruf zu ändern oder zu stornieren, besuchen Sie ${page}`,
+  callNowEnded: 'Dieser Anruf ist beendet.',
+  changeCurrent: (when: string) => `Ihr Anruf ist derzeit für ${when} geplant.`,
 
   // --- <ccai-call-status> ------------------------------------------------------------------
   statusHeading: 'Anrufstatus',

@@ -81,6 +81,10 @@ export const enLater = (plural: Plural) => ({
   addToCalendar: 'Add to calendar',
   calendarSummary: 'Callback from our support team',
   calendarDescription: (page: string) => `We will call you at this time. To change or cancel the call, go to ${page}`,
+  /** A "Call me now" call that has reached a final status (its status element beside says which). */
+  callNowEnded: 'This call has ended.',
+  /** Above Change time's picker: the time the call has now (that slot is not offered). */
+  changeCurrent: (when: string) => `Your call is now on ${when}.`,
   // --- <ccai-call-status> ------------------------------------------------------------------
   statusNames: {
     selecting: 'Choosing a topic',

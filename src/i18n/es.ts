@@ -88,6 +88,8 @@ export const es = (plural: Plural): Messages => ({
   calendarSummary: 'Llamada de nuestro equipo de atención al cliente',
   calendarDescription: (page: string) =>
     `Le llamaremos a esta hora. Para cambiar o cancelar la llamada, vaya a ${page}`,
+  callNowEnded: 'Esta llamada ha finalizado.',
+  changeCurrent: (when: string) => `Su llamada está programada ahora para el ${when}.`,
 
   // --- <ccai-call-status> ------------------------------------------------------------------
   statusHeading: 'Estado de la llamada',

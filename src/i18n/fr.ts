@@ -88,6 +88,8 @@ export const fr = (plural: Plural): Messages => ({
   calendarSummary: 'Rappel de notre équipe d’assistance',
   calendarDescription: (page: string) =>
     `Nous vous appellerons à cette heure. Pour modifier ou annuler l’appel, rendez-vous sur ${page}`,
+  callNowEnded: 'Cet appel est terminé.',
+  changeCurrent: (when: string) => `Votre appel est actuellement prévu le ${when}.`,
 
   // --- <ccai-call-status> ------------------------------------------------------------------
   statusHeading: 'État de l’appel',

@@ -87,6 +87,8 @@ export const he = (plural: Plural): Messages => ({
   addToCalendar: 'הוספה ליומן',
   calendarSummary: 'שיחה חוזרת מצוות התמיכה שלנו',
   calendarDescription: (page: string) => `נתקשר אליכם בשעה הזו. כדי לשנות או לבטל את השיחה, היכנסו אל ${page}`,
+  callNowEnded: 'השיחה הזו הסתיימה.',
+  changeCurrent: (when: string) => `מועד השיחה הנוכחי שלך: ${when}.`,
 
   // --- <ccai-call-status> ------------------------------------------------------------------
   statusHeading: 'מצב השיחה',

@@ -88,6 +88,8 @@ export const it = (plural: Plural): Messages => ({
   calendarSummary: 'Chiamata dal nostro team di assistenza',
   calendarDescription: (page: string) =>
     `La chiameremo a quest’ora. Per modificare o annullare la chiamata, vada su ${page}`,
+  callNowEnded: 'Questa chiamata è terminata.',
+  changeCurrent: (when: string) => `La sua chiamata è attualmente prevista per ${when}.`,
 
   // --- <ccai-call-status> ------------------------------------------------------------------
   statusHeading: 'Stato della chiamata',

@@ -81,6 +81,8 @@ export const ja: Messages = {
   addToCalendar: 'カレンダーに追加',
   calendarSummary: 'サポートチームからのお電話',
   calendarDescription: (page: string) => `この時間にお電話します。変更・キャンセルはこちらから：${page}`,
+  callNowEnded: 'この通話は終了しました。',
+  changeCurrent: (when: string) => `現在のご予約：${when}`,
 
   // --- <ccai-call-status> ------------------------------------------------------------------
   statusHeading: '通話の状況',

@@ -81,6 +81,8 @@ export const ko = (plural: Plural): Messages => ({
   calendarSummary: '고객 지원팀의 전화',
   calendarDescription: (page: string) =>
     `이 시간에 전화드립니다. 통화를 변경하거나 취소하려면 다음 페이지를 방문하세요: ${page}`,
+  callNowEnded: '이 통화는 종료되었습니다.',
+  changeCurrent: (when: string) => `현재 예약된 통화 시간: ${when}`,
 
   // --- <ccai-call-status> ------------------------------------------------------------------
   statusHeading: '통화 상태',

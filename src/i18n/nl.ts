@@ -87,6 +87,8 @@ export const nl = (plural: Plural): Messages => ({
   calendarSummary: 'Terugbelgesprek met ons supportteam',
   calendarDescription: (page: string) =>
     `We bellen u op dit tijdstip. Wilt u het gesprek wijzigen of annuleren? Ga dan naar ${page}`,
+  callNowEnded: 'Dit gesprek is beëindigd.',
+  changeCurrent: (when: string) => `Uw gesprek staat nu gepland op ${when}.`,
 
   // --- <ccai-call-status> ------------------------------------------------------------------
   statusHeading: 'Gespreksstatus',

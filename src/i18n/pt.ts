@@ -92,6 +92,8 @@ export const pt = (plural: Plural): Messages => ({
   calendarSummary: 'Chamada da nossa equipe de suporte',
   calendarDescription: (page: string) =>
     `Ligaremos para você neste horário. Para alterar ou cancelar a chamada, acesse ${page}`,
+  callNowEnded: 'Esta chamada foi encerrada.',
+  changeCurrent: (when: string) => `Sua chamada está marcada para ${when}.`,
 
   // --- <ccai-call-status> ------------------------------------------------------------------
   statusHeading: 'Status da chamada',

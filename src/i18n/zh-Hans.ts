@@ -77,6 +77,8 @@ export const zhHans = (plural: Plural): Messages => ({
   addToCalendar: '添加到日历',
   calendarSummary: '客服团队回电',
   calendarDescription: (page: string) => `我们将在此时间给您打电话。如需更改或取消通话，请访问 ${page}`,
+  callNowEnded: '此通话已结束。',
+  changeCurrent: (when: string) => `您的通话目前安排在 ${when}。`,
 
   // --- <ccai-call-status> ------------------------------------------------------------------
   statusHeading: '通话状态',

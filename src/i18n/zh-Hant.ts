@@ -77,6 +77,8 @@ export const zhHant = (plural: Plural): Messages => ({
   addToCalendar: '加入行事曆',
   calendarSummary: '客服團隊回電',
   calendarDescription: (page: string) => `我們會在這個時間打電話給您。如需變更或取消通話，請前往 ${page}`,
+  callNowEnded: '此通話已結束。',
+  changeCurrent: (when: string) => `您的通話目前安排在 ${when}。`,
 
   // --- <ccai-call-status> ------------------------------------------------------------------
   statusHeading: '通話狀態',

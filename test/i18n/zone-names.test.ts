@@ -8,6 +8,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { CcaiScheduleCall } from '../../src/elements/schedule-call/schedule-call.js';
 import '../../src/elements/schedule-call/define.js';
 import { nameZone } from '../../src/elements/schedule-call/format.js';
+import { formatWhen } from '../../src/elements/schedule-call/outcome.js';
 import { loadMessages, shippedCatalogues } from '../../src/internal/localize.js';
 import { root, textOf, until } from '../helpers/dom.js';
 
@@ -69,5 +70,35 @@ describe("the visitor's zone, named", () => {
       );
       expect(textOf(root(el).querySelector('#zone bdi'))).to.equal(zone);
     }
+  });
+
+  it('in the confirmation too: by name where the short name is only an offset', () => {
+    const at = '2031-01-15T18:00:00Z';
+    const cases: [locale: string, zone: string, name: RegExp][] = [
+      ['es', 'America/Los_Angeles', /Pacífico/],
+      ['es', 'America/Mexico_City', /central/i],
+      ['ar', 'Africa/Cairo', /\p{Script=Arabic}/u],
+      ['ar', 'Asia/Riyadh', /\p{Script=Arabic}/u],
+      ['en', 'Europe/Berlin', /Central European/],
+      ['en', 'Asia/Kolkata', /India/],
+      ['fr', 'Europe/Paris', /Europe centrale/],
+      ['he', 'Asia/Jerusalem', /ישראל/],
+    ];
+    for (const [locale, zone, name] of cases) {
+      const when = formatWhen(at, locale, zone);
+      expect(when, `${locale} ${zone}`)
+        .to.include(nameZone(locale, Date.parse(at), zone))
+        .and.match(name);
+      expect(when.replaceAll('\u200e', ''), `${locale} ${zone}: "${when}"`).not.to.match(
+        /(GMT|UTC|غرينتش)\s*[+\-−]\d/u,
+      );
+      // The date and time are still there, as the locale writes them.
+      const date = new Intl.DateTimeFormat(locale, { timeZone: zone, month: 'long', day: 'numeric' }).format(
+        Date.parse(at),
+      );
+      expect(when, `${locale} ${zone}`).to.include(date);
+    }
+    // A short name that is a name stays: "PST", as an English visitor in Los Angeles reads it.
+    expect(formatWhen(at, 'en', 'America/Los_Angeles')).to.equal('Wednesday, January 15 at 10:00 AM PST');
   });
 });

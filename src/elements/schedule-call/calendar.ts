@@ -35,7 +35,9 @@ export interface CalendarLinkView {
 export function calendarLink({ call, t, baseUrl, minutes, now }: CalendarLinkView) {
   const start = Date.parse(call.scheduled_at ?? '');
   if (Number.isNaN(start)) return nothing;
-  const page = location.href.replace(/#.*$/, '');
+  // Origin and path only: a query string or fragment may carry tokens, e-mail addresses or ad ids,
+  // and calendar files are synced and shared.
+  const page = location.origin + location.pathname;
   const host = new URL(baseUrl || location.origin, location.href).host;
   const summary = t.calendarSummary;
   const description = t.calendarDescription(page);

@@ -20,13 +20,23 @@ export interface ChangeTimeContext {
   kept: KeptBooking;
   storageKey: () => string;
   reportError: (error: unknown) => void;
+  /** The old call is cancelled on the visitor's request: its alert and button go, focus to the message. */
+  focusMessage: () => void;
 }
+
+/**
+ * How the old call was last asked about: cancelled right after the booking, cancelled again on the
+ * visitor's request, or (after a reload, when a cancel may have succeeded unseen) read.
+ */
+export type OldCallRun = 'cancel' | 'retry' | 'check';
 
 export class ChangeTime {
   /** The booking whose time is being changed, while the form for its new time is shown. */
   changing: Booking | null = null;
   /** The call that Change time made, once the one it replaced was cancelled. */
   movedTo?: number;
+  /** What `cancelOld` last did (see `OldCallRun`). */
+  run: OldCallRun = 'cancel';
   readonly cancelOld: Task<[Replaced | null], Call>;
   readonly #context: ChangeTimeContext;
 
@@ -36,21 +46,31 @@ export class ChangeTime {
       autoRun: false,
       task: async ([old], { signal }) => {
         if (!old) return initialState;
-        const result = await (
-          await context.api()
-        ).cancelScheduledCall(old.call.id, { signal, capability: old.capability });
+        const options = { signal, capability: old.capability };
+        const api = await context.api();
+        if (this.run === 'check') return api.getCall(old.call.id, options);
+        const result = await api.cancelScheduledCall(old.call.id, options);
         return result.kind === 'cancelled' ? result.call : { ...old.call, status: 'cancelled' };
       },
       onComplete: (call) => {
         const kept = context.kept.booking;
-        if (kept?.replaces?.call.id === call.id) {
+        // Only a cancelled call has moved: one already under way (a 200 with its status) still exists.
+        if (kept?.replaces?.call.id === call.id && call.status === 'cancelled') {
           this.movedTo = kept.call.id;
           context.kept.keep(context.storageKey(), { ...kept, replaces: undefined });
+          if (this.run === 'retry') context.focusMessage();
         }
-        host.dispatchEvent(new CcaiCallCancelledEvent({ call }));
+        if (this.run !== 'check' && call.status === 'cancelled')
+          host.dispatchEvent(new CcaiCallCancelledEvent({ call }));
       },
       onError: (error) => context.reportError(error),
     });
+    // A reload came after the old call's cancel was sent, or after it failed: its status says which.
+    const old = context.kept.booking?.replaces;
+    if (old) {
+      this.run = 'check';
+      queueMicrotask(() => void this.cancelOld.run([old]));
+    }
   }
 
   /**
@@ -62,6 +82,7 @@ export class ChangeTime {
     this.changing = null;
     if (!old) return booking;
     const replaces = { call: old.call, capability: old.capability };
+    this.run = 'cancel';
     queueMicrotask(() => void this.cancelOld.run([replaces]));
     return { ...booking, replaces };
   }
@@ -69,7 +90,9 @@ export class ChangeTime {
   /** "Cancel the call of …": the old call once more, never while a cancel runs. */
   readonly cancelAgain = () => {
     const old = this.#context.kept.booking?.replaces;
-    if (old && this.cancelOld.status !== TaskStatus.PENDING) void this.cancelOld.run([old]);
+    if (!old || this.cancelOld.status === TaskStatus.PENDING) return;
+    this.run = 'retry';
+    void this.cancelOld.run([old]);
   };
 
   /** The form's copy while changing: its legend and button say what it does. */

@@ -10,6 +10,7 @@ import { isTransient } from '../../core/errors.js';
 import type { WaitTime } from '../../core/schemas.js';
 import { menuWait, type MenuWait } from '../../core/wait-times.js';
 import type { Messages } from '../../i18n/en.js';
+import { withIsolated, type Isolated } from '../../internal/bidi.js';
 import type { OpeningRange } from '../../internal/slots.js';
 import { wallTimeAt } from '../../internal/zoned-time.js';
 import type { ScheduleForm } from './form-state.js';
@@ -37,12 +38,22 @@ export function isOpenAt(
   );
 }
 
-/** "Estimated wait: about 4 minutes." in the visitor's language: the unit and its plural from `Intl.NumberFormat`. */
-export function waitText(minutes: number | undefined, locale: string, t: Messages): string {
+/**
+ * "Estimated wait: about 4 minutes." in the visitor's language, the duration isolated (bidi): the
+ * units and their plurals from \`Intl.NumberFormat\`. From an hour on, in hours and minutes rounded
+ * to the nearest quarter of an hour ("about 1 hour, 30 minutes", "about 2 hours"), joined as the
+ * language lists units (\`Intl.ListFormat\`).
+ */
+export function waitText(minutes: number | undefined, locale: string, t: Messages): string | Isolated {
   if (minutes === undefined) return t.waitUnknown;
   if (minutes < 1) return t.waitUnderMinute;
-  const duration = new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'long' });
-  return t.waitAbout(duration.format(minutes));
+  const unit = (name: 'hour' | 'minute', value: number) =>
+    new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'long' }).format(value);
+  if (minutes < 60) return withIsolated(t.waitAbout, unit('minute', minutes));
+  const quarters = Math.round(minutes / 15);
+  const [hours, rest] = [Math.floor(quarters / 4), (quarters % 4) * 15];
+  const parts = rest ? [unit('hour', hours), unit('minute', rest)] : [unit('hour', hours)];
+  return withIsolated(t.waitAbout, new Intl.ListFormat(locale, { type: 'unit', style: 'long' }).format(parts));
 }
 
 type Read = (signal: AbortSignal) => Promise<WaitTime[]>;
@@ -189,6 +200,8 @@ export interface NowContext {
   /** The client, loaded first if need be. */
   api: () => Promise<CallsClient>;
   update: () => void;
+  /** After "Schedule for later": focus to the date (the button that was pressed is gone). */
+  focusDate: () => void;
 }
 
 /**
@@ -197,7 +210,7 @@ export interface NowContext {
  * shows for them: the radio group, and for "now" the wait in place of the date and time, with
  * the copy of its button. Sets `form.callNow`.
  */
-export function nowParts({ state, modes: listed, menuId, form, t, locale, api, update }: NowContext) {
+export function nowParts({ state, modes: listed, menuId, form, t, locale, api, update, focusDate }: NowContext) {
   const modes = MODES.filter((mode) => listed.includes(mode) && (mode === 'later' || (menuId ?? 0) > 0)).sort(
     (a, b) => listed.indexOf(a) - listed.indexOf(b),
   );
@@ -224,7 +237,12 @@ export function nowParts({ state, modes: listed, menuId, form, t, locale, api, u
     open,
     wait: waits.wait,
     failed: waits.failed,
-    later: modes.includes('later') ? () => choose('later') : undefined,
+    later: modes.includes('later')
+      ? () => {
+          choose('later');
+          focusDate();
+        }
+      : undefined,
   });
   return {
     // A refusal about the time (a gateway without --call-now asks for one) is the page's setup, not the visitor's.

@@ -16,8 +16,10 @@ import { isolatedIn, withIsolated } from '../../internal/bidi.js';
 import { describeError } from '../../internal/requests.js';
 import { errorDetail, type CcaiStatusChangeEvent } from '../../internal/events.js';
 import { dateTimeFormat } from '../../internal/intl-cache.js';
+import type { Booking } from './booking-store.js';
 import { calendarLink, type CalendarLinkView } from './calendar.js';
-import type { ChangeTime, Replaced } from './change-time.js';
+import { nameZone, zoneName } from './format.js';
+import type { ChangeTime, OldCallRun, Replaced } from './change-time.js';
 import { alertBox } from './views.js';
 
 export interface OutcomeView {
@@ -49,29 +51,60 @@ export interface OutcomeView {
 }
 
 /**
- * Change time booked this call for an older one (`old`), cancelled by `task`; `retry` cancels it
- * again. Until that has succeeded the visitor is told that both calls exist.
+ * Change time booked this call for an older one (`old`), cancelled (or, after a reload, read) by
+ * `task`, as `run` says; `retry` cancels it again. Until that has succeeded the visitor is told that
+ * both calls exist.
  */
 interface Replacing {
   old: Replaced;
   task: Task<[Replaced | null], Call>;
+  run: OldCallRun;
   retry: () => void;
 }
 
 export { ChangeTime } from './change-time.js';
 
-/** Date, time and zone of an instant in the visitor's zone, e.g. "Monday, March 9 at 9:15 AM EDT"; unreadable text as is. */
-export function formatWhen(instant: string, locale: string): string {
+/**
+ * Date, time and zone of an instant in the visitor's zone, e.g. "Monday, March 9 at 9:15 AM EDT";
+ * unreadable text as is. Where the locale's short name of the zone is only an offset ("GMT-8",
+ * "UTC+1", "غرينتش+2"), the zone is named as the form's hint names it ("hora del Pacífico").
+ * `timeZone` is for tests.
+ */
+export function formatWhen(instant: string, locale: string, timeZone?: string): string {
   const time = Date.parse(instant);
   if (Number.isNaN(time)) return instant;
-  return dateTimeFormat(locale, {
+  const parts = dateTimeFormat(locale, {
+    timeZone,
     weekday: 'long',
     month: 'long',
     day: 'numeric',
     hour: 'numeric',
     minute: '2-digit',
     timeZoneName: 'short',
-  }).format(time);
+  }).formatToParts(time);
+  let offset: string | undefined;
+  try {
+    offset = dateTimeFormat(locale, { timeZone, timeZoneName: 'shortOffset' })
+      .formatToParts(time)
+      .find((part) => part.type === 'timeZoneName')?.value;
+  } catch {
+    // Engines before `shortOffset` throw a RangeError for it: the short name is kept.
+  }
+  return parts
+    .map((part) =>
+      part.type === 'timeZoneName' && part.value === offset
+        ? timeZone
+          ? nameZone(locale, time, timeZone)
+          : zoneName(locale, time)
+        : part.value,
+    )
+    .join('');
+}
+
+/** Change time: the time of the call being changed, said above the pickers and not offered there. */
+export function currentTime(t: Messages, changing: Booking, locale: string) {
+  const slot = changing.call.scheduled_at;
+  return slot ? { slot, text: withIsolated(t.changeCurrent, formatWhen(slot, locale)) } : undefined;
 }
 
 /**
@@ -110,7 +143,7 @@ export function outcomeView(view: OutcomeView) {
   // "Call me now": queued at once. The API cancels only scheduled calls, and there is no time to change.
   const callNow = call.call_type === CALL_TYPES.inbound && !call.scheduled_at;
   const { time, replaces } = change;
-  const replacing = replaces && { old: replaces, task: time.cancelOld, retry: time.cancelAgain };
+  const replacing = replaces && { old: replaces, task: time.cancelOld, run: time.run, retry: time.cancelAgain };
   // Change time has cancelled the call this one replaced: the message says the call has moved.
   const moved = time.movedTo === call.id;
   const cancelCall = (busy: boolean) => cancelButton(busy ? t.cancelling : t.cancelCall, () => on.cancel(call), busy);
@@ -126,13 +159,15 @@ export function outcomeView(view: OutcomeView) {
     cancelled
       ? t.cancelled
       : callNow
-        ? t.callNowConfirmation
+        ? ended
+          ? t.callNowEnded
+          : t.callNowConfirmation
         : withIsolated(ended ? t.confirmationEnded : moved ? t.changedTo : t.confirmation, when),
     cancelled
       ? nothing
       : // The booked call is handed over once (\`guard\`): Lit sets an object property again on every
         // render, and the booking's copy would then undo a newer status the element has read or been pushed.
-        html`${replacingNotice(t, locale, replacing, moved ? when : '')}<ccai-call-status
+        html`${replacingNotice(t, locale, replacing)}<ccai-call-status
             part="call-status"
             call-id=${call.id}
             base-url=${status.baseUrl}
@@ -153,42 +188,53 @@ export function outcomeView(view: OutcomeView) {
           // Too late (the answer is not `cancelled`): said, in place of the actions it ended.
           complete: () => (cancelled ? another : html`${alertBox(t.notCancelled)} ${actions()}`),
         }),
+    // After "Cancel the call of …" the message takes focus instead (see \`ChangeTime\`).
+    !cancelled && (replacing !== undefined || moved) && time.run !== 'retry',
   );
 }
 
 /**
- * The older call of a Change time while it is being cancelled, then (`movedTo`, the new time) that
- * the call has moved, in one live region, so the change is announced; or, when the cancel failed
- * (or a reload came between), that both calls exist now, with a button to cancel the old one again.
+ * The older call of a Change time while it is being cancelled; or, when the cancel failed (or a
+ * reload came between and the call is still there), that both calls exist now, with a button to
+ * cancel the old one again, which stays (\`aria-disabled\`) while it runs, so focus is not lost. That
+ * the call has moved is said by the message alone (a live region during a change: see \`confirmation\`).
  */
-function replacingNotice(t: Messages, locale: string, replacing: Replacing | undefined, movedTo: string) {
-  if (!replacing && !movedTo) return nothing;
-  const pending = replacing?.task.status === TaskStatus.PENDING;
-  if (movedTo || pending)
+function replacingNotice(t: Messages, locale: string, replacing: Replacing | undefined) {
+  if (!replacing) return nothing;
+  const { old, task, run, retry } = replacing;
+  const oldWhen = formatWhen(old.call.scheduled_at ?? '', locale);
+  const pending = task.status === TaskStatus.PENDING;
+  // Reading the old call after a reload: nothing to say until its status is known (a moment).
+  if (run === 'check' && (pending || task.status === TaskStatus.INITIAL)) return nothing;
+  if (pending && run === 'cancel')
     return html`<p
-      class=${pending ? 'hint' : 'visually-hidden'}
+      class="hint"
       role="status"
     >
-      ${pending ? withIsolated(t.changeCancelling, formatWhen(replacing!.old.call.scheduled_at ?? '', locale)) : withIsolated(t.changedTo, movedTo)}
+      ${withIsolated(t.changeCancelling, oldWhen)}
     </p>`;
-  const { old, task, retry } = replacing!;
-  const oldWhen = formatWhen(old.call.scheduled_at ?? '', locale);
   const cause =
     task.status === TaskStatus.ERROR ? isolatedIn(describeError(task.error, t), errorDetail(task.error).message) : '';
   return alertBox(html`${withIsolated(t.changeBothCalls, oldWhen)} ${cause}`, {
-    label: t.cancelOldCall(oldWhen),
+    label: withIsolated(t.cancelOldCall, oldWhen),
     run: retry,
+    busy: pending,
   });
 }
 
-/** The confirmation: its message takes focus when shown, so it is read out once. */
-function confirmation(message: unknown, status: unknown, actions: unknown) {
+/**
+ * The confirmation: its message takes focus when shown, so it is read out once. \`live\`: during a
+ * Change time the message is a live region too, so that its change to "moved to …" (the old call
+ * cancelled, after the focus) is announced, once.
+ */
+function confirmation(message: unknown, status: unknown, actions: unknown, live = false) {
   return html`<section
     part="confirmation"
     class="confirmation"
   >
     <p
       class="message"
+      role=${ifDefined(live ? 'status' : undefined)}
       tabindex="-1"
     >
       ${message}

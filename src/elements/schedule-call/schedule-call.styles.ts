@@ -74,16 +74,22 @@ export const scheduleCallStyles = css`
   .picker {
     gap: 4px;
   }
-  /* Choices scrolled out of view are not laid out or painted (a day of 5-minute times is 288). */
+  /*
+   * Choices scrolled out of view are not laid out or painted (a day of 5-minute times is 288). That
+   * clips what a choice paints to its padding box: the padding holds the focus ring (3px, offset
+   * 2px) around the box, and the negative margin of the same size keeps the grid as it was.
+   */
   .choice {
     position: relative;
     content-visibility: auto;
     contain-intrinsic-size: auto 44px;
+    padding: 5px;
+    margin: -5px;
   }
   /* The radio stays in the page for the keyboard and screen readers; its box is the label's span. */
   .choice input {
     position: absolute;
-    inset: 0;
+    inset: 5px;
     margin: 0;
     opacity: 0;
     cursor: pointer;
@@ -106,6 +112,17 @@ export const scheduleCallStyles = css`
     background: var(--_accent);
     border-color: var(--_accent);
     font-weight: 600;
+  }
+  /* Change time: the call's current time, shown where it is but not offered. */
+  .choice input:disabled {
+    cursor: default;
+  }
+  .choice input:disabled + span {
+    border-style: dashed;
+    text-decoration: line-through;
+  }
+  .choice:hover input:disabled + span {
+    border-color: var(--_border);
   }
   .choice input:focus-visible + span {
     outline: 3px solid var(--_focus);

@@ -296,7 +296,13 @@ export class CcaiScheduleCall extends CcaiElement {
   protected override updated(): void {
     this.#now.waits?.sync(this.#now.key ?? null, this.#now.read);
     if (!this.#focusAfterUpdate) return;
-    const target = this.renderRoot.querySelector<HTMLElement>(this.#focusAfterUpdate);
+    // No date to focus ("now" is chosen, or no day is open): the chosen mode, else the phone number.
+    const target =
+      this.renderRoot.querySelector<HTMLElement>(this.#focusAfterUpdate) ??
+      (this.#focusAfterUpdate === '#date'
+        ? (this.renderRoot.querySelector<HTMLElement>('input[name=mode]:checked') ??
+          this.renderRoot.querySelector<HTMLElement>('#phone'))
+        : null);
     // A task that goes back to its initial state renders once as pending first: then the target comes after.
     if (!target && this.#create.status === TaskStatus.PENDING) return;
     target?.focus();
@@ -442,6 +448,7 @@ export class CcaiScheduleCall extends CcaiElement {
       locale,
       api: () => this.loadApi(),
       update: () => this.requestUpdate(),
+      focusDate: () => (this.#focusAfterUpdate = '#date'),
     });
     const ChangeTime = change && loadedModule('outcome')!.ChangeTime;
     const t = ChangeTime ? ChangeTime.messages(this.t) : (parts?.t ?? this.t);
@@ -453,6 +460,7 @@ export class CcaiScheduleCall extends CcaiElement {
       modeChoice: parts?.modeChoice,
       callNow: parts?.callNow,
       keep: ChangeTime?.keepButton(t, this.#keepTime),
+      current: change ? loadedModule('outcome')!.currentTime(this.t, change.changing!, locale) : undefined,
       countries: form.phoneInput?.countryOptions(locale) ?? [
         { code: values.country, label: regionName(values.country, locale) },
       ],
@@ -534,6 +542,9 @@ export class CcaiScheduleCall extends CcaiElement {
       kept: this.#kept,
       storageKey: () => this.#storageKey(),
       reportError: (error) => this.reportError(error),
+      focusMessage: () => {
+        if ((this.renderRoot as ShadowRoot).activeElement?.closest('.alert')) this.#focusAfterUpdate = '.message';
+      },
     }));
     // Loaded with the checks, which passed before the request that has this result was sent (or,
     // for a kept booking, with the booking's store: see `KeptBooking#restore`).

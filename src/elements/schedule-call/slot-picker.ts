@@ -31,6 +31,11 @@ export interface SlotPickerView {
   zone: string;
   /** The device clock looks wrong: said above the times, which follow the server's. */
   clockSkewed: boolean;
+  /**
+   * Change time: the call's current time (\`slot\`, not offered: moving to it would only book the same
+   * time again) and what says it above the pickers ("Your call is now on …").
+   */
+  current?: { slot: string; text: unknown } | undefined;
   on: { date: Handler; time: Handler };
 }
 
@@ -70,6 +75,7 @@ function choice(
   tabStop: boolean,
   describedBy: string,
   invalid = false,
+  current = false,
 ) {
   const part = group === 'date' ? 'day' : 'slot';
   return html`<label class="choice">
@@ -79,9 +85,10 @@ function choice(
       value=${value}
       id=${ifDefined(tabStop ? group : undefined)}
       .checked=${live(chosen)}
+      ?disabled=${current}
       aria-invalid=${ifDefined(tabStop && invalid ? 'true' : undefined)}
-      aria-describedby=${describedBy}
-    /><span part=${chosen ? `${part} chosen` : part}>${text}</span>
+      aria-describedby=${current ? 'current' : describedBy}
+    /><span part=${chosen ? `${part} chosen` : current ? `${part} current` : part}>${text}</span>
   </label>`;
 }
 
@@ -127,7 +134,8 @@ function timePicker(view: SlotPickerView) {
   const { t, locale, days, date, slot, timeError, timeDescribedBy, on } = view;
   const slots = days.find((day) => day.date === date)?.slots ?? [];
   const format = timeFormat(locale);
-  const tabStop = slot || slots[0];
+  const current = view.current?.slot;
+  const tabStop = slot || slots.find((instant) => instant !== current);
   return html`<fieldset
     class="picker"
     part="field times"
@@ -156,6 +164,7 @@ function timePicker(view: SlotPickerView) {
               instant === tabStop,
               timeDescribedBy,
               timeError !== undefined,
+              instant === current,
             ),
           )}`,
       )}
@@ -182,9 +191,21 @@ function timePicker(view: SlotPickerView) {
 export function slotPicker(view: SlotPickerView) {
   // What the pickers show follows from these (the handlers and the ids described by belong to the form);
   // `t` is one object per language, a new one per render only while the page overrides `messages`.
-  const { t, locale, days, date, slot, timeError, zone, clockSkewed } = view;
+  const { t, locale, days, date, slot, timeError, zone, clockSkewed, current } = view;
   return guard(
-    [t, locale, days, date, slot, timeError, zone, clockSkewed],
-    () => html`${dayPicker(view)} ${timePicker(view)}`,
+    [t, locale, days, date, slot, timeError, zone, clockSkewed, current?.slot],
+    () =>
+      html`${
+        current
+          ? html`<p
+              id="current"
+              part="hint"
+              class="hint"
+            >
+              ${current.text}
+            </p>`
+          : nothing
+      }${dayPicker(view)}
+      ${timePicker(view)}`,
   );
 }

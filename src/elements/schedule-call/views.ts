@@ -45,6 +45,8 @@ export interface FormView {
   callNow?: { fields: unknown; bookable: boolean };
   /** Changing a booked call's time (`change-time.ts`): "Keep the current time", after the button. */
   keep?: unknown;
+  /** Changing a booked call's time: its time, said above the pickers and not offered (see `SlotPickerView`). */
+  current?: { slot: string; text: unknown } | undefined;
   on: {
     submit: Handler<SubmitEvent>;
     focusOut: Handler<FocusEvent>;
@@ -208,8 +210,14 @@ function consentField({ t, consent, on }: FormView) {
   </div>`;
 }
 
-/** An error about a request, announced when it appears, with an optional action. */
-export function alertBox(message: string | TemplateResult, action?: { label: string; run: () => void }) {
+/**
+ * An error about a request, announced when it appears, with a button when something can be done about it (\`label\` may hold isolated values);
+ * \`busy\`: that is running, and the button stays focusable (\`aria-disabled\`) so focus is not lost.
+ */
+export function alertBox(
+  message: string | TemplateResult,
+  action?: { label: unknown; run: () => void; busy?: boolean },
+) {
   return html`<div
     part="error"
     class="alert"
@@ -222,6 +230,7 @@ export function alertBox(message: string | TemplateResult, action?: { label: str
             part="button"
             class="secondary"
             type="button"
+            aria-disabled=${ifDefined(action.busy ? 'true' : undefined)}
             @click=${action.run}
           >
             ${action.label}

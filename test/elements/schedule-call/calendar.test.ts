@@ -90,11 +90,27 @@ describe('<ccai-schedule-call> add to calendar', () => {
     expect(valueOf(properties, 'DTEND')).to.deep.equal(['20310303T143000Z']);
     expect(valueOf(properties, 'SUMMARY').map(unescape)).to.deep.equal([en.calendarSummary]);
     const descriptions = valueOf(properties, 'DESCRIPTION').map(unescape);
-    expect(descriptions[0]).to.equal(en.calendarDescription(location.href.replace(/#.*$/, '')));
+    expect(descriptions[0]).to.equal(en.calendarDescription(`${location.origin}${location.pathname}`));
     expect(valueOf(properties, 'ACTION')).to.deep.equal(['DISPLAY']);
     expect(valueOf(properties, 'TRIGGER')).to.deep.equal(['-PT15M']);
     expect(descriptions[1], 'the reminder says what it is for').to.equal(en.calendarSummary);
     await expect(el).to.be.accessible();
+  });
+
+  it('names the page by its origin and path only: its query string and fragment may carry tokens', async () => {
+    const address = location.href;
+    history.replaceState(null, '', `${location.pathname}?token=s3cr3t&mail=a%40b.example#code=1`);
+    try {
+      const el = await scheduleCall();
+      await fillValid(el);
+      await submit(el);
+      const { text } = await calendarOf(el);
+      const description = unescape(valueOf(parseCalendar(text).properties, 'DESCRIPTION')[0]!);
+      expect(description).to.equal(en.calendarDescription(`${location.origin}${location.pathname}`));
+      expect(text).not.to.match(/s3cr3t|a%40b|code=1/);
+    } finally {
+      history.replaceState(null, '', address);
+    }
   });
 
   it('escapes TEXT and folds long lines at 75 octets without splitting a character', async () => {

@@ -19,12 +19,14 @@ import {
   buttons,
   collect,
   createBodies,
+  focused,
   labels,
   phoneReady,
   root,
   scheduleCall,
   sent,
   submit,
+  tabStop,
   typeInto,
   until,
   useMockApi,
@@ -102,6 +104,13 @@ describe('<ccai-schedule-call> call me now', () => {
     expect(buttons(el)).to.deep.equal([en.scheduleAnother]);
     expect(root(el).querySelector('[part=calendar]')).to.equal(null);
     await expect(el).to.be.accessible();
+
+    // Another call: the form comes back with "now" chosen, and focus on that choice (not lost to the page).
+    button(el, en.scheduleAnother).focus();
+    button(el, en.scheduleAnother).click();
+    await until(() => root(el).querySelector('form'), 'no form');
+    await el.updateComplete;
+    expect(focused(el)).to.equal(radio(el, en.modeNow));
   });
 
   it('says the wait with the unit and plural of the visitor’s language', async () => {
@@ -114,6 +123,34 @@ describe('<ccai-schedule-call> call me now', () => {
     const none = await nowForm(NOW_FORM);
     await until(() => waitText(none) === en.waitUnderMinute, 'not under a minute');
     none.remove();
+
+    // From an hour on, hours and minutes, to the nearest quarter of an hour; the duration isolated.
+    for (const [minutes, said] of [
+      [90, 'Estimated wait: about 1 hour, 30 minutes.'],
+      [125, 'Estimated wait: about 2 hours.'],
+      [600, 'Estimated wait: about 10 hours.'],
+    ] as const) {
+      mock.world.menus[9]!.waitTimes = { voice_call: minutes, chat: 1 };
+      const long = await nowForm(NOW_FORM);
+      await until(() => waitText(long) === said, `${minutes} min: ${waitText(long)}`);
+      expect(textOf(root(long).querySelector('#wait bdi'))).to.equal(said.slice('Estimated wait: about '.length, -1));
+      long.remove();
+    }
+    mock.world.menus[9]!.waitTimes = { voice_call: 75, chat: 1 };
+    const spanish = await nowForm(NOW_FORM, 'es');
+    const hourAndQuarter = [
+      new Intl.NumberFormat('es', { style: 'unit', unit: 'hour', unitDisplay: 'long' }).format(1),
+      new Intl.NumberFormat('es', { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(15),
+    ];
+    await until(
+      () => textOf(root(spanish).querySelector('#wait bdi')).startsWith(hourAndQuarter[0]!),
+      'no hours in Spanish',
+    );
+    expect(textOf(root(spanish).querySelector('#wait bdi'))).to.equal(
+      new Intl.ListFormat('es', { type: 'unit', style: 'long' }).format(hourAndQuarter),
+    );
+    expect(textOf(root(spanish).querySelector('#wait bdi'))).to.match(/^1 hora.*15 minutos$/);
+    spanish.remove();
 
     mock.world.menus[9]!.waitTimes = { voice_call: 12, chat: 1 };
     const el = await nowForm(NOW_FORM, 'ja');
@@ -151,8 +188,11 @@ describe('<ccai-schedule-call> call me now', () => {
     expect(root(el).querySelector('#wait')!.getAttribute('role')).to.equal('status');
     expect(buttons(el), 'no Call me now').to.deep.equal([en.modeLater]);
     await expect(el).to.be.accessible();
+    button(el, en.modeLater).focus();
     button(el, en.modeLater).click();
     await until(() => hasTimeFields(el), 'later is not shown');
+    await el.updateComplete;
+    expect(focused(el), 'focus on the date now shown, not lost to the page').to.equal(tabStop(el, en.dateLabel));
     expect(radio(el, en.modeLater).checked).to.equal(true);
     expect(buttons(el)).to.deep.equal([en.submit]);
     expect(waitReads()).to.deep.equal([]);
@@ -229,5 +269,20 @@ describe('<ccai-schedule-call> call me now', () => {
     await until(() => textOf(root(el).querySelector('.message')) === en.callNowConfirmation, 'not kept');
     const status = root(el).querySelector<CcaiCallStatus>('ccai-call-status')!;
     await until(() => textOf(status.shadowRoot?.querySelector('[part~=name]')) === en.statusNames.queued, 'no status');
+  });
+
+  it('once the queued call has ended, says so instead of "in the queue"', async () => {
+    const scheduled = collect('ccai-call-scheduled');
+    const first = await nowForm(NOW_FORM);
+    await typePhone(first);
+    await submit(first, en.callNowSubmit);
+    await until(() => root(first).querySelector('[part=confirmation]'), 'no confirmation');
+    mock.world.calls[scheduled[0]!.detail.call.id]!.status = 'finished';
+    first.remove();
+    const el = await scheduleCall(NOW_FORM);
+    const status = () => textOf(root(el).querySelector('ccai-call-status')?.shadowRoot?.querySelector('[part~=name]'));
+    await until(() => status() === en.statusNames.finished, 'no final status');
+    await until(() => textOf(root(el).querySelector('.message')) === en.callNowEnded, 'still said to be in the queue');
+    expect(buttons(el)).to.deep.equal([en.scheduleAnother]);
   });
 });

@@ -6,9 +6,10 @@
  */
 import { aTimeout, expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { http, HttpResponse } from 'msw';
+import { delay, http, HttpResponse } from 'msw';
 import type { CcaiScheduleCall } from '../../../src/elements/schedule-call/schedule-call.js';
 import { en } from '../../../src/i18n/en.js';
+import { cancelScheduledCall } from '../../../src/mock/rules/calls.js';
 import { textOf } from '../../helpers/dom.js';
 import { simulateGateway } from '../../helpers/gateway.js';
 import {
@@ -80,6 +81,14 @@ describe('<ccai-schedule-call> change time, and the booking kept over a reload',
     expect(textOf(root(el).querySelector('legend'))).to.equal(en.changeLegend);
     expect(buttons(el)).to.deep.equal([en.changeSubmit, en.keepTime]);
     expect(phoneOf(el).value, 'the number is kept').to.equal('(201) 555-0123');
+    expect(textOf(root(el).querySelector('#current')), 'the time now, above the pickers').to.equal(
+      en.changeCurrent(whenText(FIRST_SLOT)),
+    );
+    expect(textOf(root(el).querySelector('#current bdi'))).to.equal(whenText(FIRST_SLOT));
+    const now = root(el).querySelector<HTMLInputElement>(`input[name=time][value="${FIRST_SLOT}"]`)!;
+    expect(now.disabled, 'the same time is not offered').to.equal(true);
+    expect(now.id, 'nor is it the Tab stop').to.not.equal('time');
+    expect(now.getAttribute('aria-describedby')).to.equal('current');
     expect(root(el).querySelector('fieldset')!.contains(focused(el)), 'focus in the form').to.equal(true);
     await expect(el).to.be.accessible();
 
@@ -100,6 +109,8 @@ describe('<ccai-schedule-call> change time, and the booking kept over a reload',
     expect(cancelled.map((event) => event.detail.call.id)).to.deep.equal([old.id]);
     const announced = root(el).querySelector('.confirmation > [role=status]');
     expect(textOf(announced), 'the move is announced').to.equal(en.changedTo(whenText(SECOND_SLOT)));
+    const saying = [...root(el).querySelectorAll('p')].filter((p) => textOf(p) === en.changedTo(whenText(SECOND_SLOT)));
+    expect(saying, 'said once: the message, a live region during the change').to.deep.equal([announced]);
     expect(kept()).to.deep.equal({ call: fresh, request: { end_user_number: '+12015550123', lang: 'en' } });
     expect(buttons(el)).to.deep.equal([en.changeTime, en.cancelCall, en.scheduleAnother]);
     await expect(el).to.be.accessible();
@@ -123,10 +134,19 @@ describe('<ccai-schedule-call> change time, and the booking kept over a reload',
     expect(kept()!.replaces, 'kept for a reload').to.deep.include({ call: old });
     await expect(el).to.be.accessible();
 
-    // Twice, quickly: one cancel.
-    button(el, again).click();
-    button(el, again).click();
+    const retry = button(el, again);
+    expect(textOf(retry.querySelector('bdi')), 'the time in the button is isolated').to.equal(oldWhen);
+    // Twice, quickly: one cancel. The button stays while it runs, focused and aria-disabled.
+    retry.focus();
+    retry.click();
+    await el.updateComplete;
+    expect(focused(el), 'focus stays on the button while it runs').to.equal(retry);
+    expect(retry.getAttribute('aria-disabled')).to.equal('true');
+    retry.click();
     await until(() => message(el) === en.changedTo(whenText(SECOND_SLOT)), 'not moved after the second try');
+    expect(focused(el), 'then on the message that says the call has moved').to.equal(
+      root(el).querySelector('.message'),
+    );
     await aTimeout(50);
     expect(cancels()).to.have.length(2);
     expect(creates(), 'never booked again').to.have.length(2);
@@ -151,6 +171,34 @@ describe('<ccai-schedule-call> change time, and the booking kept over a reload',
     await until(() => message(el) === en.changedTo(whenText(SECOND_SLOT)), 'not moved');
     expect(mock.world.calls[old.id]!.status).to.equal('cancelled');
     expect(creates()).to.have.length(2);
+  });
+
+  it('after a reload while the old call was being cancelled: reads it, and says it has moved when it was cancelled', async () => {
+    const scheduled = collect('ccai-call-scheduled');
+    // The tenant cancels the old call; its answer is slower than the visitor, who reloads.
+    worker.use(
+      http.patch(
+        CANCEL,
+        async ({ params }) => {
+          cancelScheduledCall(mock.world, String(params.id));
+          await delay('infinite');
+        },
+        { once: true },
+      ),
+    );
+    const first = await booked();
+    const old = scheduled[0]!.detail.call;
+    await changeTo(first);
+    await until(() => mock.world.calls[old.id]!.status === 'cancelled', 'the tenant did not cancel');
+    expect(kept()!.replaces, 'the answer has not come').to.deep.include({ call: old });
+    first.remove();
+
+    const el = await scheduleCall();
+    await until(() => message(el) === en.changedTo(whenText(SECOND_SLOT)), 'not said to have moved');
+    expect(root(el).querySelector('[role=alert]'), 'no claim that both calls exist').to.equal(null);
+    expect(cancels(), 'not cancelled again').to.have.length(1);
+    expect(kept()!.replaces).to.equal(undefined);
+    await expect(el).to.be.accessible();
   });
 
   it('when the new time cannot be booked: keeps the old call, cancels nothing, and Keep the current time goes back to it', async () => {

@@ -36,6 +36,33 @@ async function inColumn(width: number, attributes?: string, lang?: string): Prom
 }
 
 const box = (radio: HTMLInputElement) => radio.nextElementSibling as HTMLElement;
+/**
+ * The focus ring of a choice (its box's outline), in px beyond each side of the box, is not cut off
+ * by the choice around it: `content-visibility: auto` implies paint containment, which clips all
+ * painted outside the choice's padding box (WCAG 2.4.7: the ring must be seen).
+ */
+function expectRingShown(radio: HTMLInputElement): void {
+  const style = getComputedStyle(box(radio));
+  expect(style.outlineStyle, 'focus is visible on the box').to.equal('solid');
+  expect(parseFloat(style.outlineWidth), 'a ring, not a hairline').to.be.at.least(2);
+  const reach = Math.max(0, parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth));
+  const ring = box(radio).getBoundingClientRect();
+  const choice = radio.closest('label')!;
+  const clips = getComputedStyle(choice);
+  expect(clips.contentVisibility === 'auto' || /paint|strict|content/.test(clips.contain), 'the choice clips').to.equal(
+    true,
+  );
+  const clip = choice.getBoundingClientRect();
+  const [top, right, bottom, left] = ['Top', 'Right', 'Bottom', 'Left'].map((side) =>
+    parseFloat(clips.getPropertyValue(`border-${side.toLowerCase()}-width`)),
+  ) as [number, number, number, number];
+  const slack = 0.5;
+  expect(ring.left - reach, 'ring cut on the left').to.be.at.least(clip.left + left - slack);
+  expect(ring.top - reach, 'ring cut at the top').to.be.at.least(clip.top + top - slack);
+  expect(ring.right + reach, 'ring cut on the right').to.be.at.most(clip.right - right + slack);
+  expect(ring.bottom + reach, 'ring cut at the bottom').to.be.at.most(clip.bottom - bottom + slack);
+}
+
 const scroller = (el: CcaiScheduleCall, legend = 'Time') => choices(el, legend)[0]!.closest<HTMLElement>('.choices')!;
 
 describe('<ccai-schedule-call> day and time pickers', () => {
@@ -108,12 +135,13 @@ describe('<ccai-schedule-call> day and time pickers', () => {
     await until(() => chosen(el, en.dateLabel) === days[1], 'ArrowLeft did not go back');
     const active = root(el).activeElement as HTMLInputElement;
     expect(active.value).to.equal(days[1]);
-    expect(getComputedStyle(box(active)).outlineStyle, 'focus is visible on the box').to.equal('solid');
+    expectRingShown(active);
 
     await sendKeys({ press: 'Tab' });
     const times = offered(el);
     expect((root(el).activeElement as HTMLInputElement).value, 'the first time of that day').to.equal(times[0]);
     expect(chosen(el), 'focus alone chooses nothing').to.equal('');
+    expectRingShown(root(el).activeElement as HTMLInputElement);
     await sendKeys({ press: ' ' });
     await until(() => chosen(el) === times[0], 'Space did not choose the time');
     await sendKeys({ press: 'ArrowRight' });
