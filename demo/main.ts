@@ -107,6 +107,22 @@ function resetBookingForm(): void {
   form?.replaceWith(form.cloneNode());
 }
 
+/**
+ * The booking form's own opening hours (its `hours` and `days`, in New York time): always open by
+ * default, so that "Call me now" can be tried whenever the demo is opened; office hours to see
+ * what a visitor sees while closed. Independent of the mock menu's state.
+ */
+const FORM_HOURS = {
+  always: { hours: '00:00-24:00', days: 'mon-sun' },
+  office: { hours: '09:00-17:00', days: 'mon-fri' },
+} as const;
+
+function applyFormHours(choice: keyof typeof FORM_HOURS): void {
+  const form = document.querySelector('ccai-schedule-call');
+  form?.setAttribute('hours', FORM_HOURS[choice].hours);
+  form?.setAttribute('days', FORM_HOURS[choice].days);
+}
+
 function showCall(id: number): Promise<void> {
   latestCallId = id;
   pageFlags.setAttribute('call-id', String(id));
@@ -117,6 +133,7 @@ panel?.addEventListener('change', (event) => {
   const input = event.target as HTMLInputElement;
   if (input.name === 'lang') applyLanguage(input.value as 'en' | 'ja');
   if (input.name === 'dark') document.documentElement.classList.toggle('dark', input.checked);
+  if (input.name === 'formHours') applyFormHours(input.value as keyof typeof FORM_HOURS);
   if (input.name === 'menuState') void change({ menuState: input.value as WorldPatch['menuState'] });
   if (input.name === 'waitMinutes' && input.validity.valid && input.value !== '')
     void change({ waitMinutes: input.valueAsNumber });
@@ -135,6 +152,7 @@ panel?.addEventListener('click', (event) => {
   if (button.dataset.status === 'reset') {
     panel.reset();
     resetBookingForm();
+    applyFormHours('always');
     applyLanguage('en');
     document.documentElement.classList.remove('dark');
     // Back to the earlier call 514, which this page shows as pushed in, without reading it.

@@ -113,3 +113,37 @@ test('“Call me now” can be tried: the form offers both modes, with the wait 
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('“Call me now” can be tried at any hour: the form is open by default, and the panel switches it to office hours', async () => {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, timezoneId: 'America/New_York' });
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  // A Sunday at 3 in the morning in New York: closed for office hours.
+  await page.clock.install({ time: new Date('2026-12-06T08:00:00Z') });
+  await page.goto(base);
+  await page.locator('#panel-call').filter({ hasText: ':' }).waitFor();
+  const form = page.locator('ccai-schedule-call');
+  await form.getByRole('radio', { name: 'Call me now', exact: true }).check();
+  await form.getByText('Estimated wait: about 3 minutes.').waitFor();
+  assert.equal(await form.getByText('We are closed right now', { exact: false }).count(), 0);
+  await form.getByRole('button', { name: 'Call me now', exact: true }).waitFor();
+
+  const panel = page.locator('.panel');
+  await panel.getByRole('group', { name: copy.en.hoursLegend }).waitFor();
+  await panel.getByLabel(copy.en.hoursOffice).check();
+  await form.getByText('We are closed right now, so we cannot call you straight away.').waitFor();
+  assert.equal(await form.getByRole('button', { name: 'Call me now', exact: true }).count(), 0);
+
+  // Reset world opens the form again, with the panel's default.
+  await panel.getByRole('button', { name: copy.en.resetWorld }).click();
+  await form.getByRole('radio', { name: 'Call me now', exact: true }).check();
+  await form.getByText('Estimated wait: about 3 minutes.').waitFor();
+  assert.equal(await panel.getByLabel(copy.en.hoursAlways).isChecked(), true);
+
+  // The same switch in Japanese.
+  await panel.getByLabel('日本語').check();
+  await panel.getByRole('group', { name: copy.ja.hoursLegend }).waitFor();
+  await panel.getByLabel(copy.ja.hoursOffice).waitFor();
+  assert.deepEqual(problems, []);
+  await page.close();
+});
