@@ -28,7 +28,7 @@ export const copy = {
     panelIntroChain:
       'This page talks to a gateway (/apps/api on this origin), which calls a mock tenant over HTTP. Changes here reach the mock tenant through the dev server.',
     pageLegend: 'Page',
-    darkTheme: 'Dark theme (set on the page, inherited through --ccai-*)',
+    darkTheme: 'Dark theme (follows your system; set on the page, inherited through --ccai-*)',
     hoursLegend: 'Opening hours of the booking form',
     hoursAlways: 'Always open, so “Call me now” can be tried at any hour',
     hoursOffice: 'Monday to Friday, 9:00–17:00 New York time',
@@ -71,7 +71,7 @@ export const copy = {
     panelIntroChain:
       'このページはゲートウェイ(このオリジンの /apps/api)と通信し、ゲートウェイが HTTP でモックのテナントを呼び出します。ここでの変更は開発サーバーを通じてモックのテナントに届きます。',
     pageLegend: 'ページ',
-    darkTheme: 'ダークテーマ(ページで設定し、--ccai-* で引き継ぎます)',
+    darkTheme: 'ダークテーマ(システムの設定に従います。ページで設定し、--ccai-* で引き継ぎます)',
     hoursLegend: '予約フォームの受付時間',
     hoursAlways: '常に受付中(「今すぐ電話」をいつでも試せます)',
     hoursOffice: 'ニューヨーク時間の月〜金 9:00〜17:00',
