@@ -12,8 +12,7 @@ export const copy = {
     navStatus: 'Your call',
     navAgent: 'Agent view',
     title: 'Locked out? We call you back.',
-    intro:
-      'Pick a time that suits you and one of our locksmiths will call you. Open Monday to Friday, 9:00–17:00 New York time.',
+    intro: 'Pick a time that suits you, or ask us to call you now, and one of our locksmiths will call you.',
     callbackHeading: 'Talk to a locksmith',
     statusHeading: 'Your call',
     statusHint: 'The status of your latest callback, pushed in by this page whenever the panel below changes it.',
@@ -29,7 +28,10 @@ export const copy = {
     panelIntroChain:
       'This page talks to a gateway (/apps/api on this origin), which calls a mock tenant over HTTP. Changes here reach the mock tenant through the dev server.',
     pageLegend: 'Page',
-    darkTheme: 'Dark theme (set on the page, inherited through --ccai-*)',
+    darkTheme: 'Dark theme (follows your system; set on the page, inherited through --ccai-*)',
+    hoursLegend: 'Opening hours of the booking form',
+    hoursAlways: 'Always open, so “Call me now” can be tried at any hour',
+    hoursOffice: 'Monday to Friday, 9:00–17:00 New York time',
     menuLegend: 'Menu 9 “Lock Star”',
     menuOpen: 'Open',
     menuAfterHours: 'After hours',
@@ -51,8 +53,7 @@ export const copy = {
     navStatus: 'ご予約の通話',
     navAgent: 'エージェント画面',
     title: '鍵を閉じ込めてしまいましたか? こちらからお電話します。',
-    intro:
-      'ご都合のよい時間を選ぶと、鍵の専門スタッフからお電話します。営業時間はニューヨーク時間の月〜金 9:00〜17:00 です。',
+    intro: 'ご都合のよい時間を選ぶか、今すぐの電話をご依頼いただくと、鍵の専門スタッフからお電話します。',
     callbackHeading: '鍵の専門スタッフに相談',
     statusHeading: 'ご予約の通話',
     statusHint: '最新のコールバックの状況です。下のパネルで状況を変えると、このページが最新の内容を渡します。',
@@ -70,7 +71,10 @@ export const copy = {
     panelIntroChain:
       'このページはゲートウェイ(このオリジンの /apps/api)と通信し、ゲートウェイが HTTP でモックのテナントを呼び出します。ここでの変更は開発サーバーを通じてモックのテナントに届きます。',
     pageLegend: 'ページ',
-    darkTheme: 'ダークテーマ(ページで設定し、--ccai-* で引き継ぎます)',
+    darkTheme: 'ダークテーマ(システムの設定に従います。ページで設定し、--ccai-* で引き継ぎます)',
+    hoursLegend: '予約フォームの受付時間',
+    hoursAlways: '常に受付中(「今すぐ電話」をいつでも試せます)',
+    hoursOffice: 'ニューヨーク時間の月〜金 9:00〜17:00',
     menuLegend: 'メニュー 9「Lock Star」',
     menuOpen: '営業中',
     menuAfterHours: '営業時間外',

@@ -1,7 +1,8 @@
 /**
  * The demo page, in one of three modes:
  * - static (`npm run start:static`, `npm run build:demo`): the Calls API mock runs in the page
- *   through MSW's service worker, and the panel changes its world directly;
+ *   through MSW's service worker, and the panel changes its world directly; the world is kept in
+ *   the tab's `sessionStorage` over a reload (Reset world starts it afresh);
  * - `mock-tenant` (`npm start`): nothing is mocked in the page. The widgets talk to
  *   `/apps/api/v1/…` on this origin, which the dev server sends to the gateway, which calls the
  *   mock tenant over HTTP; the panel changes the tenant's world through the dev server's
@@ -27,8 +28,30 @@ async function staticWorld(): Promise<ChangeWorld> {
     import('../src/mock/index.js'),
   ]);
   const mock = createCallsApiMock();
-  await setupWorker(...mock.handlers).start({ onUnhandledRequest: 'bypass', quiet: true });
-  return async (patch) => structuredClone(applyWorldPatch(mock, patch));
+  // The world lives in the page: kept in this tab's sessionStorage so that a reload finds the calls
+  // the booking form keeps (its own sessionStorage) still there, as a tenant would have them.
+  const WORLD_KEY = 'ccai-demo:world';
+  const save = () => {
+    try {
+      sessionStorage.setItem(WORLD_KEY, JSON.stringify(mock.world));
+    } catch {
+      // Disabled or full: the world starts afresh on the next reload, as it did before.
+    }
+  };
+  try {
+    const saved = sessionStorage.getItem(WORLD_KEY);
+    if (saved) Object.assign(mock.world, JSON.parse(saved) as typeof mock.world);
+  } catch {
+    // Unreadable: the initial world.
+  }
+  const worker = setupWorker(...mock.handlers);
+  worker.events.on('response:mocked', save);
+  await worker.start({ onUnhandledRequest: 'bypass', quiet: true });
+  return async (patch) => {
+    const call = structuredClone(applyWorldPatch(mock, patch));
+    save();
+    return call;
+  };
 }
 
 async function tenantWorld(): Promise<ChangeWorld | undefined> {
@@ -107,6 +130,32 @@ function resetBookingForm(): void {
   form?.replaceWith(form.cloneNode());
 }
 
+/**
+ * The booking form's own opening hours (its `hours` and `days`, in New York time): always open by
+ * default, so that "Call me now" can be tried whenever the demo is opened; office hours to see
+ * what a visitor sees while closed. Independent of the mock menu's state.
+ */
+const FORM_HOURS = {
+  always: { hours: '00:00-24:00', days: 'mon-sun' },
+  office: { hours: '09:00-17:00', days: 'mon-fri' },
+} as const;
+
+function applyFormHours(choice: keyof typeof FORM_HOURS): void {
+  const form = document.querySelector('ccai-schedule-call');
+  form?.setAttribute('hours', FORM_HOURS[choice].hours);
+  form?.setAttribute('days', FORM_HOURS[choice].days);
+}
+
+/** The page's scheme, with the widgets' through `--ccai-*` (demo.css), and the panel's box showing it. */
+function setDark(dark: boolean): void {
+  document.documentElement.classList.toggle('dark', dark);
+  const box = panel?.querySelector<HTMLInputElement>('[name=dark]');
+  if (box) box.checked = dark;
+}
+
+const osDark = matchMedia('(prefers-color-scheme: dark)');
+const followOsScheme = () => setDark(osDark.matches);
+
 function showCall(id: number): Promise<void> {
   latestCallId = id;
   pageFlags.setAttribute('call-id', String(id));
@@ -116,7 +165,8 @@ function showCall(id: number): Promise<void> {
 panel?.addEventListener('change', (event) => {
   const input = event.target as HTMLInputElement;
   if (input.name === 'lang') applyLanguage(input.value as 'en' | 'ja');
-  if (input.name === 'dark') document.documentElement.classList.toggle('dark', input.checked);
+  if (input.name === 'dark') setDark(input.checked);
+  if (input.name === 'formHours') applyFormHours(input.value as keyof typeof FORM_HOURS);
   if (input.name === 'menuState') void change({ menuState: input.value as WorldPatch['menuState'] });
   if (input.name === 'waitMinutes' && input.validity.valid && input.value !== '')
     void change({ waitMinutes: input.valueAsNumber });
@@ -135,8 +185,9 @@ panel?.addEventListener('click', (event) => {
   if (button.dataset.status === 'reset') {
     panel.reset();
     resetBookingForm();
+    applyFormHours('always');
     applyLanguage('en');
-    document.documentElement.classList.remove('dark');
+    followOsScheme();
     // Back to the earlier call 514, which this page shows as pushed in, without reading it.
     pageStatus.callId = chain ? undefined : 514;
     pageStatus.capability = undefined;
@@ -170,8 +221,8 @@ const initial: PageLanguage = params.get('lang') === 'ja' ? 'ja' : pageLanguage(
 const languageChoice = panel?.querySelector<HTMLInputElement>(`[name=lang][value=${initial}]`);
 if (languageChoice) languageChoice.checked = true;
 applyLanguage(initial);
-if (params.get('theme') === 'dark') {
-  const dark = panel?.querySelector<HTMLInputElement>('[name=dark]');
-  if (dark) dark.checked = true;
-  document.documentElement.classList.add('dark');
-}
+// Dark theme follows the OS scheme (and its changes) unless `?theme=` or the panel's box says otherwise.
+const theme = params.get('theme');
+if (theme === 'dark' || theme === 'light') setDark(theme === 'dark');
+else followOsScheme();
+osDark.addEventListener('change', () => setDark(osDark.matches));

@@ -28,7 +28,7 @@ async function schemas(): Promise<Schemas> {
   try {
     return await loadSchemas();
   } catch (error) {
-    throw new CallsApiError('The response checks could not be loaded', { kind: 'network', cause: error });
+    throw new CallsApiError('The response checks could not be loaded', { kind: 'network', unsent: true, cause: error });
   }
 }
 
@@ -335,6 +335,8 @@ export class CallsClient {
       const doFetch = this.#options.fetch ?? globalThis.fetch;
       let response: Response;
       let text: string;
+      // Offline before sending: the request never left, whatever the failure says.
+      const offline = globalThis.navigator?.onLine === false;
       try {
         response = await doFetch(url, init);
         this.#learnTime(response.headers);
@@ -344,7 +346,7 @@ export class CallsClient {
         if (timeout.signal.aborted) {
           throw new CallsApiError(`No response within ${timeoutMs} ms`, { kind: 'timeout', cause: error });
         }
-        throw new CallsApiError('The network request failed', { kind: 'network', cause: error });
+        throw new CallsApiError('The network request failed', { kind: 'network', unsent: offline, cause: error });
       }
       return readResponse(response, text);
     } finally {

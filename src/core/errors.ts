@@ -11,6 +11,11 @@ export interface CallsApiErrorInit {
   retryAfterMs?: number;
   /** For `validation`: which parameter was refused. */
   field?: string;
+  /**
+   * For `network`: known never to have left (the browser said it was offline before sending, or it
+   * failed before `fetch`). Without it a cut connection may have come after the server took the request.
+   */
+  unsent?: boolean;
   cause?: unknown;
 }
 
@@ -26,6 +31,7 @@ export class CallsApiError extends Error {
   readonly body: unknown;
   readonly retryAfterMs: number | undefined;
   readonly field: string | undefined;
+  readonly unsent: boolean;
 
   constructor(message: string, init: CallsApiErrorInit) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -34,6 +40,7 @@ export class CallsApiError extends Error {
     this.body = init.body;
     this.retryAfterMs = init.retryAfterMs;
     this.field = init.field;
+    this.unsent = init.unsent ?? false;
   }
 
   /** Whether trying the same request again later may succeed. */
@@ -43,12 +50,16 @@ export class CallsApiError extends Error {
 
   /**
    * Whether a failed *write* may nonetheless have been carried out: the server took it and the
-   * answer was lost (timeout), or it answered 2xx with a body that could not be read. A cut
-   * connection (`network`) is not counted: it almost always means the request never left
-   * (offline, DNS, CORS).
+   * answer was lost (timeout, or a connection cut after the request may have left: a reset, a
+   * proxy's timeout), or it answered 2xx with a body that could not be read. Only a failure known
+   * to have come before sending (`unsent`: offline) is not counted.
    */
   get unconfirmed(): boolean {
-    return this.kind === 'timeout' || (this.kind === 'parse' && this.status >= 200 && this.status < 300);
+    return (
+      this.kind === 'timeout' ||
+      (this.kind === 'network' && !this.unsent) ||
+      (this.kind === 'parse' && this.status >= 200 && this.status < 300)
+    );
   }
 }
 

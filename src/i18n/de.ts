@@ -58,6 +58,12 @@ export const de = (plural: Plural): Messages => ({
     'Der Server hat zu lange gebraucht, daher ist Ihr Anruf möglicherweise schon vereinbart. Falls Sie zur gewählten Zeit niemand anruft, buchen Sie bitte erneut.',
   createUnreadable:
     'Wir konnten die Antwort des Servers nicht lesen, daher ist Ihr Anruf möglicherweise schon vereinbart. Falls Sie zur gewählten Zeit niemand anruft, buchen Sie bitte erneut.',
+  createLost:
+    'Die Verbindung brach ab, nachdem Ihre Anfrage gesendet wurde, daher ist Ihr Anruf möglicherweise schon vereinbart. Falls Sie zur gewählten Zeit niemand anruft, buchen Sie bitte erneut.',
+  createInterrupted:
+    'Die Seite wurde neu geladen, während Ihre Buchung gesendet wurde, daher ist dieser Anruf möglicherweise schon vereinbart. Buchen Sie nur dann erneut, wenn Sie zur gewählten Zeit niemand anruft.',
+  keptNotFound:
+    'Wir finden den von Ihnen gebuchten Anruf nicht mehr, daher kann er hier nicht mehr geändert oder storniert werden.',
   clockSkewed:
     'Die Uhr Ihres Geräts scheint falsch zu gehen, daher richten sich die angebotenen Zeiten nach unserer Uhr. Bitte prüfen Sie die Uhrzeit Ihres Geräts.',
   // "Call me now" (`modes`), Change time and Add to calendar.

@@ -59,6 +59,11 @@ export const es = (plural: Plural): Messages => ({
     'El servidor tardó demasiado en responder, así que es posible que su llamada ya esté programada. Si nadie le llama a la hora elegida, vuelva a reservar.',
   createUnreadable:
     'No pudimos leer la respuesta del servidor, así que es posible que su llamada ya esté programada. Si nadie le llama a la hora elegida, vuelva a reservar.',
+  createLost:
+    'Se perdió la conexión después de enviar su solicitud, así que es posible que su llamada ya esté programada. Si nadie le llama a la hora elegida, vuelva a reservar.',
+  createInterrupted:
+    'La página se recargó mientras se enviaba su reserva, así que es posible que esa llamada ya esté programada. Vuelva a reservar solo si nadie le llama a la hora elegida.',
+  keptNotFound: 'Ya no encontramos la llamada que reservó, así que ya no se puede cambiar ni cancelar aquí.',
   clockSkewed:
     'Parece que el reloj de su dispositivo no está en hora, así que las horas ofrecidas siguen nuestro reloj. Compruebe la hora de su dispositivo.',
   // "Call me now" (`modes`), Change time and Add to calendar.

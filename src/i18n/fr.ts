@@ -59,6 +59,12 @@ export const fr = (plural: Plural): Messages => ({
     'Le serveur a mis trop de temps à répondre\u202f: votre appel est peut-être déjà planifié. Si personne ne vous appelle à l’heure choisie, veuillez réserver à nouveau.',
   createUnreadable:
     'Nous n’avons pas pu lire la réponse du serveur\u202f: votre appel est peut-être déjà planifié. Si personne ne vous appelle à l’heure choisie, veuillez réserver à nouveau.',
+  createLost:
+    'La connexion a été perdue après l’envoi de votre demande\u202f: votre appel est peut-être déjà planifié. Si personne ne vous appelle à l’heure choisie, veuillez réserver à nouveau.',
+  createInterrupted:
+    'La page a été rechargée pendant l’envoi de votre réservation\u202f: cet appel est peut-être déjà planifié. Ne réservez à nouveau que si personne ne vous appelle à l’heure choisie.',
+  keptNotFound:
+    'Nous ne trouvons plus l’appel que vous avez réservé\u202f: il ne peut plus être modifié ni annulé ici.',
   clockSkewed:
     'L’horloge de votre appareil semble déréglée\u202f: les heures proposées suivent la nôtre. Vérifiez l’heure de votre appareil.',
   // "Call me now" (`modes`), Change time and Add to calendar.

@@ -59,6 +59,11 @@ export const it = (plural: Plural): Messages => ({
     'Il server ha impiegato troppo tempo a rispondere, quindi la chiamata potrebbe essere già prenotata. Se nessuno la chiama all’orario scelto, prenoti di nuovo.',
   createUnreadable:
     'Non siamo riusciti a leggere la risposta del server, quindi la chiamata potrebbe essere già prenotata. Se nessuno la chiama all’orario scelto, prenoti di nuovo.',
+  createLost:
+    'La connessione si è interrotta dopo l’invio della richiesta, quindi la chiamata potrebbe essere già prenotata. Se nessuno la chiama all’orario scelto, prenoti di nuovo.',
+  createInterrupted:
+    'La pagina è stata ricaricata mentre la prenotazione veniva inviata, quindi quella chiamata potrebbe essere già prenotata. Prenoti di nuovo solo se nessuno la chiama all’orario scelto.',
+  keptNotFound: 'Non troviamo più la chiamata prenotata, quindi qui non può più essere modificata né annullata.',
   clockSkewed:
     'L’orologio del suo dispositivo sembra sbagliato, quindi gli orari proposti seguono il nostro. Controlli l’ora del dispositivo.',
   // "Call me now" (`modes`), Change time and Add to calendar.

@@ -58,6 +58,12 @@ export const nl = (plural: Plural): Messages => ({
     'De server deed er te lang over om te antwoorden, dus uw gesprek is misschien al ingepland. Als niemand u op de gekozen tijd belt, plan dan opnieuw.',
   createUnreadable:
     'We konden het antwoord van de server niet lezen, dus uw gesprek is misschien al ingepland. Als niemand u op de gekozen tijd belt, plan dan opnieuw.',
+  createLost:
+    'De verbinding viel weg nadat uw verzoek was verzonden, dus uw gesprek is misschien al ingepland. Als niemand u op de gekozen tijd belt, plan dan opnieuw.',
+  createInterrupted:
+    'De pagina werd herladen terwijl uw afspraak werd verzonden, dus dat gesprek is misschien al ingepland. Plan alleen opnieuw als niemand u op de gekozen tijd belt.',
+  keptNotFound:
+    'We kunnen het gesprek dat u plande niet meer vinden, dus het kan hier niet meer worden gewijzigd of geannuleerd.',
   clockSkewed:
     'De klok van uw apparaat lijkt niet te kloppen, dus de aangeboden tijden volgen onze klok. Controleer de tijd op uw apparaat.',
   // "Call me now" (`modes`), Change time and Add to calendar.

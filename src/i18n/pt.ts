@@ -63,6 +63,12 @@ export const pt = (plural: Plural): Messages => ({
     'O servidor demorou demais para responder, então sua chamada talvez já esteja agendada. Se ninguém ligar no horário escolhido, agende novamente.',
   createUnreadable:
     'Não conseguimos ler a resposta do servidor, então sua chamada talvez já esteja agendada. Se ninguém ligar no horário escolhido, agende novamente.',
+  createLost:
+    'A conexão caiu depois que sua solicitação foi enviada, então sua chamada talvez já esteja agendada. Se ninguém ligar no horário escolhido, agende novamente.',
+  createInterrupted:
+    'A página foi recarregada enquanto seu agendamento era enviado, então essa chamada talvez já esteja agendada. Agende novamente só se ninguém ligar no horário escolhido.',
+  keptNotFound:
+    'Não encontramos mais a chamada que você agendou, então ela não pode mais ser alterada nem cancelada aqui.',
   clockSkewed:
     'O relógio do seu dispositivo parece estar errado, então os horários oferecidos seguem o nosso relógio. Verifique a hora do seu dispositivo.',
   // "Call me now" (`modes`), Change time and Add to calendar.

@@ -19,7 +19,8 @@ export function loadClientModule(): Promise<typeof ClientModule> {
     (module) => (loaded = module),
     (error: unknown) => {
       loading = undefined;
-      throw new CallsApiError('The client could not be loaded', { kind: 'network', cause: error });
+      // Nothing was sent (\`unsent\`): a booking that failed here is safe to try again.
+      throw new CallsApiError('The client could not be loaded', { kind: 'network', unsent: true, cause: error });
     },
   );
   return loading;

@@ -2,7 +2,7 @@
  * Everything a phone field needs that carries libphonenumber's metadata (≈ 19 KB gz). Widgets load
  * this module with `import()` on first use, so a page that never touches the form never loads it.
  */
-import { getCountries, getCountryCallingCode } from 'libphonenumber-js/min';
+import { getCountries, getCountryCallingCode, parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { memo } from './memo.js';
 
 export { formatPhoneAsTyped, validatePhoneNumber } from '../core/validation/phone.js';
@@ -28,4 +28,10 @@ export function countryOptions(locale: string): CountryOption[] {
       .sort((a, b) => collator.compare(a.name, b.name))
       .map(({ code, name, callingCode }) => ({ code, label: `${name} (+${callingCode})` }));
   });
+}
+
+/** An E.164 number as a visitor of its region types it: its region and its national format (`undefined` when unreadable). */
+export function nationalNumber(e164: string): { country: string; text: string } | undefined {
+  const parsed = parsePhoneNumberFromString(e164);
+  return parsed?.country ? { country: parsed.country, text: parsed.formatNational() } : undefined;
 }

@@ -47,6 +47,24 @@ export const themeStyles = css`
       --_focus: var(--ccai-focus-color, #a8c7fa);
     }
   }
+  /*
+   * Text on the accent follows the accent unless the site sets it (--ccai-on-accent): a site that
+   * sets only --ccai-accent gets white on a dark accent and a dark shade of the accent's hue on a
+   * light one, in either scheme. With the widget's own accents this is the light scheme's white and
+   * a dark blue. Where relative colours are missing, the fixed defaults above stay.
+   */
+  @supports (color: oklch(from red l c h)) {
+    :host {
+      --_on-accent: var(
+        --ccai-on-accent,
+        oklch(
+          from var(--_accent)
+            calc(clamp(0, (0.57 - l) * 1000, 1) + (1 - clamp(0, (0.57 - l) * 1000, 1)) * max(0, l - 0.55))
+            calc((1 - clamp(0, (0.57 - l) * 1000, 1)) * min(c, 0.12)) h
+        )
+      );
+    }
+  }
   :host(:not([dir]):lang(ar)),
   :host(:not([dir]):lang(he)),
   :host(:not([dir]):lang(iw)) {

@@ -22,13 +22,18 @@ describe('CallsApiError: what a failure means for trying again', () => {
       expect(isTransient(error(init)), JSON.stringify(init)).to.equal(false);
   });
 
-  it('an unconfirmed write: timed out, or a 2xx answer that could not be read; never a cut connection', () => {
-    for (const init of [{ kind: 'timeout' }, { kind: 'parse', status: 201 }, { kind: 'parse', status: 200 }] as const) {
+  it('an unconfirmed write: timed out, cut while online, or a 2xx answer that could not be read', () => {
+    for (const init of [
+      { kind: 'timeout' },
+      { kind: 'network' },
+      { kind: 'parse', status: 201 },
+      { kind: 'parse', status: 200 },
+    ] as const) {
       expect(isUnconfirmedWrite(error(init)), JSON.stringify(init)).to.equal(true);
       expect(error(init).unconfirmed).to.equal(true);
     }
     for (const init of [
-      { kind: 'network' },
+      { kind: 'network', unsent: true },
       { kind: 'parse', status: 502 },
       { kind: 'http', status: 500 },
       { kind: 'validation' },

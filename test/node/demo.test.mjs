@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
+import { createRequire } from 'node:module';
 import { createServer } from 'vite';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 
@@ -110,6 +111,100 @@ test('“Call me now” can be tried: the form offers both modes, with the wait 
     const [menu] = await (await fetch('/apps/api/v1/wait_times?lang=en&menu_id=9')).json();
     return menu.voice_call === 3 && document.querySelector('#wait-minutes').value === '3';
   });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('“Call me now” can be tried at any hour: the form is open by default, and the panel switches it to office hours', async () => {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, timezoneId: 'America/New_York' });
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  // A Sunday at 3 in the morning in New York: closed for office hours.
+  await page.clock.install({ time: new Date('2026-12-06T08:00:00Z') });
+  await page.goto(base);
+  await page.locator('#panel-call').filter({ hasText: ':' }).waitFor();
+  const form = page.locator('ccai-schedule-call');
+  await form.getByRole('radio', { name: 'Call me now', exact: true }).check();
+  await form.getByText('Estimated wait: about 3 minutes.').waitFor();
+  assert.equal(await form.getByText('We are closed right now', { exact: false }).count(), 0);
+  await form.getByRole('button', { name: 'Call me now', exact: true }).waitFor();
+
+  const panel = page.locator('.panel');
+  await panel.getByRole('group', { name: copy.en.hoursLegend }).waitFor();
+  await panel.getByLabel(copy.en.hoursOffice).check();
+  await form.getByText('We are closed right now, so we cannot call you straight away.').waitFor();
+  assert.equal(await form.getByRole('button', { name: 'Call me now', exact: true }).count(), 0);
+
+  // Reset world opens the form again, with the panel's default.
+  await panel.getByRole('button', { name: copy.en.resetWorld }).click();
+  await form.getByRole('radio', { name: 'Call me now', exact: true }).check();
+  await form.getByText('Estimated wait: about 3 minutes.').waitFor();
+  assert.equal(await panel.getByLabel(copy.en.hoursAlways).isChecked(), true);
+
+  // The same switch in Japanese.
+  await panel.getByLabel('日本語').check();
+  await panel.getByRole('group', { name: copy.ja.hoursLegend }).waitFor();
+  await panel.getByLabel(copy.ja.hoursOffice).waitFor();
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+/** axe's colour contrast over the whole page, shadow roots included: the failing targets. */
+async function contrastFailures(page) {
+  await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const result = await globalThis.axe.run(document, { runOnly: ['color-contrast'] });
+    return result.violations.flatMap((violation) => violation.nodes.map((node) => node.target.join(' ')));
+  });
+}
+
+for (const scheme of ['light', 'dark']) {
+  test(`with the OS in the ${scheme} scheme the page follows it, and every text on it is readable`, async () => {
+    const page = await browser.newPage({
+      viewport: { width: 1200, height: 900 },
+      timezoneId: 'America/New_York',
+      colorScheme: scheme,
+    });
+    const problems = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(base);
+    await page.locator('#panel-call').filter({ hasText: ':' }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.classList.contains('dark')), scheme === 'dark');
+    assert.equal(await page.getByLabel(copy.en.darkTheme).isChecked(), scheme === 'dark');
+    // Text on the accent too: the chosen day and time and the submit button.
+    await page.getByLabel('Phone number').fill('(201) 555-0123');
+    await page.getByRole('group', { name: 'Time', exact: true }).getByRole('radio').first().check();
+    await page.getByRole('button', { name: 'Schedule call' }).waitFor();
+    assert.deepEqual(await contrastFailures(page), []);
+    // The other scheme, by the panel's box: as readable.
+    await page.getByLabel(copy.en.darkTheme).setChecked(scheme !== 'dark');
+    assert.deepEqual(await contrastFailures(page), []);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+}
+
+test('the static demo keeps its world over a reload: the booking kept by the form is still the tenant’s call', async () => {
+  const { page, problems } = await open();
+  await page.getByLabel('Phone number').fill('(201) 555-0123');
+  await page.getByRole('group', { name: 'Time', exact: true }).getByRole('radio').first().check();
+  await page.getByRole('button', { name: 'Schedule call' }).click();
+  await page.getByRole('button', { name: 'Cancel call' }).waitFor();
+  const booked = await page.locator('ccai-schedule-call').getByText('Your call is scheduled').textContent();
+
+  await page.reload();
+  await page.locator('#panel-call').filter({ hasText: ':' }).waitFor();
+  const form = page.locator('ccai-schedule-call');
+  await form.getByText('Scheduled', { exact: true }).waitFor();
+  assert.equal(await form.getByText('Your call is scheduled').textContent(), booked);
+  assert.equal(await form.getByText('We could not find this call.').count(), 0);
+  await form.getByRole('button', { name: 'Cancel call' }).click();
+  await form.getByText('Your call has been cancelled.').waitFor();
+
+  // Reset world starts it afresh (and forgets the booking with it).
+  await page.getByRole('button', { name: copy.en.resetWorld }).click();
+  await page.reload();
+  await page.getByRole('button', { name: 'Schedule call' }).waitFor();
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -10,8 +10,8 @@ export interface Booking {
   call: Call;
   /** The gateway's capability for the call; absent with a backend of the site's own. */
   capability?: string;
-  /** The number and language it was booked with: Change time books the new time with them. */
-  request?: { end_user_number?: string; lang?: string };
+  /** The number, language and recording consent it was booked with: Change time books the new time with them. */
+  request?: { end_user_number?: string; lang?: string; recording_permission?: string };
   /** Change time booked this call for another one, whose cancel has not succeeded (yet). */
   replaces?: { call: Call; capability?: string };
 }
@@ -23,8 +23,12 @@ const KEPT_AFTER_SCHEDULED_MS = 24 * 60 * 60 * 1000;
 export function saveBooking(key: string, booking: Booking): void {
   if (Number.isNaN(scheduledTime(booking.call))) return;
   const { call, capability, request, replaces } = booking;
-  // Only what Change time needs of the request: no ticket, no consent.
-  const kept = request && { end_user_number: request.end_user_number, lang: request.lang };
+  // Only what Change time needs of the request (no ticket): the consent too, as the new time is the same call to the visitor.
+  const kept = request && {
+    end_user_number: request.end_user_number,
+    lang: request.lang,
+    recording_permission: request.recording_permission,
+  };
   try {
     sessionStorage.setItem(key, JSON.stringify({ call, capability, request: kept, replaces }));
   } catch {
@@ -70,8 +74,16 @@ function parseBooking(text: string): Booking | null {
   const booking: Booking = call;
   const { request, replaces } = value;
   if (request !== undefined) {
-    if (!isRecord(request) || !optionalText(request.end_user_number) || !optionalText(request.lang)) return null;
-    booking.request = { end_user_number: request.end_user_number, lang: request.lang };
+    const { end_user_number, lang, recording_permission } = isRecord(request) ? request : {};
+    if (
+      !isRecord(request) ||
+      !optionalText(end_user_number) ||
+      !optionalText(lang) ||
+      !optionalText(recording_permission)
+    )
+      return null;
+    booking.request = { end_user_number, lang };
+    if (recording_permission !== undefined) booking.request.recording_permission = recording_permission;
   }
   if (replaces !== undefined) {
     const old = isRecord(replaces) ? parseCall(replaces) : null;

@@ -146,9 +146,25 @@ export class ScheduleForm implements ReactiveController {
   }
 
   /** The number and language of a booked call (after a reload: nothing entered yet), for a new time for it; E.164 needs no country. */
-  fillFrom(request: { end_user_number?: string; lang?: string }): void {
-    if (request.end_user_number && !this.phone) this.phone = request.end_user_number;
+  fillFrom(request: { end_user_number?: string; lang?: string; recording_permission?: string }): void {
+    const number = request.end_user_number;
+    if (number && !this.phone) {
+      this.phone = number;
+      // Shown as the visitor typed it (after a reload only E.164 is kept): its region, in its national format.
+      this.loadPhoneInput().then(
+        (phoneInput) => {
+          const national = this.phone === number ? phoneInput.nationalNumber(number) : undefined;
+          if (!national) return;
+          this.#country = national.country;
+          this.phone = national.text;
+          this.#host.requestUpdate();
+        },
+        () => undefined,
+      );
+    }
     if (request.lang && !this.#language) this.#language = request.lang;
+    // The consent the call was booked with goes with its new time.
+    if (request.recording_permission) this.consent = request.recording_permission === 'recording_permission_granted';
     this.#host.requestUpdate();
   }
 

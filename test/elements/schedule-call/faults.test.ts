@@ -86,8 +86,9 @@ describe('<ccai-schedule-call> under faults', function () {
         await until(() => alertText(el) !== '', 'no error shown');
         // A 404 to the create request is the site's setup (no such route), not the visitor's call.
         // A lost or unreadable answer to it leaves the outcome unknown: the call may exist, and
-        // sending it again could book a second one, so that is said and "Try again" not offered.
-        const unknownOutcome = fault.kind === 'timeout' || fault.kind === 'parse';
+        // sending it again could book a second one, so that is said and "Try again" not offered. A
+        // connection cut while the browser was online may have come after the tenant took the request.
+        const unknownOutcome = fault.kind === 'timeout' || fault.kind === 'parse' || fault.kind === 'network';
         const refusal =
           fault.status(201) === 404
             ? en.serverConfig
@@ -95,7 +96,9 @@ describe('<ccai-schedule-call> under faults', function () {
               ? en.createTimedOut
               : fault.kind === 'parse'
                 ? en.createUnreadable
-                : fault.message(en);
+                : fault.kind === 'network'
+                  ? en.createLost
+                  : fault.message(en);
         expect(textOf(root(el).querySelector('[role=alert] p'))).to.equal(refusal);
         expect(kindsAndStatuses(errors)).to.deep.equal([[fault.kind, fault.status(201)]]);
         expect(phoneOf(el).value).to.equal('(201) 555-0123');
@@ -114,6 +117,24 @@ describe('<ccai-schedule-call> under faults', function () {
         if (fault.kind === 'timeout') await aTimeout(SLOW_MS);
       });
     }
+
+    it('offers Try again for a connection that failed while the browser said it was offline (never sent)', async () => {
+      worker.use(http.post(CALLS, () => HttpResponse.error(), { once: true }));
+      const el = await filled();
+      // The browser's own word, as it reads before sending (a test cannot unplug the machine).
+      Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+      try {
+        await submit(el);
+        await until(() => alertText(el) !== '', 'no error shown');
+      } finally {
+        delete (navigator as { onLine?: boolean }).onLine;
+      }
+      expect(textOf(root(el).querySelector('[role=alert] p'))).to.equal(en.errorNetwork);
+      expect(buttons(el)).to.deep.equal([en.tryAgain, en.submit]);
+      await submit(el, en.tryAgain);
+      await until(() => message(el).startsWith('Your call is scheduled'), 'no confirmation after Try again');
+      expect(creates()).to.have.length(2);
+    });
 
     it('says it in Japanese', async () => {
       worker.use(
