@@ -136,6 +136,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     if (booking.parentCallId !== undefined) await owned(request, booking.parentCallId);
     await visitors.booking(client, booking.number);
     observeQueue();
+    const asked = now();
     let result;
     try {
       result = await tenant.createCall(booking.request);
@@ -144,7 +145,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     }
     if (result.kind === 'accepted') return json(202, {});
     const call = trimCall(result.call);
-    await calls.put(String(call.id), call);
+    await calls.put(String(call.id), call, asked);
     return json(201, call, { [CAPABILITY_HEADER]: await signer.issue(call.id) });
   };
 
@@ -167,11 +168,12 @@ export function createGateway(options: GatewayOptions): Gateway {
     await visitors.read(client);
     await owned(request, id);
     observeQueue();
+    const asked = now();
     try {
       const result = await tenant.cancelScheduledCall(id);
       if (result.kind === 'already-cancelled') return empty(204);
       const call = trimCall(result.call);
-      await calls.put(id, call);
+      await calls.put(id, call, asked);
       return json(200, call);
     } catch (error) {
       throw upstreamFailure(error, { notFound: CALL_NOT_FOUND });

@@ -138,11 +138,17 @@ export function createSessionEvents(credentials: WebhookCredentials, shared: Sha
         if (!(await shared.firstSeen(`session-event:${eventId}`, DEDUPE_MS))) continue;
         const [known] = await shared.calls.since(id, undefined);
         if (!known) continue;
-        const at = new Date(timeOf(event) || Date.now()).toISOString();
-        const next = applied(known.call, kind, at, isoOf(event.ends_at ?? nested?.ends_at));
+        const happened = timeOf(event) || Date.now();
+        const next = applied(
+          known.call,
+          kind,
+          new Date(happened).toISOString(),
+          isoOf(event.ends_at ?? nested?.ends_at),
+        );
         if (!next) continue;
-        await shared.calls.put(id, next);
-        applies++;
+        // Ordered against the tenant's reads by when it happened; never later than now, so that a
+        // sender's clock ahead of ours (or a typo) cannot hold the call's later reads back.
+        if ((await shared.calls.put(id, next, Math.min(happened, Date.now()))).stored) applies++;
       }
       return json(200, { received: body.events.length, applied: applies });
     },
