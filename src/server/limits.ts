@@ -66,8 +66,11 @@ export class BudgetExceeded extends Error {
 }
 
 export interface UpstreamBudget {
-  /** Resolves when one request may be sent to the tenant; rejects with {@link BudgetExceeded}. */
-  take(signal?: AbortSignal): Promise<void>;
+  /**
+   * Resolves when one request may be sent to the tenant, with what to call once it is answered or
+   * failed (a budget may count the request until then); rejects with {@link BudgetExceeded}.
+   */
+  take(signal?: AbortSignal): Promise<() => void>;
   /** Holds every request back for `ms` (the tenant answered 429). */
   pause(ms: number): void;
   /** Requests waiting now. */
@@ -75,6 +78,7 @@ export interface UpstreamBudget {
 }
 
 const KEY = 'tenant';
+const settled = () => undefined;
 
 /**
  * At most `rps` requests in any second, evenly spaced: one token per `1100 / rps` ms (10 %
@@ -113,6 +117,7 @@ export function createUpstreamBudget({
         });
         const expiresUnixAt = Math.ceil((Date.now() + maxWaitMs) / 1000);
         await Promise.race([queue.removeTokens(1, KEY, expiresUnixAt), expired]);
+        return settled;
       } catch (error) {
         if (error instanceof BudgetExceeded || signal?.aborted) throw error;
         // RateLimiterQueueError: the queue is full, or the wait expired inside it.

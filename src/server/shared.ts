@@ -70,7 +70,14 @@ export interface SharedState {
    * The tenant's budget: `rps` over every instance sharing this state. Instances that cannot share
    * it (memory, or Redis away) each take `rps / instances`.
    */
-  upstream(options: { rps: number; instances: number; queueSize: number; maxWaitMs: number }): UpstreamBudget;
+  upstream(options: {
+    rps: number;
+    instances: number;
+    queueSize: number;
+    maxWaitMs: number;
+    /** The longest a request to the tenant may take (its timeout): the longest one may count as in flight. */
+    requestMs: number;
+  }): UpstreamBudget;
   /** True the first time `key` is seen within `ttlMs` (webhook event ids). */
   firstSeen(key: string, ttlMs: number): Promise<boolean>;
   /** The shared store cannot be reached: each instance is on its own (and says so on /healthz). */
@@ -182,7 +189,8 @@ export function createMemoryShared({ now = Date.now }: { now?: () => number } = 
   return {
     calls: createMemoryCallStore({ now }),
     limiter: (prefix, points, duration) => new RateLimiterMemory({ keyPrefix: prefix, points, duration }),
-    upstream: ({ rps, instances, ...rest }) => createUpstreamBudget({ rps: rps / instances, ...rest }),
+    upstream: ({ rps, instances, queueSize, maxWaitMs }) =>
+      createUpstreamBudget({ rps: rps / instances, queueSize, maxWaitMs }),
     async firstSeen(key, ttlMs) {
       const time = now();
       // Expired keys go as new ones come: the map holds at most one TTL's worth of keys.
