@@ -4,7 +4,7 @@
  * `redis-server` of its own, in front of the mock tenant in a process of its own. The same harness
  * as the scale-out tests (`test/node/redis-harness.mjs`).
  *
- * The watchers are raw sockets in `CLIENTS` worker processes (this script with `--watchers`), each
+ * The watchers are raw sockets in `CLIENTS` worker processes (this script with `--watchers-role`), each
  * parsing no more than it must: the event's status, and the time it arrived. One Node process
  * parsing 10,000 streams with `http.request` and `JSON.parse` was, on these 2 cores, the slowest
  * part of what it measured.
@@ -163,8 +163,9 @@ async function measureSize(size, { instances, tenant, clients, ids, capabilities
 
 /**
  * A worker holding watchers: raw sockets that send the request `EventSource` would and read only
- * each event's status and arrival time. Asked over IPC: `open` (streams, in batches), `counts`,
- * `arrivals` (of a status: the first time each stream saw it, or null), `close`.
+ * each event's status and arrival time. Asked over IPC: `open` (streams, in batches), `counts`
+ * (which have had their first event: those count as open from then on), `arrivals` (of a status:
+ * the first time each open stream saw it, or null), `close`.
  */
 function watchersRole() {
   let sockets = [];
@@ -175,9 +176,11 @@ function watchersRole() {
         await Promise.all(open.slice(i, i + batch).map((stream) => watcher(stream)));
       }
     } else if (counts) {
-      answer = sockets.map((socket) => ({ status: socket.first.size > 0 }));
+      // A stream counts as open once it had its first event; latencies are taken over those only.
+      for (const socket of sockets) socket.opened ||= socket.first.size > 0;
+      answer = sockets.map((socket) => ({ status: socket.opened }));
     } else if (arrivals) {
-      answer = sockets.map((socket) => socket.first.get(arrivals) ?? null);
+      answer = sockets.filter((socket) => socket.opened).map((socket) => socket.first.get(arrivals) ?? null);
     } else if (close) {
       for (const socket of sockets) socket.destroy();
       sockets = [];
@@ -214,7 +217,7 @@ function watchersRole() {
 async function startClients() {
   return Promise.all(
     Array.from({ length: CLIENTS }, async () => {
-      const child = fork(fileURLToPath(import.meta.url), ['--watchers'], {
+      const child = fork(fileURLToPath(import.meta.url), ['--watchers-role'], {
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       });
       let next = 0;
@@ -280,7 +283,7 @@ async function tenantRole() {
 }
 
 if (process.argv.includes('--tenant')) await tenantRole();
-if (process.argv.includes('--watchers')) watchersRole();
+if (process.argv.includes('--watchers-role')) watchersRole();
 
 async function measureWarmUp({ instances, clients, ids, capabilities }) {
   const streams = Array.from({ length: 600 }, (_, i) => ({
