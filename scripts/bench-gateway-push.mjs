@@ -76,7 +76,8 @@ async function measureSize(size, { instances, tenant, clients, ids, capabilities
     clients.map((client, c) => client.ask({ open: streams.filter((_, i) => i % CLIENTS === c), batch: OPEN_BATCH })),
   );
   const counts = async () => (await Promise.all(clients.map((client) => client.ask({ counts: true })))).flat();
-  const until = Date.now() + 60_000;
+  // Latency is measured once every stream is open: streams still being accepted would queue the fan-out.
+  const until = Date.now() + 240_000;
   let lacking = size;
   while (Date.now() < until && (lacking = (await counts()).reduce((n, c) => n + (c.status ? 0 : 1), 0)) > 0)
     await sleep(200);
