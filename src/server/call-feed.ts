@@ -15,6 +15,7 @@
  */
 import { isTerminalStatus } from '../core/calls.js';
 import { CallsApiError } from '../core/errors.js';
+import { directBodies, type DirectSink } from './direct-body.js';
 import type { CallEvent, CallStore } from './shared.js';
 import type { VisitorCall } from './trim.js';
 
@@ -34,8 +35,11 @@ export interface CallFeedOptions {
 }
 
 export interface CallFeed {
-  /** The event stream of call `id` (its capability already checked), resuming after `lastEventId`. */
-  open(id: string, lastEventId: number | undefined): Response;
+  /**
+   * The event stream of call `id` (its capability already checked), resuming after `lastEventId`;
+   * `direct`: written by the host's adapter (see `direct-body.ts`), else a `ReadableStream` body.
+   */
+  open(id: string, lastEventId: number | undefined, direct?: boolean): Response;
   /** Ends every stream (shutting down): their clients reconnect, to another instance. */
   closeAll(): void;
   readonly streams: number;
@@ -46,6 +50,7 @@ const FAR_MAX_MS = 5 * 60_000;
 const ERROR_BACKOFF_MS = [5_000, 10_000, 30_000, 60_000];
 /** Unread chunks a stream may hold before its client is taken to be gone. */
 const MAX_BACKLOG = 64;
+
 /** What `EventSource` waits before reconnecting after the stream ends. */
 const RETRY_MS = 2_000;
 
@@ -185,56 +190,66 @@ export function createCallFeed({
     void calls.release(id);
   }
 
+  /** One watcher on `sink`: counted, fed the call's changes, sent what it missed. */
+  function start(id: string, lastEventId: number | undefined, sink: DirectSink): Stream {
+    let open = true;
+    const stream: Stream = {
+      lastSent: undefined,
+      send(chunk) {
+        if (open && !sink.write(chunk)) stream.close();
+      },
+      close() {
+        if (!open) return;
+        open = false;
+        leave(id, stream);
+        sink.end();
+      },
+    };
+    all.add(stream);
+    counted();
+    watch(id).streams.add(stream);
+    stream.send(RETRY);
+    // Subscribed before asking the history: a change in between arrives both ways and is sent once.
+    void calls.since(id, lastEventId).then(
+      (events) => {
+        for (const event of events) deliver(stream, event);
+      },
+      () => undefined,
+    );
+    return stream;
+  }
+
   return {
     get streams() {
       return all.size;
     },
-    open(id, lastEventId) {
+    open(id, lastEventId, direct = false) {
+      const headers = {
+        'Content-Type': 'text/event-stream; charset=utf-8',
+        'Cache-Control': 'no-store',
+        // nginx and some proxies buffer answers unless told not to.
+        'X-Accel-Buffering': 'no',
+      };
+      if (direct) {
+        // Nothing starts until the adapter attaches: a client gone before the head leaves nothing behind.
+        const response = new Response(null, { status: 200, headers });
+        directBodies.set(response, (sink) => start(id, lastEventId, sink).close);
+        return response;
+      }
       let stream!: Stream;
       const body = new ReadableStream<Uint8Array>({
         start(controller) {
-          let open = true;
-          stream = {
-            lastSent: undefined,
-            send(chunk) {
-              if (!open) return;
-              // A client that stopped reading (its socket stalled) is let go rather than buffered for.
-              if ((controller.desiredSize ?? 0) < -MAX_BACKLOG) return stream.close();
-              controller.enqueue(chunk);
-            },
-            close() {
-              if (!open) return;
-              open = false;
-              leave(id, stream);
-              controller.close();
-            },
-          };
+          stream = start(id, lastEventId, {
+            // A client that stopped reading (its socket stalled) is let go rather than buffered for.
+            write: (chunk) => (controller.desiredSize ?? 0) >= -MAX_BACKLOG && (controller.enqueue(chunk), true),
+            end: () => controller.close(),
+          });
         },
         cancel() {
           stream.close();
         },
       });
-      all.add(stream);
-      counted();
-      const entry = watch(id);
-      entry.streams.add(stream);
-      stream.send(RETRY);
-      // Subscribed before asking the history: a change in between arrives both ways and is sent once.
-      void calls.since(id, lastEventId).then(
-        (events) => {
-          for (const event of events) deliver(stream, event);
-        },
-        () => undefined,
-      );
-      return new Response(body, {
-        status: 200,
-        headers: {
-          'Content-Type': 'text/event-stream; charset=utf-8',
-          'Cache-Control': 'no-store',
-          // nginx and some proxies buffer answers unless told not to.
-          'X-Accel-Buffering': 'no',
-        },
-      });
+      return new Response(body, { status: 200, headers });
     },
     closeAll() {
       for (const stream of [...all]) stream.close();

@@ -33,6 +33,8 @@ interface Context {
   /** The route's captured id, when it has one. */
   id: string;
   client: string;
+  /** The host's adapter writes event streams itself (`ConnectionInfo.directBodies`). */
+  direct: boolean;
 }
 
 type Handler = (context: Context) => Promise<Response>;
@@ -89,6 +91,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     queueSize: positive(limits.upstreamQueueSize, 100, 'limits.upstreamQueueSize'),
     // Shorter than the tenant's timeout, so a request that waited too long is told 429 (try later), not 504.
     maxWaitMs: Math.min(5_000, timeoutMs / 2),
+    requestMs: timeoutMs,
   });
   const tenant = createTenantClient({
     tenantUrl,
@@ -138,6 +141,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     if (booking.parentCallId !== undefined) await owned(request, booking.parentCallId);
     await visitors.booking(client, booking.number);
     observeQueue();
+    const asked = now();
     let result;
     try {
       result = await tenant.createCall(booking.request);
@@ -146,7 +150,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     }
     if (result.kind === 'accepted') return json(202, {});
     const call = trimCall(result.call);
-    await calls.put(String(call.id), call);
+    await calls.put(String(call.id), call, asked);
     // Valid at least until a day after the call's time: the booking form keeps a booking that long
     // (its status, Cancel call, Change time), and a call may be booked further ahead than the TTL.
     const scheduledAt = Date.parse(call.scheduled_at ?? '');
@@ -173,11 +177,12 @@ export function createGateway(options: GatewayOptions): Gateway {
     await visitors.read(client);
     await owned(request, id);
     observeQueue();
+    const asked = now();
     try {
       const result = await tenant.cancelScheduledCall(id);
       if (result.kind === 'already-cancelled') return empty(204);
       const call = trimCall(result.call);
-      await calls.put(id, call);
+      await calls.put(id, call, asked);
       return json(200, call);
     } catch (error) {
       throw upstreamFailure(error, { notFound: CALL_NOT_FOUND });
@@ -242,12 +247,12 @@ export function createGateway(options: GatewayOptions): Gateway {
    * Live push. `EventSource` cannot send headers, so the capability may come as `?capability=`
    * (the request log redacts it). Opening a stream counts as one read of the visitor's.
    */
-  const events: Handler = async ({ request, url, id, client }) => {
+  const events: Handler = async ({ request, url, id, client, direct }) => {
     await visitors.read(client);
     const capability = request.headers.get(CAPABILITY_HEADER) ?? url.searchParams.get('capability');
     if (!(await signer.verify(capability, id))) throw new HttpError(404, CALL_NOT_FOUND);
     const lastEventId = request.headers.get('Last-Event-ID');
-    return feed.open(id, lastEventId && /^\d{1,15}$/.test(lastEventId) ? Number(lastEventId) : undefined);
+    return feed.open(id, lastEventId && /^\d{1,15}$/.test(lastEventId) ? Number(lastEventId) : undefined, direct);
   };
 
   const sessionEventsRoute: Handler = async ({ request }) => sessionEvents!.handle(request);
@@ -296,7 +301,12 @@ export function createGateway(options: GatewayOptions): Gateway {
   let draining = false;
   let drained: (() => void) | undefined;
 
-  async function answer(request: Request, url: URL, client: string): Promise<{ response: Response; route: string }> {
+  async function answer(
+    request: Request,
+    url: URL,
+    client: string,
+    direct: boolean,
+  ): Promise<{ response: Response; route: string }> {
     const route = routes.find((candidate) => candidate.pattern.test(url.pathname));
     if (!route) return { response: problem(404, NOT_FOUND), route: 'none' };
     let corsHeaders: Record<string, string> = {};
@@ -310,7 +320,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       if (draining && route.name !== 'healthz')
         throw new HttpError(503, 'The gateway is shutting down', { 'Retry-After': '1' });
       const id = route.pattern.exec(url.pathname)?.[1] ?? '';
-      const response = await handler({ request, url, id, client });
+      const response = await handler({ request, url, id, client, direct });
       for (const [name, value] of Object.entries(corsHeaders)) response.headers.set(name, value);
       return { response, route: route.name };
     } catch (error) {
@@ -332,7 +342,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     let failure: string | undefined;
     try {
       url = new URL(request.url);
-      ({ response, route } = await answer(request, url, clientAddress(request, info)));
+      ({ response, route } = await answer(request, url, clientAddress(request, info), info?.directBodies === true));
     } catch (error) {
       // A fault of ours, never the visitor's input: logged without the request's contents.
       failure = error instanceof Error ? error.name : 'Error';

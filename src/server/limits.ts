@@ -1,11 +1,10 @@
 /**
- * The gateway's limits, on rate-limiter-flexible: per visitor address, per phone number, and the
- * tenant's own budget (one shared queue in front of every request the tenant receives).
+ * The gateway's limits: per visitor address and per phone number on rate-limiter-flexible, and the
+ * tenant's own budget (one queue in front of every request the tenant receives).
  */
 // The modules themselves, not the package's index: that one also loads the cluster limiter, which
 // needs `node:cluster`, and the gateway must run in Deno, Bun and Workers too.
 import RateLimiterMemory from 'rate-limiter-flexible/lib/RateLimiterMemory.js';
-import RateLimiterQueue from 'rate-limiter-flexible/lib/RateLimiterQueue.js';
 import RateLimiterRes from 'rate-limiter-flexible/lib/RateLimiterRes.js';
 import { HttpError, retryAfterSeconds } from './http.js';
 
@@ -66,22 +65,26 @@ export class BudgetExceeded extends Error {
 }
 
 export interface UpstreamBudget {
-  /** Resolves when one request may be sent to the tenant; rejects with {@link BudgetExceeded}. */
-  take(signal?: AbortSignal): Promise<void>;
+  /**
+   * Resolves when one request may be sent to the tenant, with what to call once it is answered or
+   * failed (a budget may count the request until then); rejects with {@link BudgetExceeded}.
+   */
+  take(signal?: AbortSignal): Promise<() => void>;
   /** Holds every request back for `ms` (the tenant answered 429). */
   pause(ms: number): void;
   /** Requests waiting now. */
   readonly waiting: number;
 }
 
-const KEY = 'tenant';
-
 /**
- * At most `rps` requests in any second, evenly spaced: one token per `1100 / rps` ms (10 %
- * headroom, so that network jitter between two requests cannot put an 11th into some second the
- * tenant counts). A sliding second never holds more than `rps` of them, which fixed one-second
- * windows cannot promise at their boundary. Waiters queue first-in first-out, at most `queueSize`
- * of them and each at most `maxWaitMs`.
+ * At most `rps` requests arriving at the tenant in every window [t, t + 1 s). A request counts from
+ * when it is let go until one second after its answer (or failure): it reached the tenant somewhere
+ * in between, so however long a busy process takes to send it, no `rps + 1` requests can arrive
+ * within one second (for the last of them to be let go, the first must have been answered a second
+ * before). Spacing them evenly could not promise that: a request held up on its way bunches with
+ * the next. Several instances that keep their budgets in memory each take a whole number, the
+ * floor of their share. Waiters queue first-in first-out, at most `queueSize` of them and each at
+ * most `maxWaitMs`. (`redis-budget.ts` is the same rule shared in Redis.)
  */
 export function createUpstreamBudget({
   rps,
@@ -92,40 +95,87 @@ export function createUpstreamBudget({
   queueSize: number;
   maxWaitMs: number;
 }): UpstreamBudget {
-  const spacingSeconds = Math.ceil(1100 / rps) / 1000;
-  const limiter = new RateLimiterMemory({ keyPrefix: 'upstream', points: 1, duration: spacingSeconds });
-  const queue = new RateLimiterQueue(limiter, { maxQueueSize: queueSize });
-  let waiting = 0;
+  const allowed = Math.max(1, Math.floor(rps));
+  interface Waiter {
+    resolve(settle: () => void): void;
+    reject(error: unknown): void;
+  }
+  const queue: Waiter[] = [];
+  let inFlight = 0;
+  /** When each answered request stops counting (its answer + 1 s), oldest first. */
+  const ending: number[] = [];
   let pausedUntil = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  function settled(): void {
+    inFlight--;
+    ending.push(Date.now() + 1000);
+    pump();
+  }
+
+  function pump(): void {
+    const now = Date.now();
+    while (ending.length > 0 && ending[0]! <= now) ending.shift();
+    while (queue.length > 0 && now >= pausedUntil && inFlight + ending.length < allowed) {
+      inFlight++;
+      let once = false;
+      queue.shift()!.resolve(() => {
+        if (once) return;
+        once = true;
+        settled();
+      });
+    }
+    // Wake when the pause ends or the oldest answered request stops counting.
+    if (queue.length > 0 && timer === undefined) {
+      const at = now < pausedUntil ? pausedUntil : ending[0];
+      if (at !== undefined)
+        timer = setTimeout(
+          () => {
+            timer = undefined;
+            pump();
+          },
+          Math.max(1, at - now),
+        );
+    }
+  }
+
   return {
     get waiting() {
-      return waiting;
+      return queue.length;
     },
-    async take(signal) {
+    take(signal) {
       const pausedFor = pausedUntil - Date.now();
-      if (pausedFor > maxWaitMs) throw new BudgetExceeded(pausedFor);
-      waiting++;
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      try {
-        const expired = new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new BudgetExceeded(1000)), maxWaitMs);
-          signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
-        });
-        const expiresUnixAt = Math.ceil((Date.now() + maxWaitMs) / 1000);
-        await Promise.race([queue.removeTokens(1, KEY, expiresUnixAt), expired]);
-      } catch (error) {
-        if (error instanceof BudgetExceeded || signal?.aborted) throw error;
-        // RateLimiterQueueError: the queue is full, or the wait expired inside it.
-        throw new BudgetExceeded(Math.ceil(spacingSeconds * 1000 * queueSize));
-      } finally {
-        clearTimeout(timer);
-        waiting--;
-      }
+      if (pausedFor > maxWaitMs) return Promise.reject(new BudgetExceeded(pausedFor));
+      if (queue.length >= queueSize) return Promise.reject(new BudgetExceeded(Math.ceil((1000 * queueSize) / allowed)));
+      return new Promise<() => void>((resolve, reject) => {
+        const expiry = setTimeout(() => leave(new BudgetExceeded(1000)), maxWaitMs);
+        const onAbort = () => leave(signal!.reason);
+        const leave = (error: unknown) => {
+          const index = queue.indexOf(waiter);
+          if (index >= 0) queue.splice(index, 1);
+          clearTimeout(expiry);
+          signal?.removeEventListener('abort', onAbort);
+          reject(error);
+        };
+        const waiter: Waiter = {
+          resolve: (settle) => {
+            clearTimeout(expiry);
+            signal?.removeEventListener('abort', onAbort);
+            resolve(settle);
+          },
+          reject: leave,
+        };
+        if (signal?.aborted) return reject(signal.reason);
+        signal?.addEventListener('abort', onAbort, { once: true });
+        queue.push(waiter);
+        pump();
+      });
     },
     pause(ms) {
       pausedUntil = Math.max(pausedUntil, Date.now() + ms);
-      // Blocking the key holds the queue until then: every waiter and newcomer waits its turn.
-      void limiter.block(KEY, ms / 1000);
+      clearTimeout(timer);
+      timer = undefined;
+      pump();
     },
   };
 }

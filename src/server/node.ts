@@ -5,7 +5,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { once } from 'node:events';
 import { Readable } from 'node:stream';
+import { directBodies } from './direct-body.js';
 import type { ConnectionInfo } from './options.js';
+
+/** Bytes an event stream may have queued for its client before the client is taken to be gone. */
+const MAX_BACKLOG_BYTES = 64 * 1024;
 
 /** What `createGateway` returns, or any other Web-standard handler (metrics, health). */
 export type WebHandler = (request: Request, info?: ConnectionInfo) => Promise<Response>;
@@ -54,7 +58,7 @@ async function answer(
   res.once('close', () => {
     if (!res.writableFinished) disconnected.abort();
   });
-  const response = await handler(request, { clientAddress: req.socket.remoteAddress });
+  const response = await handler(request, { clientAddress: req.socket.remoteAddress, directBodies: true });
   // Answered without reading the whole body (413, 405, 415): what is left of it would be read as
   // the next request on this connection, so the connection ends with this answer.
   if (!req.complete) res.setHeader('Connection', 'close');
@@ -94,11 +98,22 @@ function urlOf(req: IncomingMessage): string {
   }
   const local = req.socket.localAddress ?? 'localhost';
   const fallback = `${local.includes(':') ? `[${local}]` : local}:${req.socket.localPort ?? ''}`;
-  const host = req.headers.host;
+  const host = headerOf(req, 'host');
   const origin = `${scheme}://${host && URL.canParse(`${scheme}://${host}`) && new URL(`${scheme}://${host}`).pathname === '/' ? host : fallback}`;
   const url = new URL(origin + target);
   if (url.origin !== new URL(origin).origin) throw new TypeError('The request target names another host');
   return url.href;
+}
+
+/**
+ * A request header from `rawHeaders` (the first of its name): `req.headers` would build and keep an
+ * object of every header for as long as the request lives, which for an event stream is hours.
+ */
+function headerOf(req: IncomingMessage, name: string): string | undefined {
+  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
+    if (req.rawHeaders[i]!.toLowerCase() === name) return req.rawHeaders[i + 1];
+  }
+  return undefined;
 }
 
 async function writeHead(
@@ -106,16 +121,29 @@ async function writeHead(
   res: ServerResponse,
   signal: AbortSignal,
 ): Promise<ReadableStreamDefaultReader<Uint8Array> | undefined> {
-  res.statusCode = response.status;
-  if (response.statusText) res.statusMessage = response.statusText;
+  // Handed to writeHead as one flat list, not set one by one: `setHeader` keeps an object of
+  // [name, value] pairs beside the head already written, for the life of the response.
+  const headers: string[] = [];
   for (const [name, value] of response.headers) {
-    if (name !== 'set-cookie') res.setHeader(name, value);
+    if (name !== 'set-cookie') headers.push(name, value);
   }
-  const cookies = response.headers.getSetCookie();
-  if (cookies.length > 0) res.setHeader('set-cookie', cookies);
+  for (const cookie of response.headers.getSetCookie()) headers.push('set-cookie', cookie);
+  if (response.statusText) res.writeHead(response.status, response.statusText, headers);
+  else res.writeHead(response.status, headers);
 
   if (signal.aborted) {
     await response.body?.cancel().catch(() => undefined);
+    return undefined;
+  }
+  const direct = directBodies.get(response);
+  if (direct) {
+    // Written here, chunk by chunk, as the feed sends them (see direct-body.ts).
+    res.flushHeaders();
+    const close = direct({
+      write: (chunk) => res.writableLength <= MAX_BACKLOG_BYTES && (res.write(chunk), true),
+      end: () => res.end(),
+    });
+    res.once('close', close);
     return undefined;
   }
   if (!response.body) {

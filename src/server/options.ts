@@ -103,6 +103,11 @@ export interface GatewayOptions {
 export interface ConnectionInfo {
   /** The peer's address (Node: `socket.remoteAddress`; Deno: `info.remoteAddr.hostname`). */
   clientAddress?: string;
+  /**
+   * The adapter writes event streams to the connection itself (see `direct-body.ts`): `node.ts`
+   * does. Others get a `ReadableStream` body, as any Web-standard host expects.
+   */
+  directBodies?: boolean;
 }
 
 export interface Gateway {

@@ -3,10 +3,6 @@ declare module 'rate-limiter-flexible/lib/RateLimiterMemory.js' {
   import { RateLimiterMemory } from 'rate-limiter-flexible';
   export default RateLimiterMemory;
 }
-declare module 'rate-limiter-flexible/lib/RateLimiterQueue.js' {
-  import { RateLimiterQueue } from 'rate-limiter-flexible';
-  export default RateLimiterQueue;
-}
 declare module 'rate-limiter-flexible/lib/RateLimiterRes.js' {
   import { RateLimiterRes } from 'rate-limiter-flexible';
   export default RateLimiterRes;

@@ -13,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import { createRedisBudget } from './redis-budget.js';
+import { isTerminalStatus } from '../core/calls.js';
 import { callFreshnessMs } from './coalescing-cache.js';
 import { HISTORY_LENGTH, createMemoryShared, type CallEvent, type CallStore, type SharedState } from './shared.js';
 import type { VisitorCall } from './trim.js';
@@ -34,26 +35,36 @@ export interface RedisSharedOptions {
 const CALL_TTL_MS = 86_400_000;
 const POLL_LOCK_MS = 50;
 
-/** Stores a call, and when it changed: a new event id, the history, and the publication, atomically. */
+/**
+ * Stores a call, and when it changed: a new event id, the history, and the publication, atomically.
+ * A state older than the stored one (`v`, see `supersedes` in shared.ts), or not final where the
+ * stored one is (`f`), is dropped. Answers the stored entry after it, and 1 when this state was taken.
+ */
 const PUT_SCRIPT = `
 local current = redis.call('GET', KEYS[1])
+local version = tonumber(ARGV[5])
+local final = tonumber(ARGV[6])
 local id = 0
 if current then
   local entry = cjson.decode(current)
+  if (entry.f == 1 and final == 0) or version < (tonumber(entry.v) or 0) then
+    return {current, 0}
+  end
   id = entry.id
   if entry.call == ARGV[1] then
-    redis.call('SET', KEYS[1], cjson.encode({id = id, call = ARGV[1], at = tonumber(ARGV[2])}), 'PX', ARGV[3])
-    return 0
+    local same = cjson.encode({id = id, call = ARGV[1], at = tonumber(ARGV[2]), v = version, f = final})
+    redis.call('SET', KEYS[1], same, 'PX', ARGV[3])
+    return {same, 1}
   end
 end
 id = id + 1
-local entry = cjson.encode({id = id, call = ARGV[1], at = tonumber(ARGV[2])})
+local entry = cjson.encode({id = id, call = ARGV[1], at = tonumber(ARGV[2]), v = version, f = final})
 redis.call('SET', KEYS[1], entry, 'PX', ARGV[3])
 redis.call('RPUSH', KEYS[2], entry)
 redis.call('LTRIM', KEYS[2], -tonumber(ARGV[4]), -1)
 redis.call('PEXPIRE', KEYS[2], ARGV[3])
 redis.call('PUBLISH', KEYS[3], entry)
-return id
+return {entry, 1}
 `;
 
 /** Takes a free lease or renews our own. */
@@ -94,7 +105,9 @@ type Commands = Redis & {
     at: number,
     ttl: number,
     length: number,
-  ): Promise<number>;
+    version: number,
+    final: 0 | 1,
+  ): Promise<[string, number]>;
   ccaiLease(key: string, holder: string, ttlMs: number): Promise<number>;
   ccaiRelease(key: string, holder: string): Promise<number>;
 };
@@ -213,25 +226,26 @@ function createRedisCallStore({ redis, subscriber, local, available, key, lockMs
   };
 
   /** Stores in Redis, or (Redis away) in memory, where this instance's watchers hear of it. */
-  async function put(id: string, call: VisitorCall): Promise<void> {
+  async function put(id: string, call: VisitorCall, version: number): Promise<{ call: VisitorCall; stored: boolean }> {
     if (available()) {
       try {
-        const json = JSON.stringify(call);
-        await redis.ccaiPut(
+        const [entry, stored] = await redis.ccaiPut(
           key('call', id),
           key('history', id),
           key('changes', id),
-          json,
+          JSON.stringify(call),
           Date.now(),
           CALL_TTL_MS,
           HISTORY_LENGTH,
+          version,
+          isTerminalStatus(call.status) ? 1 : 0,
         );
-        return;
+        return { call: stored === 1 ? call : (eventOf(entry)?.call ?? call), stored: stored === 1 };
       } catch {
         // Fall through: at least this instance's watchers learn of it.
       }
     }
-    await local.put(id, call);
+    return local.put(id, call, version);
   }
 
   async function readShared(
@@ -272,9 +286,10 @@ function createRedisCallStore({ redis, subscriber, local, available, key, lockMs
       }
     }
     try {
+      // True as of when it was asked: a state learnt while it was under way is newer.
+      const version = Date.now();
       const value = await read();
-      await put(id, value);
-      return { value, coalesced: false };
+      return { value: (await put(id, value, version)).call, coalesced: false };
     } finally {
       if (locked) await redis.ccaiRelease(key('lock', id), token).catch(() => undefined);
     }

@@ -127,7 +127,12 @@ export function createSessionEvents(credentials: WebhookCredentials, shared: Sha
       // In the order they happened, whatever order they came in.
       const timeOf = (event: Record<string, unknown>) => (typeof event.timestamp === 'number' ? event.timestamp : 0);
       events.sort((a, b) => timeOf(a) - timeOf(b));
-      let applies = 0;
+      // One call's events in order; different calls' at once (a batch may move hundreds of calls,
+      // each a few Redis round trips, and every watcher waits for its call's turn otherwise).
+      const byCall = new Map<
+        string,
+        { event: Record<string, unknown>; kind: Kind; nested?: Record<string, unknown> }[]
+      >();
       for (const event of events) {
         const eventId = event.event_id;
         if ((typeof eventId !== 'string' && typeof eventId !== 'number') || String(eventId).length > 200) continue;
@@ -135,15 +140,31 @@ export function createSessionEvents(credentials: WebhookCredentials, shared: Sha
         const id = callIdOf(event.call_id ?? nested?.call_id);
         const kind = kindOf(event, nested);
         if (id === undefined || kind === 'other') continue;
-        if (!(await shared.firstSeen(`session-event:${eventId}`, DEDUPE_MS))) continue;
-        const [known] = await shared.calls.since(id, undefined);
-        if (!known) continue;
-        const at = new Date(timeOf(event) || Date.now()).toISOString();
-        const next = applied(known.call, kind, at, isoOf(event.ends_at ?? nested?.ends_at));
-        if (!next) continue;
-        await shared.calls.put(id, next);
-        applies++;
+        let list = byCall.get(id);
+        if (!list) byCall.set(id, (list = []));
+        list.push({ event, kind, ...(nested ? { nested } : {}) });
       }
+      let applies = 0;
+      await Promise.all(
+        [...byCall].map(async ([id, list]) => {
+          for (const { event, kind, nested } of list) {
+            if (!(await shared.firstSeen(`session-event:${String(event.event_id)}`, DEDUPE_MS))) continue;
+            const [known] = await shared.calls.since(id, undefined);
+            if (!known) continue;
+            const happened = timeOf(event) || Date.now();
+            const next = applied(
+              known.call,
+              kind,
+              new Date(happened).toISOString(),
+              isoOf(event.ends_at ?? nested?.ends_at),
+            );
+            if (!next) continue;
+            // Ordered against the tenant's reads by when it happened; never later than now, so that a
+            // sender's clock ahead of ours (or a typo) cannot hold the call's later reads back.
+            if ((await shared.calls.put(id, next, Math.min(happened, Date.now()))).stored) applies++;
+          }
+        }),
+      );
       return json(200, { received: body.events.length, applied: applies });
     },
   };

@@ -6,6 +6,7 @@
  * the handler's module graph never holds a Redis client (it must still bundle for Workers).
  */
 import RateLimiterMemory from 'rate-limiter-flexible/lib/RateLimiterMemory.js';
+import { isTerminalStatus } from '../core/calls.js';
 import { callFreshnessMs } from './coalescing-cache.js';
 import { createUpstreamBudget, type UpstreamBudget } from './limits.js';
 import type { VisitorCall } from './trim.js';
@@ -16,11 +17,35 @@ export interface CallEvent {
   call: VisitorCall;
 }
 
+/**
+ * Which of two states of a call wins, whatever order they arrive in. Each state carries the time
+ * (ms) it is true as of: a read of the tenant the time it *started* (what it answers may be that
+ * old), a webhook event its own `timestamp`, a cancel's or a booking's answer the time it was
+ * asked. A state older than the one stored is dropped (a read that started before a session event
+ * and finished after it cannot undo it), and a final status is never replaced by one that is not.
+ * Equal times: the newer arrival wins.
+ */
+export function supersedes(
+  stored: { version: number; final: boolean } | undefined,
+  next: { version: number; final: boolean },
+): boolean {
+  if (!stored) return true;
+  if (stored.final && !next.final) return false;
+  return next.version >= stored.version;
+}
+
 export interface CallStore {
-  /** The call fresh from the store, joined to a read in flight (on any instance), or read now with `read`. */
+  /**
+   * The call fresh from the store, joined to a read in flight (on any instance), or read now with
+   * `read`. What it answers is the store's state after the read: a newer one learnt meanwhile wins.
+   */
   read(id: string, read: () => Promise<VisitorCall>): Promise<{ value: VisitorCall; coalesced: boolean }>;
-  /** A value learnt otherwise (a cancel's answer, a webhook event): stored, and published if it changed. */
-  put(id: string, call: VisitorCall): Promise<void>;
+  /**
+   * A value learnt otherwise (a cancel's answer, a webhook event), true as of `version` (ms, see
+   * {@link supersedes}): stored and published if it is newer and differs. Resolves with the
+   * store's state after it, and whether this value was taken.
+   */
+  put(id: string, call: VisitorCall, version: number): Promise<{ call: VisitorCall; stored: boolean }>;
   /** The states after `lastEventId`, oldest first; the latest alone when the history no longer reaches back. */
   since(id: string, lastEventId: number | undefined): Promise<CallEvent[]>;
   /** Every change of call `id` from now on, whichever instance learnt it. Returns the unsubscribe. */
@@ -45,7 +70,14 @@ export interface SharedState {
    * The tenant's budget: `rps` over every instance sharing this state. Instances that cannot share
    * it (memory, or Redis away) each take `rps / instances`.
    */
-  upstream(options: { rps: number; instances: number; queueSize: number; maxWaitMs: number }): UpstreamBudget;
+  upstream(options: {
+    rps: number;
+    instances: number;
+    queueSize: number;
+    maxWaitMs: number;
+    /** The longest a request to the tenant may take (its timeout): the longest one may count as in flight. */
+    requestMs: number;
+  }): UpstreamBudget;
   /** True the first time `key` is seen within `ttlMs` (webhook event ids). */
   firstSeen(key: string, ttlMs: number): Promise<boolean>;
   /** The shared store cannot be reached: each instance is on its own (and says so on /healthz). */
@@ -61,6 +93,8 @@ interface Entry {
   json: string;
   /** When the value was last read or told (ms). */
   at: number;
+  /** The time the value is true as of (see {@link supersedes}). */
+  version: number;
   history: CallEvent[];
 }
 
@@ -77,22 +111,29 @@ export function createMemoryCallStore({
   const inFlight = new Map<string, Promise<VisitorCall>>();
   const listeners = new Map<string, Set<(event: CallEvent) => void>>();
 
-  function store(id: string, call: VisitorCall): void {
-    const json = JSON.stringify(call);
+  function store(id: string, call: VisitorCall, version: number): { call: VisitorCall; stored: boolean } {
     const entry = entries.get(id);
+    const final = isTerminalStatus(call.status);
+    if (
+      entry &&
+      !supersedes({ version: entry.version, final: isTerminalStatus(entry.event.call.status) }, { version, final })
+    )
+      return { call: entry.event.call, stored: false };
+    const json = JSON.stringify(call);
     entries.delete(id);
     if (entry && entry.json === json) {
-      entries.set(id, { ...entry, at: now() });
-      return;
+      entries.set(id, { ...entry, at: now(), version });
+      return { call: entry.event.call, stored: true };
     }
     const event = { id: (entry?.event.id ?? 0) + 1, call };
     const history = [...(entry?.history ?? []), event].slice(-HISTORY_LENGTH);
-    entries.set(id, { event, json, at: now(), history });
+    entries.set(id, { event, json, at: now(), version, history });
     for (const key of entries.keys()) {
       if (entries.size <= maxEntries) break;
       if (!listeners.has(key)) entries.delete(key);
     }
     for (const listener of [...(listeners.get(id) ?? [])]) listener(event);
+    return { call, stored: true };
   }
 
   return {
@@ -105,7 +146,8 @@ export function createMemoryCallStore({
       }
       const pending = inFlight.get(id);
       if (pending) return { value: await pending, coalesced: true };
-      const reading = read().then((value) => (store(id, value), value));
+      const version = now();
+      const reading = read().then((value) => store(id, value, version).call);
       inFlight.set(id, reading);
       try {
         return { value: await reading, coalesced: false };
@@ -113,8 +155,8 @@ export function createMemoryCallStore({
         inFlight.delete(id);
       }
     },
-    async put(id, call) {
-      store(id, call);
+    async put(id, call, version) {
+      return store(id, call, version);
     },
     async since(id, lastEventId) {
       const entry = entries.get(id);
@@ -147,7 +189,8 @@ export function createMemoryShared({ now = Date.now }: { now?: () => number } = 
   return {
     calls: createMemoryCallStore({ now }),
     limiter: (prefix, points, duration) => new RateLimiterMemory({ keyPrefix: prefix, points, duration }),
-    upstream: ({ rps, instances, ...rest }) => createUpstreamBudget({ rps: rps / instances, ...rest }),
+    upstream: ({ rps, instances, queueSize, maxWaitMs }) =>
+      createUpstreamBudget({ rps: rps / instances, queueSize, maxWaitMs }),
     async firstSeen(key, ttlMs) {
       const time = now();
       // Expired keys go as new ones come: the map holds at most one TTL's worth of keys.

@@ -37,7 +37,7 @@ export function createTenantClient(options: TenantOptions): CallsClient {
   const authorization = `Basic ${btoa(`${options.subdomain}:${options.apiToken}`)}`;
   const budgeted: typeof fetch = async (input, init) => {
     const url = String(input instanceof Request ? input.url : input);
-    await options.budget.take(init?.signal ?? undefined);
+    const settled = await options.budget.take(init?.signal ?? undefined);
     const started = Date.now();
     let status = 0;
     try {
@@ -47,6 +47,8 @@ export function createTenantClient(options: TenantOptions): CallsClient {
         options.budget.pause(Math.min(parseRetryAfter(response.headers.get('Retry-After')) ?? 1000, MAX_PAUSE_MS));
       return response;
     } finally {
+      // The tenant has received it by now (or never will): the budget may stop counting it as in flight.
+      settled();
       options.observer?.upstream?.({ route: routeOf(url), status, durationMs: Date.now() - started });
     }
   };

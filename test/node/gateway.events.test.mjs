@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createGateway } from '../../dist/node/server/gateway.js';
 import { API, SECRET, SUBDOMAIN, TOKEN, book, startChain } from './gateway-harness.mjs';
-import { WEBHOOK, openStream, sleep } from './redis-harness.mjs';
+import { WEBHOOK, callAtTenant, openStream, signerFor, sleep } from './redis-harness.mjs';
 
 let chain;
 const streams = [];
@@ -146,6 +146,39 @@ describe('POST /webhooks/ccai/session-events', () => {
     assert.equal(stream.events[1].call.connected_at, new Date(at).toISOString());
     assert.deepEqual((await post(batch)).body, { received: 4, applied: 0 });
     assert.equal(chain.tenant.requests.length, reads);
+  });
+
+  it('is not undone by a read of the tenant that started before the event and answered after it', async () => {
+    const tenant = chain.tenant;
+    const id = await callAtTenant(tenant, { subdomain: SUBDOMAIN, token: TOKEN });
+    const capability = await signerFor(SECRET).issue(id);
+    const read = () => chain.send('GET', `${API}/calls/${id}`, { headers: { 'Ccai-Capability': capability } });
+    assert.equal((await read()).body.status, 'queued');
+    const stream = watch(id, { capability });
+    await stream.until((events) => events.length === 1);
+    // The read is fresh for 3 s while the call is live; the next one goes to the tenant.
+    await sleep(3_100);
+    const isRead = (request) => request.method === 'GET' && request.path === `/manager/api/v1/calls/${id}`;
+    // The tenant answers as of when the read arrived, 1.5 s late.
+    tenant.setFault((request) => (isRead(request) ? { delayMs: 1_500 } : undefined));
+    try {
+      const from = tenant.requests.length;
+      const lagging = read();
+      while (!tenant.requests.slice(from).some(isRead)) await sleep(10);
+      // The call connects after the read reached the tenant and before its answer comes back.
+      tenant.mock.world.calls[id].status = 'connected';
+      const event = { event_id: `lag-${id}`, timestamp: Date.now(), type: 'connected', call_id: id };
+      assert.deepEqual((await post({ count: 1, events: [event] })).body, { received: 1, applied: 1 });
+      // The late answer ('queued') does not overwrite the newer status: the visitor is told the newer one.
+      const answer = await lagging;
+      assert.equal(answer.status, 200);
+      assert.equal(answer.body.status, 'connected');
+      await sleep(300);
+      assert.deepEqual(stream.statuses(), ['queued', 'connected']);
+      assert.equal((await read()).body.status, 'connected');
+    } finally {
+      tenant.setFault(null);
+    }
   });
 
   it('leaves calls it does not know alone, and refuses what is not a batch', async () => {

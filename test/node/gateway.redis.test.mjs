@@ -59,7 +59,7 @@ after(async () => {
 });
 
 describe('three gateways on one Redis', () => {
-  it('keeps the tenant within its 10 requests/s across all three under a burst of uncached reads', async () => {
+  it('keeps the tenant at 10 requests in every second across all three under a burst of uncached reads', async () => {
     const ids = [];
     for (let i = 0; i < 36; i++) ids.push(await callAtTenant(tenant, credentials));
     const from = tenant.requests.length;
@@ -72,12 +72,8 @@ describe('three gateways on one Redis', () => {
       }),
     );
     const received = tenant.requests.slice(from);
-    const span = received.at(-1).at - received[0].at;
-    // Measured where the tenant stamps arrivals, in this busy process: a stall there bunches a few
-    // stamps, so the sliding second is allowed one or two over; three instances each with the
-    // whole budget (no Redis) send about 27 a second, and the average rate is held to 10.
-    assert.ok((received.length - 1) / (span / 1000) <= 10, `${received.length} requests in ${span} ms`);
-    assert.ok(busiestSecond(received) <= 12, `busiest second: ${busiestSecond(received)}`);
+    // The tenant's requirement, measured at the tenant: at most 10 in every window [t, t + 1 s).
+    assert.ok(busiestSecond(received) <= 10, `busiest second: ${busiestSecond(received)}`);
     // Every visitor got the call or a clear 429 (never a 5xx), and each 200 is one tenant read.
     assert.deepEqual(
       [...new Set(answers)].filter((status) => status !== 200 && status !== 429),
@@ -86,6 +82,44 @@ describe('three gateways on one Redis', () => {
     assert.equal(received.length, answers.filter((status) => status === 200).length);
     // At least what the budget allows in its queue's 5 s wait, on a machine this busy at half speed.
     assert.ok(answers.filter((status) => status === 200).length >= 15, answers.join(','));
+  });
+
+  it("a tenant's 429 holds all three back for its Retry-After, not only the instance that received it", async () => {
+    const ids = [];
+    for (let i = 0; i < 4; i++) ids.push(await callAtTenant(tenant, credentials));
+    const readOf = (id) => (request) => request.method === 'GET' && request.path === `/manager/api/v1/calls/${id}`;
+    let refused = false;
+    tenant.setFault((request) => {
+      if (refused || !readOf(ids[0])(request)) return undefined;
+      refused = true;
+      return { status: 429, headers: { 'Retry-After': '2' }, body: '{"message":"Too many requests"}' };
+    });
+    try {
+      const read = async (instance, id) =>
+        (
+          await fetch(`${instance.url}/apps/api/v1/calls/${id}`, {
+            headers: { 'Ccai-Capability': await signer.issue(id) },
+          })
+        ).status;
+      const from = tenant.requests.length;
+      assert.equal(await read(instances[0], ids[0]), 429);
+      const refusedAt = tenant.requests.slice(from).find(readOf(ids[0])).at;
+      // Each queue waits up to 5 s, longer than the pause: all three are served once it is over.
+      assert.deepEqual(
+        await Promise.all([read(instances[1], ids[1]), read(instances[2], ids[2]), read(instances[0], ids[3])]),
+        [200, 200, 200],
+      );
+      // The pause runs from the 429's arrival at the gateway, after the tenant stamped its request.
+      const during = tenant.requests
+        .slice(from)
+        .filter((request) => request.at > refusedAt && request.at < refusedAt + 2_000);
+      assert.deepEqual(
+        during.map((request) => `${request.method} ${request.path} at +${request.at - refusedAt} ms`),
+        [],
+      );
+    } finally {
+      tenant.setFault(null);
+    }
   });
 
   it('reads a call watched through all three once per 5 s window, and each watcher gets its status', async () => {
@@ -242,6 +276,39 @@ describe('session-events webhook', () => {
     await sleep(500);
     for (const stream of watchers) assert.equal(stream.events.length, 3);
     assert.deepEqual(tenantReadsOf(id, from), []);
+  });
+
+  it('is not undone by a read of the tenant that started before the event and answered after it', async () => {
+    const id = await callAtTenant(tenant, credentials);
+    const capability = await signer.issue(id);
+    const read = (instance) =>
+      fetch(`${instance.url}/apps/api/v1/calls/${id}`, { headers: { 'Ccai-Capability': capability } });
+    const watchers = instances.map((instance) => watch(instance, id, capability));
+    for (const stream of watchers) await stream.until((events) => events.length === 1);
+    // Fresh for 3 s while live; the lease holder's next read is due at 5 s.
+    await sleep(3_100);
+    const isRead = (request) => request.method === 'GET' && request.path === `/manager/api/v1/calls/${id}`;
+    // The tenant answers as of when the read arrived, 1.5 s late.
+    tenant.setFault((request) => (isRead(request) ? { delayMs: 1_500 } : undefined));
+    try {
+      const from = tenant.requests.length;
+      const lagging = read(instances[0]);
+      while (!tenant.requests.slice(from).some(isRead)) await sleep(10);
+      tenant.mock.world.calls[id].status = 'connected';
+      const answer = await post(instances[1], {
+        count: 1,
+        events: [{ event_id: `lag-${id}`, timestamp: Date.now(), event: 'session.connected', call_id: id }],
+      });
+      assert.deepEqual(await answer.json(), { received: 1, applied: 1 });
+      const late = await lagging;
+      assert.equal(late.status, 200);
+      assert.equal((await late.json()).status, 'connected');
+      await sleep(300);
+      for (const stream of watchers) assert.deepEqual(stream.statuses(), ['queued', 'connected']);
+      for (const instance of instances) assert.equal((await (await read(instance)).json()).status, 'connected');
+    } finally {
+      tenant.setFault(null);
+    }
   });
 
   it('maps a disconnect of a call that never connected to failed', async () => {

@@ -60,13 +60,23 @@ export async function startRedis() {
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * `ccai-gateway` as its own process against `tenant`, sharing `redisUrl`. Resolves once it
- * listens: `{ url, adminUrl, stderr, kill(signal) }`.
+ * `ccai-gateway` as its own process against `tenant`, sharing `redisUrl` (`nodeArgs` go to node
+ * before the bin). Resolves once it listens: `{ url, adminUrl, stderr, kill(signal) }`.
  */
-export async function startInstance({ tenant, redisUrl, secret, subdomain, token, args = [], env = {} }) {
+export async function startInstance({
+  tenant,
+  redisUrl,
+  secret,
+  subdomain,
+  token,
+  args = [],
+  env = {},
+  nodeArgs = [],
+}) {
   const child = spawn(
     process.execPath,
     [
+      ...nodeArgs,
       BIN,
       '--tenant',
       tenant.origin,
