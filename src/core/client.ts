@@ -336,7 +336,7 @@ export class CallsClient {
       let response: Response;
       let text: string;
       // Offline before sending: the request never left, whatever the failure says.
-      const offline = globalThis.navigator?.onLine === false;
+      const offline = (globalThis as { navigator?: { onLine?: boolean } }).navigator?.onLine === false;
       try {
         response = await doFetch(url, init);
         this.#learnTime(response.headers);
