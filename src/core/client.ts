@@ -336,7 +336,6 @@ export class CallsClient {
       let response: Response;
       let text: string;
       // Offline before sending: the request never left, whatever the failure says.
-      // (Typed by hand: the core also builds for Node, whose types have no \`navigator\` here.)
       const offline = (globalThis as { navigator?: { onLine?: boolean } }).navigator?.onLine === false;
       try {
         response = await doFetch(url, init);

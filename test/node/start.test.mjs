@@ -63,3 +63,19 @@ test('a call moved with the panel reaches the booking form’s confirmation at o
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('“Call me now” can be tried at any hour in npm start too: the form is open, with the menu’s wait through the gateway', async () => {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, timezoneId: 'America/New_York' });
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  // A Sunday at 3 in the morning in New York: closed for office hours.
+  await page.clock.install({ time: new Date('2026-12-06T08:00:00Z') });
+  await page.goto(base);
+  const form = page.locator('ccai-schedule-call');
+  await form.getByRole('radio', { name: 'Call me now', exact: true }).check();
+  await form.getByText('Estimated wait: about 3 minutes.').waitFor();
+  assert.equal(await form.getByText('We are closed right now', { exact: false }).count(), 0);
+  await form.getByRole('button', { name: 'Call me now', exact: true }).waitFor();
+  assert.deepEqual(problems, []);
+  await page.close();
+});

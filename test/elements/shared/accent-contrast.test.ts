@@ -54,14 +54,17 @@ function onAccent(el: CcaiScheduleCall): HTMLElement[] {
 
 describe('text on an accent the site set alone', () => {
   useMockApi();
-  after(() => emulateMedia({ colorScheme: 'light' }));
 
   // The demo's brown, a light amber, a dark green, a light sky blue, and the widget's own (none set).
   const accents = ['#8a4b08', '#f3b870', '#1e5631', '#9fd3f5', ''];
-  for (const scheme of ['light', 'dark'] as const) {
+  // Firefox has no scheme emulation for the runner (CDP): there, the scheme the browser is in.
+  const canEmulate = !navigator.userAgent.includes('Firefox');
+  const own = matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  const emulate = (scheme: 'light' | 'dark') => (canEmulate ? emulateMedia({ colorScheme: scheme }) : undefined);
+  for (const scheme of canEmulate ? (['light', 'dark'] as const) : ([own] as const)) {
     for (const accent of accents) {
       it(`is readable on ${accent || 'the widget’s own accent'} in the ${scheme} scheme`, async () => {
-        await emulateMedia({ colorScheme: scheme });
+        await emulate(scheme);
         const el = await themed(accent ? `--ccai-accent: ${accent}` : '');
         const boxes = onAccent(el);
         expect(boxes.length, 'the chosen day and time and the button').to.equal(3);
@@ -75,8 +78,10 @@ describe('text on an accent the site set alone', () => {
     }
   }
 
+  after(() => emulate('light'));
+
   it('leaves --ccai-on-accent to the site when it sets it', async () => {
-    await emulateMedia({ colorScheme: 'dark' });
+    await emulate('dark');
     const el = await themed('--ccai-accent: #f3b870; --ccai-on-accent: rgb(43, 23, 0)');
     expect(getComputedStyle(button(el, en.submit)).color).to.equal('rgb(43, 23, 0)');
   });
