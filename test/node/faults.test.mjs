@@ -131,7 +131,13 @@ for (const { name, fault, message, retry } of [
     message: 'Too many requests right now',
     retry: true,
   },
-  { name: 'a cut connection', fault: { drop: true }, message: 'We could not reach the server', retry: true },
+  // Cut after it was sent, the browser online: the call may exist, so no Try again (it could book twice).
+  {
+    name: 'a cut connection',
+    fault: { drop: true },
+    message: 'The connection was lost after your request was sent, so your call may already be scheduled',
+    retry: false,
+  },
   {
     name: 'a 404',
     fault: { status: 404, body: '{"message":"Resource not found"}' },
