@@ -18,11 +18,10 @@
  * 5. The budgets (issue 12), planned for the work under way beside it:
  *    - the script tag before any widget is used ≤ 24 KB gz, and ≤ 1 KB over the ESM entry;
  *    - the script tag on a page without a widget ≤ 1 KB;
- *    - `import 'ccai-widgets'` before the phone field is used ≤ 23 KB: 21.5 KB for what is here
- *      now, plus the 1.5 KB the visitors issue may add (slot picker, "call me now"), so that the
- *      script tag, ≈ 0.4 KB over it, stays under 24 KB once that lands;
- *    - each lazy language catalogue ≤ 2.75 KB (they load only where shown; see the constant);
- *    - the standalone file ≤ 104 KB: it must inline every catalogue (it makes no further
+ *    - `import 'ccai-widgets'` before the phone field is used ≤ 24 KB (issue 10 allows 27; see
+ *      the constant);
+ *    - each lazy language catalogue ≤ 3 KB (they load only where shown; see the constant);
+ *    - the standalone file ≤ 108 KB: it must inline every catalogue (it makes no further
  *      request; see the constant);
  *    - libphonenumber-js in none of the chunks the ESM entry or the script tag load at once.
  *    1 KB = 1000 bytes (the stricter reading, and Vite's).
@@ -46,16 +45,24 @@ const dist = join(root, 'dist');
 const SCRIPT_TAG_BUDGET = 24_000;
 const SCRIPT_TAG_OVER_ESM = 1_000;
 const EMPTY_PAGE_BUDGET = 1_000;
-const ENTRY_BUDGET = 23_000;
+// Issue 10 lets the ESM entry grow by 1.5 KB over the 25.5 KB it had (27 KB). Planned at 23 KB so
+// that the script tag (≈ 0.3 KB over it) stays under its 24; measured directly since, the script tag
+// has its own budget. The fixes of issue 10's visitor scenarios added ≈ 0.9 KB that a page needs
+// before use (a booking marked pending over a reload, focus after each view, text on the accent
+// following the accent): 23.4 KB measured, 24 KB allowed, still 3 KB inside the issue's limit.
+const ENTRY_BUDGET = 24_000;
 // Planned at 2.5 KB before issue 10 added its ≈ 35 keys ("call me now", Change time, the calendar);
 // every catalogue grew by ≈ 0.45 KB with them (ja 2.13 -> 2.60, ar -> 2.62). A catalogue loads only
-// on a page in its language, after the page: 2.75 KB keeps the headroom the plan had.
-const CATALOGUE_BUDGET = 2_750;
+// on a page in its language, after the page: 2.75 KB kept the headroom the plan had. The fixes of
+// the visitor scenarios added 7 sentences (a call that can no longer be cancelled, a booking cut
+// off by a reload, a kept call gone, …): ar 2.82 KB and ja 2.76 measured, 3 KB allowed.
+const CATALOGUE_BUDGET = 3_000;
 // Planned at 101 KB: 78 KB of code plus 11 catalogues of ≈ 2.1 KB. The catalogues came at 2.25–2.62
 // KB (issue 10's keys, ≈ +4 KB for the 12 beside English), and the standalone file, which inlines
 // every lazy module, pays ≈ 0.5 KB for the script tag's split (each module reached by `import()`
-// becomes a namespace object there): 103.2 KB measured, 104 KB allowed.
-const STANDALONE_BUDGET = 104_000;
+// becomes a namespace object there): 103.2 KB measured, 104 KB allowed. Then the fixes of the
+// visitor scenarios (their code and 7 sentences in 13 languages): 106.4 KB measured, 108 KB allowed.
+const STANDALONE_BUDGET = 108_000;
 
 /** Public ES entries a page can import (package.json `exports`, without the test-only mock). */
 const ENTRIES = [
