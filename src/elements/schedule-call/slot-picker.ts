@@ -88,7 +88,7 @@ function choice(
       ?disabled=${current}
       aria-invalid=${ifDefined(tabStop && invalid ? 'true' : undefined)}
       aria-describedby=${current ? 'current' : describedBy}
-    /><span part=${chosen ? `${part} chosen` : current ? `${part} current` : part}>${text}</span>
+    /><span part=${chosen ? `${part} chosen` : part}>${text}</span>
   </label>`;
 }
 
