@@ -136,6 +136,8 @@ function timePicker(view: SlotPickerView) {
   const format = timeFormat(locale);
   const current = view.current?.slot;
   const tabStop = slot || slots.find((instant) => instant !== current);
+  // The times' box has tabindex -1: Firefox makes a box that scrolls a Tab stop of its own, unnamed,
+  // between the day and the times; the radios inside are the stop (arrow keys scroll the chosen one in).
   return html`<fieldset
     class="picker"
     part="field times"
@@ -143,7 +145,10 @@ function timePicker(view: SlotPickerView) {
   >
     <legend part="label">${t.timeLabel}</legend>
     ${notes(view)}
-    <div class="choices">
+    <div
+      class="choices"
+      tabindex="-1"
+    >
       ${hourGroups(slots, locale).map(
         ({ heading, slots: times }) =>
           html`${

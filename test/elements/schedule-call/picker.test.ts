@@ -182,6 +182,13 @@ describe('<ccai-schedule-call> day and time pickers', () => {
     expect(list.scrollHeight).to.be.above(list.clientHeight * 3);
     expect(el.parentElement!.scrollWidth).to.be.at.most(320);
     await expect(el).to.be.accessible();
+    // A box that scrolls is no Tab stop of its own (Firefox makes one focusable): Tab goes from the
+    // chosen day straight to a time.
+    tabStop(el, en.dateLabel)!.focus();
+    await sendKeys({ press: 'Tab' });
+    expect((root(el).activeElement as HTMLInputElement | null)?.name, 'Tab from the day lands on a time').to.equal(
+      'time',
+    );
 
     const last = times.at(-1)!;
     typeInto(phoneOf(el), '(201) 555-0123');
