@@ -144,12 +144,16 @@ export interface NowFieldsView {
   failed: boolean;
   /** "Schedule for later" when it is offered. */
   later: (() => void) | undefined;
+  /** The tenant refused a call now (its menu after hours, or redirected): the alert says so; no wait. */
+  refused?: boolean;
 }
 
 /** What "now" shows instead of the date and time: the wait, or why no call can be made now. */
-export function nowFields({ t, locale, open, wait, failed, later }: NowFieldsView) {
+export function nowFields({ t, locale, open, wait, failed, later, refused = false }: NowFieldsView) {
   const unavailable = !open ? t.nowClosed : wait?.staffed === false ? t.nowNoAgents : '';
-  const text = unavailable || (wait ? waitText(wait.minutes, locale, t) : failed ? t.waitUnknown : t.waitChecking);
+  const text = refused
+    ? ''
+    : unavailable || (wait ? waitText(wait.minutes, locale, t) : failed ? t.waitUnknown : t.waitChecking);
   return html`<div
     part="wait"
     class="wait"
@@ -161,7 +165,7 @@ export function nowFields({ t, locale, open, wait, failed, later }: NowFieldsVie
       ${text}
     </p>
     ${
-      unavailable && later
+      (unavailable || refused) && later
         ? html`<button
             part="button"
             class="secondary"
@@ -202,6 +206,8 @@ export interface NowContext {
   update: () => void;
   /** After "Schedule for later": focus to the date (the button that was pressed is gone). */
   focusDate: () => void;
+  /** The tenant refused the last call now as closed or redirected (see `NowFieldsView.refused`). */
+  refused?: boolean;
 }
 
 /**
@@ -210,7 +216,18 @@ export interface NowContext {
  * shows for them: the radio group, and for "now" the wait in place of the date and time, with
  * the copy of its button. Sets `form.callNow`.
  */
-export function nowParts({ state, modes: listed, menuId, form, t, locale, api, update, focusDate }: NowContext) {
+export function nowParts({
+  state,
+  modes: listed,
+  menuId,
+  form,
+  t,
+  locale,
+  api,
+  update,
+  focusDate,
+  refused,
+}: NowContext) {
   const modes = MODES.filter((mode) => listed.includes(mode) && (mode === 'later' || (menuId ?? 0) > 0)).sort(
     (a, b) => listed.indexOf(a) - listed.indexOf(b),
   );
@@ -237,6 +254,7 @@ export function nowParts({ state, modes: listed, menuId, form, t, locale, api, u
     open,
     wait: waits.wait,
     failed: waits.failed,
+    refused,
     later: modes.includes('later')
       ? () => {
           choose('later');

@@ -499,6 +499,12 @@ export class CcaiScheduleCall extends CcaiElement {
       api: () => this.loadApi(),
       update: () => this.requestUpdate(),
       focusDate: () => (this.#focusAfterUpdate = '#date'),
+      // After hours or redirected at the tenant: its refusal is the alert, and "later" is offered.
+      refused:
+        requestError instanceof CallsApiError &&
+        ['menu_after_hours', 'menu_manual_redirection'].includes(
+          loadedClientModule()?.classifyServerMessage(requestError.message) ?? '',
+        ),
     });
     const ChangeTime = change && loadedModule('outcome')!.ChangeTime;
     const t = ChangeTime ? ChangeTime.messages(this.t) : (parts?.t ?? this.t);

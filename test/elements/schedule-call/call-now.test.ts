@@ -242,6 +242,9 @@ describe('<ccai-schedule-call> call me now', () => {
     await until(() => alertText(el) !== '', 'no error');
     expect(alertText(el)).to.equal(en.serverClosed);
     expect(root(el).querySelector<HTMLInputElement>('input[type=tel]')!.value).to.equal('(201) 555-0123');
+    // No estimate beside the refusal, and "later" offered as for the element's own closed hours.
+    expect(waitText(el)).to.equal('');
+    expect(buttons(el)).to.include(en.modeLater);
   });
 
   it('behind a backend that does not take "now" (a gateway without --call-now): says the form is not set up', async () => {
