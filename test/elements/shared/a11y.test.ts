@@ -179,7 +179,9 @@ describe('accessibility of the three elements', () => {
     });
   });
 
-  describe('in the dark scheme', () => {
+  describe('in the dark scheme', function () {
+    // Four axe runs over a whole form in one test: about 10 s on two busy cores, 2 s on idle ones.
+    this.timeout(30_000);
     before(() => emulateMedia({ colorScheme: 'dark' }));
     after(() => emulateMedia({ colorScheme: 'light' }));
 
