@@ -41,7 +41,9 @@ const showsForm = (el: CcaiScheduleCall) =>
 const apiRequests = () =>
   sent.filter((request) => new URL(request.url).pathname.startsWith('/apps/api/v1/') && request.method !== 'HEAD');
 
-describe('<ccai-schedule-call> after a reload that went astray', () => {
+describe('<ccai-schedule-call> after a reload that went astray', function () {
+  // A first use loads the phone metadata, the checks and the rest of the copy: seconds on a busy machine.
+  this.timeout(30_000);
   const { mock, worker } = useMockApi();
 
   async function booked(attributes?: string): Promise<CcaiScheduleCall> {
@@ -178,7 +180,10 @@ describe('<ccai-schedule-call> after a reload that went astray', () => {
       await until(() => buttons(el).includes(en.changeTime), 'no Change time after the reload');
       button(el, en.changeTime).click();
       await until(() => buttons(el).includes(en.changeSubmit), 'no form for the new time');
-      await until(() => phoneOf(el).value === '020 7946 0958', 'the number is not shown in its national format');
+      // The national format needs the phone metadata, loaded on this first use (a large module).
+      await until(() => phoneOf(el).value === '020 7946 0958', 'the number is not shown in its national format', {
+        timeout: 15_000,
+      });
       expect(control<HTMLSelectElement>(el, 'Country').value).to.equal('GB');
     });
   });

@@ -61,6 +61,8 @@ describe('<ccai-schedule-call> after its inputs change', () => {
   it('offers the same slots in forms with the same settings, and its own once a setting of one changes', async () => {
     const a = await scheduleCall();
     const b = await scheduleCall();
+    await shown(a);
+    await shown(b);
     expect(times(b)).to.deep.equal(times(a));
     expect(times(a)[0]).to.equal(FIRST_SLOT);
 
