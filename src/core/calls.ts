@@ -110,3 +110,9 @@ export type RecordingPermission = (typeof RECORDING_PERMISSIONS)[number];
 export const CUSTOMER_FLAG_NAMES = ['verified_customer', 'bad_actor', 'repeat_customer'] as const;
 export type CustomerFlagName = (typeof CUSTOMER_FLAG_NAMES)[number];
 export type CustomerFlags = Record<CustomerFlagName, boolean>;
+
+/**
+ * How long after its scheduled time a booking stays with the visitor: the booking form shows it
+ * after a reload that long, so the gateway's capability for it must last that long too.
+ */
+export const KEPT_AFTER_CALL_MS = 24 * 60 * 60 * 1000;

@@ -5,7 +5,7 @@
  * reads. Every path it does not list is 404; every error body is `{"message": …}`.
  */
 import type { CustomerFlagsUpdate } from '../core/client.js';
-import { CUSTOMER_FLAG_NAMES } from '../core/calls.js';
+import { CUSTOMER_FLAG_NAMES, KEPT_AFTER_CALL_MS } from '../core/calls.js';
 import { offeredLanguage, offeredMenu, parseBooking } from './booking.js';
 import { createCapabilitySigner, randomSecret } from './capability.js';
 import { createCallFeed } from './call-feed.js';
@@ -24,8 +24,6 @@ import { createTenantClient, upstreamFailure } from './upstream.js';
 const NOT_FOUND = 'Resource not found';
 const CALL_NOT_FOUND = 'Call not found';
 const WAIT_TIMES_FRESH_MS = 30_000;
-/** How long after its time the booking form keeps a booking (`booking-store.ts`), so its capability must last. */
-const KEPT_AFTER_CALL_MS = 24 * 60 * 60 * 1000;
 
 interface Context {
   request: Request;

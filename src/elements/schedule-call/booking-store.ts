@@ -5,6 +5,7 @@
  * a page whose tab kept nothing never needs it before the form's first use.
  */
 import type { Call } from '../../core/schemas.js';
+import { KEPT_AFTER_CALL_MS } from '../../core/calls.js';
 
 export interface Booking {
   call: Call;
@@ -15,9 +16,6 @@ export interface Booking {
   /** Change time booked this call for another one, whose cancel has not succeeded (yet). */
   replaces?: { call: Call; capability?: string };
 }
-
-/** How long after its scheduled time a booking is still shown after a reload. */
-const KEPT_AFTER_SCHEDULED_MS = 24 * 60 * 60 * 1000;
 
 /** Keeps a booking for this tab; one without a readable time could never expire, so it is not kept. */
 export function saveBooking(key: string, booking: Booking): void {
@@ -46,7 +44,7 @@ export function loadBooking(key: string, now: number): Booking | null {
   }
   if (text === null) return null;
   const booking = parseBooking(text);
-  if (!booking || now > scheduledTime(booking.call) + KEPT_AFTER_SCHEDULED_MS) {
+  if (!booking || now > scheduledTime(booking.call) + KEPT_AFTER_CALL_MS) {
     forgetBooking(key);
     return null;
   }
