@@ -28,6 +28,8 @@ import {
   useMockApi,
   whenText,
   message,
+  booked,
+  reload,
 } from './helpers.js';
 
 // The call status reads only while the page is visible; the runner may open this page in a background tab.
@@ -46,21 +48,6 @@ const kept = () => JSON.parse(sessionStorage.getItem(KEY) ?? 'null') as unknown;
 
 describe('<ccai-schedule-call> with a capability, and after a reload', () => {
   const { mock, worker } = useMockApi();
-
-  /** A booking of the first slot, confirmed. */
-  async function booked(attributes?: string): Promise<CcaiScheduleCall> {
-    const el = await scheduleCall(attributes);
-    await fillValid(el);
-    await submit(el);
-    await until(() => root(el).querySelector('[part=confirmation]'), 'no confirmation');
-    return el;
-  }
-
-  /** The page reloaded: this element goes, a new one with the same attributes comes. */
-  async function reload(el: CcaiScheduleCall, attributes?: string): Promise<CcaiScheduleCall> {
-    el.remove();
-    return scheduleCall(attributes);
-  }
 
   /** A new element whose clock reads `now` from its first render on, as the kept booking is read then. */
   async function reloadAt(now: number): Promise<CcaiScheduleCall> {

@@ -23,7 +23,6 @@ import {
   collect,
   createBodies,
   creates,
-  fillValid,
   focused,
   phoneOf,
   root,
@@ -34,6 +33,7 @@ import {
   useMockApi,
   whenText,
   message,
+  booked,
 } from './helpers.js';
 
 // The call status reads only while the page is visible; the runner may open this page in a background tab.
@@ -52,14 +52,6 @@ const apiRequests = () =>
 
 describe('<ccai-schedule-call> change time, and the booking kept over a reload', () => {
   const { mock, worker } = useMockApi();
-
-  async function booked(): Promise<CcaiScheduleCall> {
-    const el = await scheduleCall();
-    await fillValid(el);
-    await submit(el);
-    await until(() => root(el).querySelector('[part=confirmation]'), 'no confirmation');
-    return el;
-  }
 
   /** Change time, then the second slot and Move my call. */
   async function changeTo(el: CcaiScheduleCall, slot = SECOND_SLOT): Promise<void> {

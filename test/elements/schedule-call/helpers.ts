@@ -150,3 +150,18 @@ export async function submit(el: CcaiScheduleCall, label = 'Schedule call'): Pro
   button(el, label).click();
   await el.updateComplete;
 }
+
+/** A booking of the first slot, confirmed. */
+export async function booked(attributes?: string): Promise<CcaiScheduleCall> {
+  const el = await scheduleCall(attributes);
+  await fillValid(el);
+  await submit(el);
+  await until(() => root(el).querySelector('[part=confirmation]'), 'no confirmation');
+  return el;
+}
+
+/** The page reloaded: this element goes, a new one with the same attributes comes. */
+export async function reload(el: CcaiScheduleCall, attributes?: string): Promise<CcaiScheduleCall> {
+  el.remove();
+  return scheduleCall(attributes);
+}

@@ -29,6 +29,8 @@ import {
   submit,
   until,
   useMockApi,
+  booked,
+  reload,
 } from './helpers.js';
 
 // The call status reads only while the page is visible; the runner may open this page in a background tab.
@@ -45,19 +47,6 @@ describe('<ccai-schedule-call> after a reload that went astray', function () {
   // A first use loads the phone metadata, the checks and the rest of the copy: seconds on a busy machine.
   this.timeout(30_000);
   const { mock, worker } = useMockApi();
-
-  async function booked(attributes?: string): Promise<CcaiScheduleCall> {
-    const el = await scheduleCall(attributes);
-    await fillValid(el);
-    await submit(el);
-    await until(() => root(el).querySelector('[part=confirmation]'), 'no confirmation');
-    return el;
-  }
-
-  async function reload(el: CcaiScheduleCall, attributes?: string): Promise<CcaiScheduleCall> {
-    el.remove();
-    return scheduleCall(attributes);
-  }
 
   describe('while the booking is being sent', () => {
     it('says the call may already be scheduled, sends nothing, and books again only when asked', async () => {
