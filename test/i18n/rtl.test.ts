@@ -249,7 +249,11 @@ describe('right-to-left languages', () => {
     });
   });
 
-  describe('axe on an Arabic page', () => {
+  describe('axe on an Arabic page', function () {
+    // Two axe runs over a whole form in one test: past the default 10 s on two cores busy with
+    // other work (seen once at a load of 21), about 2 s on idle ones.
+    this.timeout(30_000);
+
     it('<ccai-schedule-call>, the form and the confirmation', async () => {
       const el = await fullForm('ar');
       await expect(el).to.be.accessible();
