@@ -13,14 +13,20 @@
  */
 import type { Call } from '../src/core/schemas.js';
 import { copy, pageLanguage, type CopyKey, type PageLanguage } from './copy.js';
-import { applyWorldPatch, type WorldPatch } from './world.js';
+import { applyWorldPatch, panelWorldOf, type PanelWorld, type WorldPatch } from './world.js';
 
 /** Set by scripts/start.mjs (a Vite `define`); absent in the static demo. */
 declare const __CCAI_DEMO_CHAIN__: 'mock-tenant' | 'tenant';
 const chain = typeof __CCAI_DEMO_CHAIN__ === 'undefined' ? undefined : __CCAI_DEMO_CHAIN__;
 
-/** Applies a panel change and answers with the call asked about; `undefined` with a real tenant. */
-type ChangeWorld = (patch: WorldPatch) => Promise<Call | undefined>;
+/** What a panel change answers: the call asked about, and the world as the panel shows it. */
+interface WorldAnswer {
+  call?: Call;
+  world: PanelWorld;
+}
+
+/** Applies a panel change (an empty one only asks); `undefined` with a real tenant. */
+type ChangeWorld = (patch: WorldPatch) => Promise<WorldAnswer>;
 
 async function staticWorld(): Promise<ChangeWorld> {
   const [{ setupWorker }, { createCallsApiMock }] = await Promise.all([
@@ -50,7 +56,7 @@ async function staticWorld(): Promise<ChangeWorld> {
   return async (patch) => {
     const call = structuredClone(applyWorldPatch(mock, patch));
     save();
-    return call;
+    return { call, world: panelWorldOf(mock) };
   };
 }
 
@@ -67,7 +73,7 @@ async function tenantWorld(): Promise<ChangeWorld | undefined> {
     });
     if (!response.ok)
       throw new Error(`The demo server refused the change: ${response.status} ${await response.text()}`);
-    return ((await response.json()) as { call?: Call }).call;
+    return (await response.json()) as WorldAnswer;
   };
 }
 
@@ -111,12 +117,29 @@ function showLatestCall(): void {
   if (callLabel) callLabel.textContent = copy[pageLanguage()].call(latestCallId, latestStatus);
 }
 
-/** Applies a panel change; the call it answers with is pushed into "Your call" at once. */
+/**
+ * Applies a panel change; the call it answers with is pushed into "Your call" at once, and the
+ * panel shows the world as the answer has it (on the first, empty change too: after a reload the
+ * world is the one kept from before, not the panel's defaults).
+ */
 async function change(patch: WorldPatch): Promise<void> {
-  const call = await changeWorld?.({ ...patch, callId: latestCallId });
+  if (!changeWorld) return;
+  const { call, world } = await changeWorld({ ...patch, callId: latestCallId });
+  showWorld(world);
   latestStatus = call?.status;
   showLatestCall();
   if (call) pageStatus.call = call;
+}
+
+/** The panel's menu, wait and languages as the world has them (a wait being typed in is left alone). */
+function showWorld(world: PanelWorld): void {
+  if (!panel) return;
+  for (const input of panel.querySelectorAll<HTMLInputElement>('[name=menuState]'))
+    input.checked = input.value === world.menuState;
+  for (const input of panel.querySelectorAll<HTMLInputElement>('[name=offer]'))
+    input.checked = world.languages.includes(input.value);
+  const wait = panel.querySelector<HTMLInputElement>('[name=waitMinutes]');
+  if (wait && wait !== document.activeElement) wait.value = String(world.waitMinutes);
 }
 
 /**
