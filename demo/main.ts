@@ -100,7 +100,14 @@ await import('../src/index.js');
 const params = new URLSearchParams(location.search);
 const panel = document.querySelector<HTMLFormElement>('#panel');
 const callLabel = document.querySelector('#panel-call');
-let latestCallId = 514;
+/** The call the page starts with, shown in "Your call" and the agent view until one is booked. */
+const FIRST_CALL = 514;
+/**
+ * The latest call booked in this tab, kept over a reload as the form keeps its booking (and as
+ * the world keeps the call), so that the panel goes on moving that call after a reload, not 514.
+ */
+const LATEST_CALL_KEY = 'ccai-demo:latest-call';
+let latestCallId = FIRST_CALL;
 /** The latest call's status as the panel last heard it, said again when the language changes. */
 let latestStatus: string | undefined;
 
@@ -179,8 +186,41 @@ function setDark(dark: boolean): void {
 const osDark = matchMedia('(prefers-color-scheme: dark)');
 const followOsScheme = () => setDark(osDark.matches);
 
+function keepLatestCall(id: number): void {
+  try {
+    if (id === FIRST_CALL) sessionStorage.removeItem(LATEST_CALL_KEY);
+    else sessionStorage.setItem(LATEST_CALL_KEY, String(id));
+  } catch {
+    // Disabled or full: a reload starts from call 514 again, as it did before.
+  }
+}
+
+function keptLatestCall(): number {
+  try {
+    const id = Number(sessionStorage.getItem(LATEST_CALL_KEY));
+    return Number.isSafeInteger(id) && id > 0 ? id : FIRST_CALL;
+  } catch {
+    return FIRST_CALL;
+  }
+}
+
+/**
+ * On load: the call booked in this tab before a reload (the static demo's "Your call" reads it; in
+ * `npm start` it has no capability for it and shows it as pushed in), else 514. A kept call the
+ * world no longer has (`npm start` restarted, say) is forgotten.
+ */
+async function showKeptCall(): Promise<void> {
+  const kept = keptLatestCall();
+  if (kept !== FIRST_CALL && !chain) pageStatus.setAttribute('call-id', String(kept));
+  await showCall(kept);
+  if (kept === FIRST_CALL || latestStatus !== undefined) return;
+  if (!chain) pageStatus.setAttribute('call-id', String(FIRST_CALL));
+  await showCall(FIRST_CALL);
+}
+
 function showCall(id: number): Promise<void> {
   latestCallId = id;
+  keepLatestCall(id);
   pageFlags.setAttribute('call-id', String(id));
   return change({});
 }
@@ -212,10 +252,11 @@ panel?.addEventListener('click', (event) => {
     applyLanguage('en');
     followOsScheme();
     // Back to the earlier call 514, which this page shows as pushed in, without reading it.
-    pageStatus.callId = chain ? undefined : 514;
+    pageStatus.callId = chain ? undefined : FIRST_CALL;
     pageStatus.capability = undefined;
-    latestCallId = 514;
-    pageFlags.setAttribute('call-id', '514');
+    latestCallId = FIRST_CALL;
+    keepLatestCall(FIRST_CALL);
+    pageFlags.setAttribute('call-id', String(FIRST_CALL));
     void change({ reset: true });
     return;
   }
@@ -228,6 +269,7 @@ document.addEventListener('ccai-call-scheduled', (event) => {
   pageStatus.capability = capability;
   pageStatus.callId = call.id;
   latestCallId = call.id;
+  keepLatestCall(call.id);
   pageFlags.setAttribute('call-id', String(call.id));
   latestStatus = call.status;
   showLatestCall();
@@ -237,7 +279,7 @@ document.addEventListener('ccai-call-cancelled', (event) => {
   else pageStatus.call = event.detail.call;
 });
 
-void showCall(514);
+void showKeptCall();
 
 // `?lang=ja&theme=dark` opens the page that way (used for the README's screenshots); else the page's `lang`.
 const initial: PageLanguage = params.get('lang') === 'ja' ? 'ja' : pageLanguage();

@@ -80,7 +80,7 @@ test('“Call me now” can be tried at any hour in npm start too: the form is o
   await page.close();
 });
 
-test('after a reload the panel shows the mock tenant’s world, and “Open” opens the menu again (QA D24)', async () => {
+test('after a reload the panel shows the mock tenant’s world and the call booked before it, and “Open” opens the menu again (QA D24)', async () => {
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, timezoneId: 'America/New_York' });
   const problems = [];
   page.on('pageerror', (error) => problems.push(error.message));
@@ -111,6 +111,13 @@ test('after a reload the panel shows the mock tenant’s world, and “Open” o
   await form.getByRole('group', { name: 'Time', exact: true }).getByRole('radio').last().check();
   await form.getByRole('button', { name: 'Schedule call' }).click();
   await form.getByRole('button', { name: 'Cancel call' }).waitFor();
+  // After another reload the panel goes on with that call, not call 514.
+  const label = page.locator('#panel-call');
+  const booked = /^Call (\d+): scheduled$/.exec((await label.textContent()).trim())?.[1];
+  assert.ok(booked && booked !== '514', `the panel names the booked call (${await label.textContent()})`);
+  await page.reload();
+  await form.getByRole('button', { name: 'Cancel call' }).waitFor();
+  await label.filter({ hasText: `Call ${booked}: scheduled` }).waitFor();
 
   // The next test, or the next visitor, starts from the default world.
   await panel.getByRole('button', { name: 'Reset world' }).click();
