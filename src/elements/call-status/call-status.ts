@@ -190,27 +190,18 @@ export class CcaiCallStatus extends CcaiElement {
         // hashed name in) and would not help when a chunk it imports failed. Chromium fetches a
         // failed module again (whatwg/html#10327); Firefox ESR keeps the failure until a reload
         // (Mozilla bug 2055211), so there the tries fail at once and the reload notice follows.
+        const retry = () =>
+          document.visibilityState === 'hidden'
+            ? document.addEventListener('visibilitychange', retry, { once: true })
+            : this.callId && this.#startLive(pushed);
+        if (++this.#loadFailures <= LOAD_RETRIES)
+          this.#loadRetry = this.clock.setTimeout(retry, 2500 * 2 ** this.#loadFailures * (1 + this.clock.random()));
         this.problem = error;
         this.reportError(error);
-        const failures = ++this.#loadFailures;
-        const retry = () => {
-          if (document.visibilityState === 'hidden')
-            document.addEventListener('visibilitychange', retry, { once: true });
-          else if (this.isConnected) this.#startLive(pushed);
-        };
-        if (failures <= LOAD_RETRIES)
-          this.#loadRetry = this.clock.setTimeout(retry, 2500 * 2 ** failures * (1 + this.clock.random()));
-        this.requestUpdate();
       })
       .finally(() => {
         if (this.#liveLoading === loading) this.#liveLoading = undefined;
       }));
-  }
-
-  /** Put back after a failed load of the live module: tried again at once. */
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.#loadFailures && this.callId) this.#startLive(false);
   }
 
   /** Also waits for the polling to start once the element has a call id (its module loads then). */
