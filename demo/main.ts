@@ -13,14 +13,20 @@
  */
 import type { Call } from '../src/core/schemas.js';
 import { copy, pageLanguage, type CopyKey, type PageLanguage } from './copy.js';
-import { applyWorldPatch, type WorldPatch } from './world.js';
+import { applyWorldPatch, panelWorldOf, type PanelWorld, type WorldPatch } from './world.js';
 
 /** Set by scripts/start.mjs (a Vite `define`); absent in the static demo. */
 declare const __CCAI_DEMO_CHAIN__: 'mock-tenant' | 'tenant';
 const chain = typeof __CCAI_DEMO_CHAIN__ === 'undefined' ? undefined : __CCAI_DEMO_CHAIN__;
 
-/** Applies a panel change and answers with the call asked about; `undefined` with a real tenant. */
-type ChangeWorld = (patch: WorldPatch) => Promise<Call | undefined>;
+/** What a panel change answers: the call asked about, and the world as the panel shows it. */
+interface WorldAnswer {
+  call?: Call;
+  world: PanelWorld;
+}
+
+/** Applies a panel change (an empty one only asks); `undefined` with a real tenant. */
+type ChangeWorld = (patch: WorldPatch) => Promise<WorldAnswer>;
 
 async function staticWorld(): Promise<ChangeWorld> {
   const [{ setupWorker }, { createCallsApiMock }] = await Promise.all([
@@ -50,7 +56,7 @@ async function staticWorld(): Promise<ChangeWorld> {
   return async (patch) => {
     const call = structuredClone(applyWorldPatch(mock, patch));
     save();
-    return call;
+    return { call, world: panelWorldOf(mock) };
   };
 }
 
@@ -67,7 +73,7 @@ async function tenantWorld(): Promise<ChangeWorld | undefined> {
     });
     if (!response.ok)
       throw new Error(`The demo server refused the change: ${response.status} ${await response.text()}`);
-    return ((await response.json()) as { call?: Call }).call;
+    return (await response.json()) as WorldAnswer;
   };
 }
 
@@ -94,7 +100,14 @@ await import('../src/index.js');
 const params = new URLSearchParams(location.search);
 const panel = document.querySelector<HTMLFormElement>('#panel');
 const callLabel = document.querySelector('#panel-call');
-let latestCallId = 514;
+/** The call the page starts with, shown in "Your call" and the agent view until one is booked. */
+const FIRST_CALL = 514;
+/**
+ * The latest call booked in this tab, kept over a reload as the form keeps its booking (and as
+ * the world keeps the call), so that the panel goes on moving that call after a reload, not 514.
+ */
+const LATEST_CALL_KEY = 'ccai-demo:latest-call';
+let latestCallId = FIRST_CALL;
 /** The latest call's status as the panel last heard it, said again when the language changes. */
 let latestStatus: string | undefined;
 
@@ -111,12 +124,29 @@ function showLatestCall(): void {
   if (callLabel) callLabel.textContent = copy[pageLanguage()].call(latestCallId, latestStatus);
 }
 
-/** Applies a panel change; the call it answers with is pushed into "Your call" at once. */
+/**
+ * Applies a panel change; the call it answers with is pushed into "Your call" at once, and the
+ * panel shows the world as the answer has it (on the first, empty change too: after a reload the
+ * world is the one kept from before, not the panel's defaults).
+ */
 async function change(patch: WorldPatch): Promise<void> {
-  const call = await changeWorld?.({ ...patch, callId: latestCallId });
+  if (!changeWorld) return;
+  const { call, world } = await changeWorld({ ...patch, callId: latestCallId });
+  showWorld(world);
   latestStatus = call?.status;
   showLatestCall();
   if (call) pageStatus.call = call;
+}
+
+/** The panel's menu, wait and languages as the world has them (a wait being typed in is left alone). */
+function showWorld(world: PanelWorld): void {
+  if (!panel) return;
+  for (const input of panel.querySelectorAll<HTMLInputElement>('[name=menuState]'))
+    input.checked = input.value === world.menuState;
+  for (const input of panel.querySelectorAll<HTMLInputElement>('[name=offer]'))
+    input.checked = world.languages.includes(input.value);
+  const wait = panel.querySelector<HTMLInputElement>('[name=waitMinutes]');
+  if (wait && wait !== document.activeElement) wait.value = String(world.waitMinutes);
 }
 
 /**
@@ -156,8 +186,41 @@ function setDark(dark: boolean): void {
 const osDark = matchMedia('(prefers-color-scheme: dark)');
 const followOsScheme = () => setDark(osDark.matches);
 
+function keepLatestCall(id: number): void {
+  try {
+    if (id === FIRST_CALL) sessionStorage.removeItem(LATEST_CALL_KEY);
+    else sessionStorage.setItem(LATEST_CALL_KEY, String(id));
+  } catch {
+    // Disabled or full: a reload starts from call 514 again, as it did before.
+  }
+}
+
+function keptLatestCall(): number {
+  try {
+    const id = Number(sessionStorage.getItem(LATEST_CALL_KEY));
+    return Number.isSafeInteger(id) && id > 0 ? id : FIRST_CALL;
+  } catch {
+    return FIRST_CALL;
+  }
+}
+
+/**
+ * On load: the call booked in this tab before a reload (the static demo's "Your call" reads it; in
+ * `npm start` it has no capability for it and shows it as pushed in), else 514. A kept call the
+ * world no longer has (`npm start` restarted, say) is forgotten.
+ */
+async function showKeptCall(): Promise<void> {
+  const kept = keptLatestCall();
+  if (kept !== FIRST_CALL && !chain) pageStatus.setAttribute('call-id', String(kept));
+  await showCall(kept);
+  if (kept === FIRST_CALL || latestStatus !== undefined) return;
+  if (!chain) pageStatus.setAttribute('call-id', String(FIRST_CALL));
+  await showCall(FIRST_CALL);
+}
+
 function showCall(id: number): Promise<void> {
   latestCallId = id;
+  keepLatestCall(id);
   pageFlags.setAttribute('call-id', String(id));
   return change({});
 }
@@ -189,10 +252,11 @@ panel?.addEventListener('click', (event) => {
     applyLanguage('en');
     followOsScheme();
     // Back to the earlier call 514, which this page shows as pushed in, without reading it.
-    pageStatus.callId = chain ? undefined : 514;
+    pageStatus.callId = chain ? undefined : FIRST_CALL;
     pageStatus.capability = undefined;
-    latestCallId = 514;
-    pageFlags.setAttribute('call-id', '514');
+    latestCallId = FIRST_CALL;
+    keepLatestCall(FIRST_CALL);
+    pageFlags.setAttribute('call-id', String(FIRST_CALL));
     void change({ reset: true });
     return;
   }
@@ -205,6 +269,7 @@ document.addEventListener('ccai-call-scheduled', (event) => {
   pageStatus.capability = capability;
   pageStatus.callId = call.id;
   latestCallId = call.id;
+  keepLatestCall(call.id);
   pageFlags.setAttribute('call-id', String(call.id));
   latestStatus = call.status;
   showLatestCall();
@@ -214,7 +279,7 @@ document.addEventListener('ccai-call-cancelled', (event) => {
   else pageStatus.call = event.detail.call;
 });
 
-void showCall(514);
+void showKeptCall();
 
 // `?lang=ja&theme=dark` opens the page that way (used for the README's screenshots); else the page's `lang`.
 const initial: PageLanguage = params.get('lang') === 'ja' ? 'ja' : pageLanguage();

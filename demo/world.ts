@@ -26,6 +26,30 @@ export interface WorldPatch {
   reset?: boolean;
 }
 
+/**
+ * What the panel shows of the world: its menu 9 state, wait and offered languages. Answered with
+ * every change (an empty one too), so that a page opened or reloaded after the world changed
+ * shows the world as it is, not the panel's defaults (the static demo keeps its world over a
+ * reload, the mock tenant of `npm start` outlives the page).
+ */
+export interface PanelWorld {
+  menuState: string;
+  waitMinutes: number;
+  languages: string[];
+}
+
+/** The default wait the mock answers for a menu without its own (src/mock: 3 minutes for a voice call). */
+const DEFAULT_WAIT_MINUTES = 3;
+
+export function panelWorldOf({ world }: Pick<CallsApiMock, 'world'>): PanelWorld {
+  const menu = world.menus[9]!;
+  return {
+    menuState: menu.state,
+    waitMinutes: menu.waitTimes?.voice_call ?? DEFAULT_WAIT_MINUTES,
+    languages: [...world.languages],
+  };
+}
+
 /** The path a call takes in the demo; `next` walks it. */
 const JOURNEY = ['scheduled', 'queued', 'assigned', 'connecting', 'connected', 'finished'];
 
@@ -72,7 +96,10 @@ export function applyWorldPatch(mock: Pick<CallsApiMock, 'world' | 'reset'>, pat
   if (patch.languages) world.languages = [...patch.languages];
   if (patch.waitMinutes !== undefined) {
     const menu = world.menus[9]!;
-    menu.waitTimes = { ...(menu.waitTimes ?? { voice_call: 3, chat: 1 }), voice_call: patch.waitMinutes };
+    menu.waitTimes = {
+      ...(menu.waitTimes ?? { voice_call: DEFAULT_WAIT_MINUTES, chat: 1 }),
+      voice_call: patch.waitMinutes,
+    };
   }
   const call =
     patch.callId === undefined

@@ -132,7 +132,8 @@ const WEBHOOK_EVENTS = {
 
 /**
  * `POST /__demo/world` with a JSON patch (demo/world.ts): the panel's changes, applied to the
- * mock tenant's world. Only in this dev server, never in the gateway or the tenant. JSON only, so
+ * mock tenant's world; answers `{ call?, world }` (the call asked about, the world as the panel
+ * shows it; an empty patch only asks). Only in this dev server, never in the gateway or the tenant. JSON only, so
  * that another site cannot post to it without a preflight this server never answers.
  */
 function worldControl({ tenant, tell }) {
@@ -150,12 +151,13 @@ function worldControl({ tenant, tell }) {
           if (text.length > MAX_PATCH_BYTES) return answer(413, { message: 'Too large' });
         }
         try {
-          const { parseWorldPatch, applyWorldPatch } = await server.ssrLoadModule('/world.ts');
+          const { parseWorldPatch, applyWorldPatch, panelWorldOf } = await server.ssrLoadModule('/world.ts');
           const patch = parseWorldPatch(JSON.parse(text));
           const before = patch.callId === undefined ? undefined : tenant.mock.world.calls[patch.callId]?.status;
           const call = applyWorldPatch(tenant.mock, patch);
           await tell(patch, before, call);
-          answer(200, call ? { call } : {});
+          // The world as the panel shows it, so that a page opened or reloaded later shows this one.
+          answer(200, { ...(call && { call }), world: panelWorldOf(tenant.mock) });
         } catch (error) {
           answer(400, { message: error instanceof Error ? error.message : String(error) });
         }

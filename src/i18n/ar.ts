@@ -145,4 +145,5 @@ export const ar = (plural: Plural): Messages => ({
   flagsSaveFailed: 'تعذّر حفظ التغيير فتم التراجع عنه.',
   flagsLoadFailed: 'تعذّر تحميل العلامات.',
   flagsInvalidCallId: 'هذا ليس معرّف مكالمة صالحًا.',
+  statusReload: 'تعذّر تحميل حالة المكالمة. أعد تحميل الصفحة لعرضها.',
 });

@@ -142,4 +142,5 @@ export const de = (plural: Plural): Messages => ({
   flagsSaveFailed: 'Die Änderung konnte nicht gespeichert werden und wurde rückgängig gemacht.',
   flagsLoadFailed: 'Die Merkmale konnten nicht geladen werden.',
   flagsInvalidCallId: 'Dies ist keine gültige Anruf-ID.',
+  statusReload: 'Der Anrufstatus konnte nicht geladen werden. Laden Sie die Seite neu, um ihn zu sehen.',
 });

@@ -140,4 +140,6 @@ export const enLater = (plural: Plural) => ({
   flagsLoadFailed: 'The flags could not be loaded.',
   /** A `call-id` that is not a call id (the page's mistake): said to the agent without developer text. */
   flagsInvalidCallId: 'This is not a valid call id.',
+  /** `<ccai-call-status>`: its live module could not be loaded after its tries (see call-status.ts). */
+  statusReload: 'The call status could not be loaded. Reload the page to see it.',
 });

@@ -142,4 +142,5 @@ export const es = (plural: Plural): Messages => ({
   flagsSaveFailed: 'No se pudo guardar el cambio y se ha deshecho.',
   flagsLoadFailed: 'No se pudieron cargar las marcas.',
   flagsInvalidCallId: 'Este identificador de llamada no es válido.',
+  statusReload: 'No se pudo cargar el estado de la llamada. Vuelva a cargar la página para verlo.',
 });

@@ -143,4 +143,5 @@ export const fr = (plural: Plural): Messages => ({
   flagsSaveFailed: 'La modification n’a pas pu être enregistrée et a été annulée.',
   flagsLoadFailed: 'Impossible de charger les indicateurs.',
   flagsInvalidCallId: 'Cet identifiant d’appel n’est pas valide.',
+  statusReload: 'L’état de l’appel n’a pas pu être chargé. Rechargez la page pour le voir.',
 });

@@ -141,4 +141,5 @@ export const he = (plural: Plural): Messages => ({
   flagsSaveFailed: 'לא ניתן היה לשמור את השינוי, והוא בוטל.',
   flagsLoadFailed: 'לא ניתן היה לטעון את הסימונים.',
   flagsInvalidCallId: 'זה אינו מזהה שיחה תקין.',
+  statusReload: 'לא ניתן היה לטעון את מצב השיחה. טענו מחדש את הדף כדי לראות אותו.',
 });

@@ -142,4 +142,5 @@ export const it = (plural: Plural): Messages => ({
   flagsSaveFailed: 'Impossibile salvare la modifica, che è stata annullata.',
   flagsLoadFailed: 'Impossibile caricare gli indicatori.',
   flagsInvalidCallId: 'Questo ID chiamata non è valido.',
+  statusReload: 'Non è stato possibile caricare lo stato della chiamata. Ricarica la pagina per vederlo.',
 });

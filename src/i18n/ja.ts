@@ -135,4 +135,5 @@ export const ja: Messages = {
   flagsSaveFailed: '変更を保存できなかったため、元に戻しました。',
   flagsLoadFailed: 'フラグを読み込めませんでした。',
   flagsInvalidCallId: '通話 ID が正しくありません。',
+  statusReload: '通話の状況を読み込めませんでした。表示するにはページを再読み込みしてください。',
 };

@@ -135,4 +135,5 @@ export const ko = (plural: Plural): Messages => ({
   flagsSaveFailed: '변경 사항을 저장하지 못해 되돌렸습니다.',
   flagsLoadFailed: '표시를 불러오지 못했습니다.',
   flagsInvalidCallId: '올바른 통화 ID가 아닙니다.',
+  statusReload: '통화 상태를 불러오지 못했습니다. 확인하려면 페이지를 새로 고치세요.',
 });

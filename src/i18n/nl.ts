@@ -142,4 +142,5 @@ export const nl = (plural: Plural): Messages => ({
   flagsSaveFailed: 'De wijziging kon niet worden opgeslagen en is ongedaan gemaakt.',
   flagsLoadFailed: 'De kenmerken konden niet worden geladen.',
   flagsInvalidCallId: 'Dit is geen geldige gespreks-ID.',
+  statusReload: 'De gespreksstatus kon niet worden geladen. Laad de pagina opnieuw om hem te zien.',
 });

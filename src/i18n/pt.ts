@@ -147,4 +147,5 @@ export const pt = (plural: Plural): Messages => ({
   flagsSaveFailed: 'Não foi possível salvar a alteração, e ela foi desfeita.',
   flagsLoadFailed: 'Não foi possível carregar os indicadores.',
   flagsInvalidCallId: 'Este não é um ID de chamada válido.',
+  statusReload: 'Não foi possível carregar o status da chamada. Recarregue a página para vê-lo.',
 });

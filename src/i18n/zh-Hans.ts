@@ -129,4 +129,5 @@ export const zhHans = (plural: Plural): Messages => ({
   flagsSaveFailed: '更改无法保存，已撤销。',
   flagsLoadFailed: '无法加载标记。',
   flagsInvalidCallId: '这不是有效的通话 ID。',
+  statusReload: '无法加载通话状态。请重新加载页面以查看。',
 });

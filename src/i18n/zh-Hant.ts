@@ -129,4 +129,5 @@ export const zhHant = (plural: Plural): Messages => ({
   flagsSaveFailed: '無法儲存變更，已復原。',
   flagsLoadFailed: '無法載入標記。',
   flagsInvalidCallId: '這不是有效的通話 ID。',
+  statusReload: '無法載入通話狀態。請重新載入頁面以查看。',
 });

@@ -208,3 +208,61 @@ test('the static demo keeps its world over a reload: the booking kept by the for
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('after a reload the panel shows the world kept from before, and “Open” opens the menu again (QA D24)', async () => {
+  const { page, problems } = await open();
+  const panel = page.locator('.panel');
+  await panel.getByLabel(copy.en.menuRedirection, { exact: true }).check();
+  const wait = panel.getByLabel(copy.en.waitLabel);
+  await wait.fill('100');
+  await wait.press('Enter');
+  await panel.getByLabel('fr', { exact: true }).check();
+  await page.waitForFunction(
+    async () => (await (await fetch('/apps/api/v1/wait_times?lang=en&menu_id=9')).json())[0].voice_call === 100,
+  );
+
+  await page.reload();
+  await page.locator('#panel-call').filter({ hasText: ':' }).waitFor();
+  await page.waitForFunction(() => document.querySelector('#wait-minutes').value === '100');
+  assert.equal(await panel.getByLabel(copy.en.menuRedirection, { exact: true }).isChecked(), true);
+  assert.equal(await panel.getByLabel(copy.en.menuOpen, { exact: true }).isChecked(), false);
+  assert.equal(await panel.getByLabel('fr', { exact: true }).isChecked(), true);
+  assert.equal((await waitTimes(page))[0].voice_call, 100, 'the world itself was kept');
+
+  // "Open" is a change again: the menu takes bookings.
+  await panel.getByLabel(copy.en.menuOpen, { exact: true }).check();
+  await page.getByLabel('Phone number').fill('(201) 555-0123');
+  await page.getByRole('group', { name: 'Time', exact: true }).getByRole('radio').first().check();
+  await page.getByRole('button', { name: 'Schedule call' }).click();
+  await page.getByRole('button', { name: 'Cancel call' }).waitFor();
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('after a reload the panel goes on with the call booked before it, not call 514 (QA D24)', async () => {
+  const { page, problems } = await open();
+  await page.getByLabel('Phone number').fill('(201) 555-0123');
+  await page.getByRole('group', { name: 'Time', exact: true }).getByRole('radio').first().check();
+  await page.getByRole('button', { name: 'Schedule call' }).click();
+  await page.getByRole('button', { name: 'Cancel call' }).waitFor();
+  const label = page.locator('#panel-call');
+  const booked = /^Call (\d+): scheduled$/.exec((await label.textContent()).trim())?.[1];
+  assert.ok(booked && booked !== '514', `the panel names the booked call (${await label.textContent()})`);
+
+  await page.reload();
+  await page.getByRole('button', { name: 'Cancel call' }).waitFor();
+  await label.filter({ hasText: `Call ${booked}: scheduled` }).waitFor();
+  // Next status moves that call: the panel and "Your call" say so.
+  await page.getByRole('button', { name: copy.en.nextStatus }).click();
+  await label.filter({ hasText: `Call ${booked}: queued` }).waitFor();
+  await page.locator('#page-status').getByText('Waiting for an agent').waitFor();
+  assert.equal(await page.locator('#page-flags').getAttribute('call-id'), booked);
+
+  // Reset world goes back to call 514, after a reload too.
+  await page.getByRole('button', { name: copy.en.resetWorld }).click();
+  await label.filter({ hasText: 'Call 514:' }).waitFor();
+  await page.reload();
+  await label.filter({ hasText: 'Call 514:' }).waitFor();
+  assert.deepEqual(problems, []);
+  await page.close();
+});

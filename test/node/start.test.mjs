@@ -79,3 +79,49 @@ test('“Call me now” can be tried at any hour in npm start too: the form is o
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('after a reload the panel shows the mock tenant’s world and the call booked before it, and “Open” opens the menu again (QA D24)', async () => {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, timezoneId: 'America/New_York' });
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto(base);
+  const panel = page.locator('.panel');
+  const menu = (name) => panel.getByRole('radio', { name, exact: true });
+  const wait = panel.getByLabel('Wait for “Call me now” (minutes)');
+  await page.locator('#panel-call').filter({ hasText: ':' }).waitFor();
+  await menu('Manual redirection').check();
+  await wait.fill('100');
+  await wait.press('Enter');
+  await panel.getByRole('checkbox', { name: 'fr', exact: true }).check();
+  // The tenant has it: its wait through the gateway (a fresh one after each such change).
+  await page.waitForFunction(
+    async () => (await (await fetch('/apps/api/v1/wait_times?lang=en&menu_id=9')).json())[0]?.voice_call === 100,
+  );
+
+  await page.reload();
+  await page.waitForFunction(() => document.querySelector('#wait-minutes').value === '100');
+  assert.equal(await menu('Manual redirection').isChecked(), true);
+  assert.equal(await menu('Open').isChecked(), false);
+  assert.equal(await panel.getByRole('checkbox', { name: 'fr', exact: true }).isChecked(), true);
+
+  // "Open" is a change again: the tenant's menu takes bookings.
+  await menu('Open').check();
+  const form = page.locator('ccai-schedule-call');
+  await form.getByLabel('Phone number').fill('(201) 555-0199');
+  await form.getByRole('group', { name: 'Time', exact: true }).getByRole('radio').last().check();
+  await form.getByRole('button', { name: 'Schedule call' }).click();
+  await form.getByRole('button', { name: 'Cancel call' }).waitFor();
+  // After another reload the panel goes on with that call, not call 514.
+  const label = page.locator('#panel-call');
+  const booked = /^Call (\d+): scheduled$/.exec((await label.textContent()).trim())?.[1];
+  assert.ok(booked && booked !== '514', `the panel names the booked call (${await label.textContent()})`);
+  await page.reload();
+  await form.getByRole('button', { name: 'Cancel call' }).waitFor();
+  await label.filter({ hasText: `Call ${booked}: scheduled` }).waitFor();
+
+  // The next test, or the next visitor, starts from the default world.
+  await panel.getByRole('button', { name: 'Reset world' }).click();
+  await page.waitForFunction(() => document.querySelector('#wait-minutes').value === '3');
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -15,6 +15,9 @@ import type { LiveStatus } from './live.js';
 
 type LiveModule = typeof import('./live.js');
 
+/** How many times a failed load of `./live.js` is tried again before the notice asks for a reload. */
+const LOAD_RETRIES = 3;
+
 /** Date, time and zone in the visitor's own time zone (`dateStyle` cannot be combined with `timeZoneName`). */
 const DATE_TIME: Intl.DateTimeFormatOptions = {
   weekday: 'short',
@@ -122,6 +125,9 @@ export class CcaiCallStatus extends CcaiElement {
   /** The live module loading, until it is in (see `getUpdateComplete`). */
   #liveLoading: Promise<unknown> | undefined;
   #liveModule: LiveModule | undefined;
+  /** Failed loads of the live module in a row, and the timer of the next try (see `#startLive`). */
+  #loadFailures = 0;
+  #loadRetry: unknown;
 
   /** Given a call id or a call: it may show any status, detail or failure. */
   protected override get used(): boolean {
@@ -152,12 +158,14 @@ export class CcaiCallStatus extends CcaiElement {
 
   /** The first call id: polling and the stream load (once), then follow it as they would have at once. */
   #startLive(pushed: boolean): void {
-    if (this.#liveLoading) return;
+    if (this.#liveLoading || this.#live) return;
+    this.clock.clearTimeout(this.#loadRetry);
     const loading = (this.#liveLoading = import('./live.js')
       .then(async (module) => {
         // The reads' client: the page's own, or the one for `base-url` (its module loaded here).
         if (!this.client) await module.loadClientModule();
         this.#liveModule = module;
+        this.problem = null;
         const live = (this.#live = new module.LiveStatus(this, {
           api: () => this.api!,
           received: (call, previous) => {
@@ -175,7 +183,19 @@ export class CcaiCallStatus extends CcaiElement {
         live.follow(true, pushed);
       })
       .catch((error: unknown) => {
-        // Offline, say: shown as a read that failed; the next change of source tries again.
+        // Offline, say, or a deploy removed the old chunk. Tried again LOAD_RETRIES times, 5–10 s,
+        // 10–20 s, then 20–40 s later (the polling's own error backoff; never while the tab is
+        // hidden), then the notice asks for a reload; a change of source tries once more. The same
+        // `import()` again: a query on the chunk's URL would not survive a bundler (Vite writes the
+        // hashed name in) and would not help when a chunk it imports failed. Chromium fetches a
+        // failed module again (whatwg/html#10327); Firefox ESR keeps the failure until a reload
+        // (Mozilla bug 2055211), so there the tries fail at once and the reload notice follows.
+        const retry = () =>
+          document.visibilityState === 'hidden'
+            ? document.addEventListener('visibilitychange', retry, { once: true })
+            : this.callId && this.#startLive(pushed);
+        if (++this.#loadFailures <= LOAD_RETRIES)
+          this.#loadRetry = this.clock.setTimeout(retry, 2500 * 2 ** this.#loadFailures * (1 + this.clock.random()));
         this.problem = error;
         this.reportError(error);
       })
@@ -269,6 +289,7 @@ export class CcaiCallStatus extends CcaiElement {
   }
 
   #problemText(t: Messages): string {
+    if (!this.#live && this.#loadFailures > LOAD_RETRIES) return t.statusReload;
     return this.#liveModule?.gone(this.problem) ? t.errorNotFound : `${t.statusUnavailable} ${t.statusRetrying}`;
   }
 
