@@ -17,7 +17,11 @@ const loading = new Map<string, Promise<void>>();
 let englishLater: Promise<void> | undefined;
 let englishComplete = false;
 
-/** Completes English once; a failed load leaves the shown part alone (the strings still missing render empty). */
+/**
+ * Completes English once. A failed load (offline, or a deploy that removed the chunk) is not kept:
+ * the next update tries again; until then the strings still missing render empty, and the form
+ * sends nothing (see `LocalizeController#complete`).
+ */
 function loadEnglishLater(): Promise<void> | undefined {
   if (englishComplete) return undefined;
   return (englishLater ??= import('../i18n/en-later.js').then(
@@ -25,14 +29,14 @@ function loadEnglishLater(): Promise<void> | undefined {
       catalogues.en = { ...enShown, ...enLater(plural) };
       englishComplete = true;
     },
-    () => undefined,
+    () => void (englishLater = undefined),
   ));
 }
 
 /** Every shipped catalogue, English first. */
 export const shippedCatalogues = () => ['en', ...SHIPPED];
 
-/** Loads a shipped catalogue once; a failed load leaves English in its place. */
+/** Loads a shipped catalogue once; a failed load leaves English in its place until the next update tries again. */
 function loadCatalogue(catalogue: string): Promise<void> | undefined {
   if (catalogues[catalogue]) return undefined;
   let pending = loading.get(catalogue);
@@ -43,7 +47,7 @@ function loadCatalogue(catalogue: string): Promise<void> | undefined {
         .then(({ loaders }) => loaders[catalogue]!(plural))
         .then(
           (messages) => void (catalogues[catalogue] = messages),
-          () => undefined,
+          () => void loading.delete(catalogue),
         )),
     );
   return pending;
@@ -147,6 +151,11 @@ export class LocalizeController implements ReactiveController {
     const complete = () => (used && (catalogue === 'en' || !catalogues[catalogue]) ? loadEnglishLater() : undefined);
     const pending = loadCatalogue(catalogue);
     return pending ? pending.then(complete) : complete();
+  }
+
+  /** Whether every string of the catalogue in use is in (its own, or all of English in its place). */
+  get complete(): boolean {
+    return englishComplete || (this.catalogue !== 'en' && !!catalogues[this.catalogue]);
   }
 
   messages(overrides?: Partial<Messages>): Messages {

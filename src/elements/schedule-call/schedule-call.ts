@@ -407,10 +407,14 @@ export class CcaiScheduleCall extends CcaiElement {
     let phoneInput: typeof PhoneInput;
     try {
       phoneInput = await this.#form.loadPhoneInput();
+      // The copy of every outcome (loaded on first use, tried again here): without it a failure
+      // could not be told, so nothing is sent.
+      await this.localize.loading(true);
+      if (!this.localize.complete) throw new Error('The copy could not be loaded');
     } catch (error) {
       this.formError = this.t.errorNetwork;
       this.reportError(
-        new CallsApiError('The phone number checks could not be loaded', { kind: 'network', cause: error }),
+        new CallsApiError('The phone number checks or the copy could not be loaded', { kind: 'network', cause: error }),
       );
       return null;
     }

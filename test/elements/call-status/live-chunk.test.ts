@@ -13,6 +13,7 @@
 import { aTimeout, expect } from '@open-wc/testing';
 import { http, HttpResponse, passthrough } from 'msw';
 import { en } from '../../../src/i18n/en.js';
+import { refetchesFailedModules } from '../../helpers/modules.js';
 import {
   SECOND,
   collect,
@@ -27,7 +28,6 @@ import {
 } from './helpers.js';
 
 const LIVE_CHUNK = /\/src\/elements\/call-status\/live\.(?:js|ts)(?:\?|$)/;
-const PROBE = /\/test\/helpers\/dom\.ts\?refetch-probe$/;
 
 describe('<ccai-call-status> whose live module fails to load', function () {
   this.timeout(20_000);
@@ -46,24 +46,7 @@ describe('<ccai-call-status> whose live module fails to load', function () {
     );
 
   before(async () => {
-    let probeBlocked = true;
-    // MSW matches paths without their query: the probe is told apart by its whole URL here.
-    worker.use(
-      http.get('*', ({ request }) => {
-        if (PROBE.test(request.url)) return probeBlocked ? HttpResponse.error() : passthrough();
-        return undefined;
-      }),
-    );
-    const probe = new URL('../../helpers/dom.ts?refetch-probe', import.meta.url).href;
-    const tryProbe = () =>
-      import(probe).then(
-        () => true,
-        () => false,
-      );
-    expect(await tryProbe(), 'the probe is refused at first').to.equal(false);
-    probeBlocked = false;
-    refetches = await tryProbe();
-    worker.resetHandlers();
+    refetches = await refetchesFailedModules(worker);
   });
 
   beforeEach(() => {
