@@ -22,6 +22,7 @@ import { regionName, zoneName } from './format.js';
 import { KeptBooking, bookingKey, type Booking } from './kept-booking.js';
 import { loadModule, loadedModule } from './lazy.js';
 import type { ChangeTime } from './change-time.js';
+import type { EarlierCalls } from './earlier.js';
 import type { NowState } from './now.js';
 import type { BookingRequest } from './request.js';
 import { scheduleCallExtrasStyles } from './extras.styles.js';
@@ -208,6 +209,8 @@ export class CcaiScheduleCall extends CcaiElement {
   readonly #now: NowState = {};
   /** Change time, made with the confirmation's module on its first render. */
   #change?: ChangeTime;
+  /** The other bookings' cancels and statuses, made with it too. */
+  #earlier?: EarlierCalls;
   #focusAfterUpdate = '';
   /** A booked call's status as last seen (its id with it: Change time books another). */
   #seen: Pick<Call, 'id' | 'status'> | undefined;
@@ -231,8 +234,11 @@ export class CcaiScheduleCall extends CcaiElement {
     const source = event.composedPath()[0];
     const kept = this.#kept.booking;
     if (!(source instanceof HTMLElement) || source.localName !== 'ccai-call-status' || !kept) return;
-    if ((event as CcaiErrorEvent).detail.status !== 404 || source.getAttribute('call-id') !== String(kept.call.id))
-      return;
+    if ((event as CcaiErrorEvent).detail.status !== 404) return;
+    const id = Number(source.getAttribute('call-id'));
+    // One of the other bookings: it leaves their list.
+    if (this.#kept.others.some(({ call }) => call.id === id)) return this.#kept.drop(id);
+    if (id !== kept.call.id) return;
     const focused = this.matches(':focus-within');
     this.#kept.forget();
     this.#keptGone = true;
@@ -455,9 +461,8 @@ export class CcaiScheduleCall extends CcaiElement {
     if ((was === 'scheduled') !== (call.status === 'scheduled') || isTerminalStatus(call.status)) this.requestUpdate();
   }
 
-  /** Change time: the form (with the call's number and language), to book the new time first. */
-  readonly #changeTime = () => {
-    const booking = this.#kept.booking;
+  /** Change time of the shown booking or another (`booking`): the form (with its number and language), to book the new time first. */
+  readonly #changeTime = (booking = this.#kept.booking) => {
     if (!booking || this.#busy) return;
     this.#change!.changing = booking;
     if (booking.request) this.#form.fillFrom(booking.request);
@@ -606,6 +611,12 @@ export class CcaiScheduleCall extends CcaiElement {
         if ((this.renderRoot as ShadowRoot).activeElement?.closest('.alert')) this.#focusAfterUpdate = '.message';
       },
     }));
+    const earlier = (this.#earlier ??= new outcome.EarlierCalls(this, {
+      api: () => this.loadApi(),
+      kept: this.#kept,
+      reportError: (error) => this.reportError(error),
+      focus: (selector) => (this.#focusAfterUpdate = selector),
+    }));
     // Loaded with the checks, which passed before the request that has this result was sent (or,
     // for a kept booking, with the booking's store: see `KeptBooking#restore`).
     return outcome.outcomeView({
@@ -622,8 +633,15 @@ export class CcaiScheduleCall extends CcaiElement {
         statusChange: this.#onStatusChange,
         change: this.#changeTime,
       },
-      calendar: { baseUrl: this.apiBaseUrl, minutes: this.slotMinutes, now: this.#form.now() },
+      calendar: {
+        baseUrl: this.apiBaseUrl,
+        minutes: this.slotMinutes,
+        now: this.#form.now(),
+        chain: this.#kept.booking?.chain,
+      },
       change: { time, replaces: this.#kept.booking?.replaces },
+      earlier: { list: this.#kept.others, calls: earlier },
+      interrupted: restored && this.#kept.interrupted,
     });
   }
 }
