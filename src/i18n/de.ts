@@ -65,8 +65,6 @@ export const de = (plural: Plural): Messages => ({
   keptNotFound:
     'Wir finden den von Ihnen gebuchten Anruf nicht mehr, daher kann er hier nicht mehr geändert oder storniert werden.',
   earlierCalls: 'Sie haben außerdem diese Anrufe',
-  keptInterrupted:
-    'Die Seite wurde neu geladen, während eine weitere Buchung gesendet wurde. Daher haben Sie möglicherweise auch einen Anruf zu der Zeit, die Sie damals gewählt haben.',
   clockSkewed:
     'Die Uhr Ihres Geräts scheint falsch zu gehen, daher richten sich die angebotenen Zeiten nach unserer Uhr. Bitte prüfen Sie die Uhrzeit Ihres Geräts.',
   // "Call me now" (`modes`), Change time and Add to calendar.

@@ -65,8 +65,6 @@ export const es = (plural: Plural): Messages => ({
     'La página se recargó mientras se enviaba su reserva, así que es posible que esa llamada ya esté programada. Vuelva a reservar solo si nadie le llama a la hora elegida.',
   keptNotFound: 'Ya no encontramos la llamada que reservó, así que ya no se puede cambiar ni cancelar aquí.',
   earlierCalls: 'También tiene estas llamadas',
-  keptInterrupted:
-    'La página se recargó mientras se enviaba otra reserva, así que quizá también tenga una llamada a la hora que eligió entonces.',
   clockSkewed:
     'Parece que el reloj de su dispositivo no está en hora, así que las horas ofrecidas siguen nuestro reloj. Compruebe la hora de su dispositivo.',
   // "Call me now" (`modes`), Change time and Add to calendar.

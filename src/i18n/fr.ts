@@ -66,8 +66,6 @@ export const fr = (plural: Plural): Messages => ({
   keptNotFound:
     'Nous ne trouvons plus l’appel que vous avez réservé\u202f: il ne peut plus être modifié ni annulé ici.',
   earlierCalls: 'Vous avez aussi ces appels',
-  keptInterrupted:
-    'La page a été rechargée pendant l’envoi d’une autre réservation\u202f: vous avez peut-être aussi un appel à l’heure que vous aviez choisie.',
   clockSkewed:
     'L’horloge de votre appareil semble déréglée\u202f: les heures proposées suivent la nôtre. Vérifiez l’heure de votre appareil.',
   // "Call me now" (`modes`), Change time and Add to calendar.

@@ -65,8 +65,6 @@ export const nl = (plural: Plural): Messages => ({
   keptNotFound:
     'We kunnen het gesprek dat u plande niet meer vinden, dus het kan hier niet meer worden gewijzigd of geannuleerd.',
   earlierCalls: 'U hebt ook deze gesprekken',
-  keptInterrupted:
-    'De pagina werd opnieuw geladen terwijl een andere boeking werd verzonden, dus misschien hebt u ook een gesprek op het tijdstip dat u toen koos.',
   clockSkewed:
     'De klok van uw apparaat lijkt niet te kloppen, dus de aangeboden tijden volgen onze klok. Controleer de tijd op uw apparaat.',
   // "Call me now" (`modes`), Change time and Add to calendar.

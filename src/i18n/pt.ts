@@ -70,8 +70,6 @@ export const pt = (plural: Plural): Messages => ({
   keptNotFound:
     'Não encontramos mais a chamada que você agendou, então ela não pode mais ser alterada nem cancelada aqui.',
   earlierCalls: 'Você também tem estas chamadas',
-  keptInterrupted:
-    'A página foi recarregada enquanto outro agendamento era enviado, então você talvez também tenha uma chamada no horário que escolheu na ocasião.',
   clockSkewed:
     'O relógio do seu dispositivo parece estar errado, então os horários oferecidos seguem o nosso relógio. Verifique a hora do seu dispositivo.',
   // "Call me now" (`modes`), Change time and Add to calendar.

@@ -31,14 +31,23 @@ export interface Booking {
 export const MAX_KEPT = 5;
 
 /**
- * The list shown and kept once `added` (when given) is booked: it comes first, and the call it
- * replaces leaves the list (its Change time's notice tells of it until it is cancelled). Written to
- * `key` without the `gone` calls (forgotten, still shown until the next change); an empty list is removed.
+ * Writes the form's bookings to `key` without the `gone` calls (forgotten: cancelled, ended, not
+ * found), and returns the list to show: on a `change` (a booking, or back to the form) without
+ * them, else with them (still shown until then). `added` comes first, and the call it replaces
+ * leaves the list (its Change time's notice tells of it until it is cancelled). An empty list is removed.
  */
-export function saveBookings(key: string, shown: Booking[], gone: Set<number>, added?: Booking): Booking[] {
-  const list = added
-    ? [added, ...shown.filter(({ call }) => call.id !== added.call.id && call.id !== added.replaces?.call.id)]
-    : shown;
+export function saveBookings(
+  key: string,
+  shown: Booking[],
+  gone: Set<number>,
+  change = true,
+  added?: Booking,
+): Booking[] {
+  const list = (
+    added
+      ? [added, ...shown.filter(({ call }) => call.id !== added.call.id && call.id !== added.replaces?.call.id)]
+      : shown
+  ).filter(({ call }) => !change || !gone.has(call.id));
   // One without a readable time could never expire, so it is not kept.
   const kept = list.slice(0, MAX_KEPT).filter(({ call }) => !gone.has(call.id) && !Number.isNaN(scheduledTime(call)));
   try {

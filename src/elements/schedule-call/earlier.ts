@@ -2,14 +2,14 @@
  * The form's other bookings, listed under the confirmation (newest first): each with its live
  * status, Change time, Cancel call and Add to calendar, so that booking another call never hides
  * the first. This holds what each item needs between renders: its cancel (one task per call) and
- * its status as last seen. Loaded with the confirmation (`outcome.ts`).
+ * its status as last seen, or that its call is gone. Loaded with the confirmation (`outcome.ts`).
  */
 import { Task } from '@lit/task';
 import type { ReactiveControllerHost } from 'lit';
 import { isTerminalStatus } from '../../core/calls.js';
 import type { CallsClient } from '../../core/client.js';
 import type { Call } from '../../core/schemas.js';
-import { CcaiCallCancelledEvent, type CcaiStatusChangeEvent } from '../../internal/events.js';
+import { CcaiCallCancelledEvent, type CcaiErrorEvent, type CcaiStatusChangeEvent } from '../../internal/events.js';
 import type { Booking } from './booking-store.js';
 import type { KeptBooking } from './kept-booking.js';
 
@@ -26,6 +26,9 @@ export interface EarlierCall {
   /** Its status as last seen (its status element, or a cancel's answer); `undefined` until read. */
   status?: string;
   onStatusChange: (event: CcaiStatusChangeEvent) => void;
+  /** Its status element was told 404 (the backend no longer knows the call): forgotten, and no longer listed. */
+  gone?: boolean;
+  onStatusError: (event: CcaiErrorEvent) => void;
 }
 
 export class EarlierCalls {
@@ -67,6 +70,12 @@ export class EarlierCalls {
         onError: (error) => this.#context.reportError(error),
       }),
       onStatusChange: (event) => seen(event.detail.call),
+      onStatusError: (event) => {
+        if (event.detail.status !== 404) return;
+        item!.gone = true;
+        kept.forget(id);
+        this.#host.requestUpdate();
+      },
     };
     this.#calls.set(id, item);
     return item;

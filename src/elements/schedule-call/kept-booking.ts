@@ -130,13 +130,6 @@ export class KeptBooking {
     this.#save();
   }
 
-  /** Forgotten and no longer shown (its call is not found). */
-  drop(id: number): void {
-    this.forget(id);
-    this.#list = this.#list.filter(({ call }) => call.id !== id);
-    this.#host.requestUpdate();
-  }
-
   /** Back to the form. */
   clear(): void {
     this.#reading = false;
@@ -144,12 +137,12 @@ export class KeptBooking {
     this.#save();
   }
 
-  /** Written to storage; a change (`added`, or back to the form) drops what was forgotten from the list. */
+  /** Written to storage; a change (`added`, or back to the form) drops what was forgotten from the list shown. */
   #save(added?: Booking): void {
     const key = this.#key;
-    if (added || !this.#booking) this.#list = this.#list.filter(({ call }) => !this.#gone.has(call.id));
+    const change = !!added || !this.#booking;
     withModule('bookingStore', (store) => {
-      this.#list = store.saveBookings(key, this.#list, this.#gone, added);
+      this.#list = store.saveBookings(key, this.#list, this.#gone, change, added);
       this.#host.requestUpdate();
     });
   }

@@ -7,7 +7,6 @@ import { TaskStatus, type Task } from '@lit/task';
 import { html, nothing } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { CALL_TYPES, isTerminalStatus } from '../../core/calls.js';
 import type { CallsClient, CreateCallResult } from '../../core/client.js';
 import type { Call } from '../../core/schemas.js';
@@ -175,7 +174,7 @@ export function outcomeView(view: OutcomeView) {
       ? nothing
       : // The booked call is handed over once (\`guard\`): Lit sets an object property again on every
         // render, and the booking's copy would then undo a newer status the element has read or been pushed.
-        html`${view.interrupted ? alertBox(t.keptInterrupted) : nothing}${replacingNotice(t, locale, replacing)}<ccai-call-status
+        html`${view.interrupted ? alertBox(t.createInterrupted) : nothing}${replacingNotice(t, locale, replacing)}<ccai-call-status
             part="call-status"
             call-id=${call.id}
             base-url=${status.baseUrl}
@@ -209,7 +208,8 @@ export function outcomeView(view: OutcomeView) {
  */
 function earlierList(view: OutcomeView) {
   const { t, locale, status, on, calendar, earlier } = view;
-  if (earlier.list.length === 0) return nothing;
+  const list = earlier.list.filter(({ call }) => !earlier.calls.of(call.id).gone);
+  if (list.length === 0) return nothing;
   return html`<div class="earlier">
     <p
       id="earlier-title"
@@ -221,67 +221,62 @@ function earlierList(view: OutcomeView) {
       part="earlier"
       aria-labelledby="earlier-title"
     >
-      ${repeat(
-        earlier.list,
-        (booking) => booking.call.id,
-        (booking) => {
-          const { call, capability, chain } = booking;
-          const item = earlier.calls.of(call.id);
-          const { cancel } = item;
-          const id = `earlier-${call.id}`;
-          const answer = cancel.status === TaskStatus.COMPLETE ? cancel.value : undefined;
-          const busy = cancel.status === TaskStatus.PENDING;
-          // A call me now has no time to change, and the API cancels only scheduled calls.
-          const actions =
-            call.scheduled_at && (item.status ?? 'scheduled') === 'scheduled'
-              ? html`${cancelButton(t.changeTime, () => on.change(booking), false)}
-                ${cancelButton(busy ? t.cancelling : t.cancelCall, () => busy || void cancel.run([booking]), busy)}
-                ${calendarLink({ ...calendar, call, t, chain })}`
-              : nothing;
-          return html`<li id=${id}>
-            <p
-              id="${id}-when"
-              class="when"
-            >
-              ${formatWhen(call.scheduled_at ?? call.queued_at ?? call.created_at ?? '', locale)}
-            </p>
-            ${
-              answer?.status === 'cancelled'
-                ? html`<p
-                    class="item-message"
-                    tabindex="-1"
-                  >
-                    ${t.cancelled}
-                  </p>`
-                : html`<div
-                    class="item"
-                    role="group"
-                    aria-labelledby="${id}-when"
-                  >
-                    <ccai-call-status
-                      part="call-status"
-                      call-id=${call.id}
-                      base-url=${status.baseUrl}
-                      .capability=${capability}
-                      .client=${status.client}
-                      .messages=${status.messages}
-                      @ccai-status-change=${statusChange(item.onStatusChange)}
-                    ></ccai-call-status>
-                    ${
-                      cancel.status === TaskStatus.ERROR
-                        ? alertBox(
-                            html`${isolatedIn(describeError(cancel.error, t), errorDetail(cancel.error).message)}`,
-                          )
-                        : answer
-                          ? alertBox(t.notCancelled)
-                          : nothing
-                    }
-                    <div class="actions">${actions}</div>
-                  </div>`
-            }
-          </li>`;
-        },
-      )}
+      ${list.map((booking) => {
+        const { call, capability, chain } = booking;
+        const item = earlier.calls.of(call.id);
+        const { cancel } = item;
+        const id = `earlier-${call.id}`;
+        const answer = cancel.status === TaskStatus.COMPLETE ? cancel.value : undefined;
+        const busy = cancel.status === TaskStatus.PENDING;
+        // A call me now has no time to change, and the API cancels only scheduled calls.
+        const actions =
+          call.scheduled_at && (item.status ?? 'scheduled') === 'scheduled'
+            ? html`${cancelButton(t.changeTime, () => on.change(booking), false)}
+              ${cancelButton(busy ? t.cancelling : t.cancelCall, () => busy || void cancel.run([booking]), busy)}
+              ${calendarLink({ ...calendar, call, t, chain })}`
+            : nothing;
+        return html`<li id=${id}>
+          <p
+            id="${id}-when"
+            class="when"
+          >
+            ${formatWhen(call.scheduled_at ?? call.queued_at ?? call.created_at ?? '', locale)}
+          </p>
+          ${
+            answer?.status === 'cancelled'
+              ? html`<p
+                  class="item-message"
+                  tabindex="-1"
+                >
+                  ${t.cancelled}
+                </p>`
+              : html`<div
+                  class="item"
+                  role="group"
+                  aria-labelledby="${id}-when"
+                >
+                  <ccai-call-status
+                    part="call-status"
+                    call-id=${call.id}
+                    base-url=${status.baseUrl}
+                    .capability=${capability}
+                    .client=${status.client}
+                    .messages=${status.messages}
+                    @ccai-status-change=${statusChange(item.onStatusChange)}
+                    @ccai-error=${item.onStatusError}
+                  ></ccai-call-status>
+                  ${
+                    cancel.status === TaskStatus.ERROR
+                      ? alertBox(html`${isolatedIn(describeError(cancel.error, t), errorDetail(cancel.error).message)}`)
+                      : answer
+                        ? alertBox(t.notCancelled)
+                        : nothing
+                  }
+                  <div class="actions">${actions}</div>
+                </div>`
+          }
+        </li>`;
+      })}
     </ul>
   </div>`;
 }

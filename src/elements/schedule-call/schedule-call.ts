@@ -234,11 +234,9 @@ export class CcaiScheduleCall extends CcaiElement {
     const source = event.composedPath()[0];
     const kept = this.#kept.booking;
     if (!(source instanceof HTMLElement) || source.localName !== 'ccai-call-status' || !kept) return;
-    if ((event as CcaiErrorEvent).detail.status !== 404) return;
-    const id = Number(source.getAttribute('call-id'));
-    // One of the other bookings: it leaves their list.
-    if (this.#kept.others.some(({ call }) => call.id === id)) return this.#kept.drop(id);
-    if (id !== kept.call.id) return;
+    // Another booking's status (listed under this one) is the list's to handle (`earlier.ts`).
+    if ((event as CcaiErrorEvent).detail.status !== 404 || source.getAttribute('call-id') !== String(kept.call.id))
+      return;
     const focused = this.matches(':focus-within');
     this.#kept.forget();
     this.#keptGone = true;

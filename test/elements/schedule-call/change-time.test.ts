@@ -45,7 +45,8 @@ const CANCEL = '*/apps/api/v1/calls/scheduled/:id/cancel';
 /** The alert's sentence, without its button. */
 const alertSentence = (el: CcaiScheduleCall) => textOf(root(el).querySelector('[role=alert] p'));
 /** The newest booking kept for the form (the list is newest first). */
-const kept = () => (JSON.parse(sessionStorage.getItem(KEY) ?? '[null]') as (Record<string, unknown> | null)[])[0] ?? null;
+const kept = () =>
+  (JSON.parse(sessionStorage.getItem(KEY) ?? '[null]') as (Record<string, unknown> | null)[])[0] ?? null;
 const apiRequests = () =>
   sent
     .filter((request) => request.url.includes('/apps/api/v1/') && ['POST', 'PATCH'].includes(request.method))

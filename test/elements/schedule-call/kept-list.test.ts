@@ -181,6 +181,20 @@ describe('<ccai-schedule-call> keeps every booking of the tab', function () {
     expect(stored()!.map(({ call }) => call.id)).to.deep.equal([two!.id]);
   });
 
+  it('forgets an earlier call the backend no longer knows (404), and no longer lists it', async () => {
+    const scheduled = collect('ccai-call-scheduled');
+    const first = await booked();
+    await another(first, SECOND_SLOT);
+    const [one, two] = scheduled.map((event) => event.detail.call);
+    delete mock.world.calls[one!.id]; // the backend's world started afresh for that call
+    const el = await reload(first);
+    await until(() => stored()?.length === 1, 'not forgotten');
+    expect(stored()!.map(({ call }) => call.id)).to.deep.equal([two!.id]);
+    await until(() => list(el) === null, 'still listed');
+    expect(message(el), 'the shown call stays').to.equal(en.confirmation(whenText(SECOND_SLOT)));
+    expect(buttons(el)).to.include(en.cancelCall);
+  });
+
   it('keeps at most five, and reads a booking kept by the previous version (one, not a list)', async () => {
     const call = (id: number, hours: number) => ({
       ...structuredClone(mock.world.calls[514]!),

@@ -131,7 +131,7 @@ describe('<ccai-schedule-call> after a reload that went astray', function () {
 
       const el = await reload(first);
       await until(() => alertSentence(el) !== '', 'nothing said after the reload');
-      expect(alertSentence(el)).to.equal(en.keptInterrupted);
+      expect(alertSentence(el)).to.equal(en.createInterrupted);
       expect(message(el), 'the old call, still booked').to.equal(en.confirmation(whenText(FIRST_SLOT)));
       expect(buttons(el)).to.include.members([en.changeTime, en.cancelCall, en.scheduleAnother]);
       await aTimeout(50);
@@ -142,7 +142,7 @@ describe('<ccai-schedule-call> after a reload that went astray', function () {
       ).to.deep.equal([]);
       // Said again on the next reload, until the visitor books.
       const again = await reload(el);
-      await until(() => alertSentence(again) === en.keptInterrupted, 'not said on a second reload');
+      await until(() => alertSentence(again) === en.createInterrupted, 'not said on a second reload');
       await expect(again).to.be.accessible();
       answer.release();
     });
