@@ -71,7 +71,8 @@ function keptShape({ call, capability, request, replaces, chain }: Booking) {
 
 /**
  * The bookings kept under `key`, newest first; any that is unreadable or a day past its time is
- * forgotten (the rest stay), as is the whole entry when it is not a list (or a previous version's one booking).
+ * forgotten (the rest stay). An entry that is not a list is a previous version's one booking: read
+ * as a list of one and written back as a list, or forgotten when it cannot be believed.
  */
 export function loadBookings(key: string, now: number): Booking[] {
   let text: string | null;

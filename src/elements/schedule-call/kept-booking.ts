@@ -1,8 +1,9 @@
 /**
  * The calls a form booked (or found kept from before a reload), with their capabilities: in memory
- * for the confirmation (the newest, or the one just booked), the list of the others, Cancel call and
- * the calls' status, and in storage under the form's key for the tab's reloads. The storage itself (`booking-store.ts`) loads lazily; a form only looks here
- * whether anything is kept under its key, so that a page whose tab kept nothing never loads it.
+ * for the confirmation (the newest, or the one just booked), the list of the others, Cancel call
+ * and the calls' status, and in storage under the form's key for the tab's reloads. The storage
+ * itself (`booking-store.ts`) loads lazily; a form only looks here whether anything is kept under
+ * its key, so that a page whose tab kept nothing never loads it.
  */
 import type { ReactiveControllerHost } from 'lit';
 import type { Booking } from './booking-store.js';
