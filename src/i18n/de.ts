@@ -64,6 +64,7 @@ export const de = (plural: Plural): Messages => ({
     'Die Seite wurde neu geladen, während Ihre Buchung gesendet wurde, daher ist dieser Anruf möglicherweise schon vereinbart. Buchen Sie nur dann erneut, wenn Sie zur gewählten Zeit niemand anruft.',
   keptNotFound:
     'Wir finden den von Ihnen gebuchten Anruf nicht mehr, daher kann er hier nicht mehr geändert oder storniert werden.',
+  earlierCalls: 'Sie haben außerdem diese Anrufe',
   clockSkewed:
     'Die Uhr Ihres Geräts scheint falsch zu gehen, daher richten sich die angebotenen Zeiten nach unserer Uhr. Bitte prüfen Sie die Uhrzeit Ihres Geräts.',
   // "Call me now" (`modes`), Change time and Add to calendar.

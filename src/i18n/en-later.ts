@@ -54,11 +54,16 @@ export const enLater = (plural: Plural) => ({
   /** A create cut off after it may have left (not offline before): it may have been booked, so no "try again". */
   createLost:
     'The connection was lost after your request was sent, so your call may already be scheduled. If no one calls you at the chosen time, please book again.',
-  /** A reload came while a booking was being sent (its answer never arrived here): the call may exist. */
+  /**
+   * A reload came while a booking was being sent (its answer never arrived here): the call may exist.
+   * On the form, or above the kept call when the booking was its Change time or another call.
+   */
   createInterrupted:
     'The page was reloaded while your booking was being sent, so that call may already be scheduled. Book again only if no one calls you at the time you chose.',
   /** A kept booking whose call the backend no longer knows (404): forgotten, and the form shown. */
   keptNotFound: 'We can no longer find the call you booked, so it can no longer be changed or cancelled here.',
+  /** Above the list of the form's other bookings, under the confirmation. */
+  earlierCalls: 'You also have these calls',
   /** The device clock is minutes or hours off the server's: the times offered follow the server's. */
   clockSkewed:
     'Your device’s clock seems to be wrong, so the times offered follow our clock. Please check the time on your device.',

@@ -64,6 +64,7 @@ export const es = (plural: Plural): Messages => ({
   createInterrupted:
     'La página se recargó mientras se enviaba su reserva, así que es posible que esa llamada ya esté programada. Vuelva a reservar solo si nadie le llama a la hora elegida.',
   keptNotFound: 'Ya no encontramos la llamada que reservó, así que ya no se puede cambiar ni cancelar aquí.',
+  earlierCalls: 'También tiene estas llamadas',
   clockSkewed:
     'Parece que el reloj de su dispositivo no está en hora, así que las horas ofrecidas siguen nuestro reloj. Compruebe la hora de su dispositivo.',
   // "Call me now" (`modes`), Change time and Add to calendar.

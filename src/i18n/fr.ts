@@ -65,6 +65,7 @@ export const fr = (plural: Plural): Messages => ({
     'La page a été rechargée pendant l’envoi de votre réservation\u202f: cet appel est peut-être déjà planifié. Ne réservez à nouveau que si personne ne vous appelle à l’heure choisie.',
   keptNotFound:
     'Nous ne trouvons plus l’appel que vous avez réservé\u202f: il ne peut plus être modifié ni annulé ici.',
+  earlierCalls: 'Vous avez aussi ces appels',
   clockSkewed:
     'L’horloge de votre appareil semble déréglée\u202f: les heures proposées suivent la nôtre. Vérifiez l’heure de votre appareil.',
   // "Call me now" (`modes`), Change time and Add to calendar.

@@ -65,6 +65,7 @@ export const he = (plural: Plural): Messages => ({
   createInterrupted:
     'הדף נטען מחדש בזמן שליחת התיאום, ולכן ייתכן שהשיחה הזו כבר נקבעה. תאמו שוב רק אם אף אחד לא יתקשר בשעה שבחרתם.',
   keptNotFound: 'איננו מוצאים עוד את השיחה שקבעתם, ולכן אי אפשר עוד לשנות או לבטל אותה כאן.',
+  earlierCalls: 'יש לכם גם את השיחות האלה',
   clockSkewed: 'נראה שהשעון במכשיר שלכם אינו מכוון, ולכן השעות המוצעות לפי השעון שלנו. בדקו את השעה במכשיר.',
   // "Call me now" (`modes`), Change time and Add to calendar.
   modeLegend: 'מתי נתקשר אליכם?',

@@ -64,6 +64,7 @@ export const it = (plural: Plural): Messages => ({
   createInterrupted:
     'La pagina è stata ricaricata mentre la prenotazione veniva inviata, quindi quella chiamata potrebbe essere già prenotata. Prenoti di nuovo solo se nessuno la chiama all’orario scelto.',
   keptNotFound: 'Non troviamo più la chiamata prenotata, quindi qui non può più essere modificata né annullata.',
+  earlierCalls: 'Ha anche queste chiamate',
   clockSkewed:
     'L’orologio del suo dispositivo sembra sbagliato, quindi gli orari proposti seguono il nostro. Controlli l’ora del dispositivo.',
   // "Call me now" (`modes`), Change time and Add to calendar.

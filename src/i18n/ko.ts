@@ -58,6 +58,7 @@ export const ko = (plural: Plural): Messages => ({
   createInterrupted:
     '예약을 보내는 중에 페이지가 새로 고쳐져 그 통화가 이미 예약되었을 수 있습니다. 선택한 시간에 전화가 오지 않을 때만 다시 예약하세요.',
   keptNotFound: '예약하신 통화를 더 이상 찾을 수 없어 여기에서 변경하거나 취소할 수 없습니다.',
+  earlierCalls: '다음 통화도 예약되어 있습니다',
   clockSkewed: '기기의 시계가 맞지 않는 것 같아, 제공되는 시간은 저희 시계를 따릅니다. 기기의 시간을 확인하세요.',
   // "Call me now" (`modes`), Change time and Add to calendar.
   modeLegend: '언제 전화드릴까요?',

@@ -64,6 +64,7 @@ export const nl = (plural: Plural): Messages => ({
     'De pagina werd herladen terwijl uw afspraak werd verzonden, dus dat gesprek is misschien al ingepland. Plan alleen opnieuw als niemand u op de gekozen tijd belt.',
   keptNotFound:
     'We kunnen het gesprek dat u plande niet meer vinden, dus het kan hier niet meer worden gewijzigd of geannuleerd.',
+  earlierCalls: 'U hebt ook deze gesprekken',
   clockSkewed:
     'De klok van uw apparaat lijkt niet te kloppen, dus de aangeboden tijden volgen onze klok. Controleer de tijd op uw apparaat.',
   // "Call me now" (`modes`), Change time and Add to calendar.

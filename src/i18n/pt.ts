@@ -69,6 +69,7 @@ export const pt = (plural: Plural): Messages => ({
     'A página foi recarregada enquanto seu agendamento era enviado, então essa chamada talvez já esteja agendada. Agende novamente só se ninguém ligar no horário escolhido.',
   keptNotFound:
     'Não encontramos mais a chamada que você agendou, então ela não pode mais ser alterada nem cancelada aqui.',
+  earlierCalls: 'Você também tem estas chamadas',
   clockSkewed:
     'O relógio do seu dispositivo parece estar errado, então os horários oferecidos seguem o nosso relógio. Verifique a hora do seu dispositivo.',
   // "Call me now" (`modes`), Change time and Add to calendar.

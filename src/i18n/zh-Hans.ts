@@ -54,6 +54,7 @@ export const zhHans = (plural: Plural): Messages => ({
   createLost: '请求发出后连接中断，您的通话可能已经预约成功。如果到了所选时间无人来电，请重新预约。',
   createInterrupted: '发送预约时页面被重新加载，该通话可能已经预约成功。只有在所选时间无人来电时，才请重新预约。',
   keptNotFound: '已找不到您预约的通话，因此无法在此更改或取消。',
+  earlierCalls: '您还有以下通话',
   clockSkewed: '您设备的时钟似乎不准确，因此提供的时间以我们的时钟为准。请检查设备上的时间。',
   // "Call me now" (`modes`), Change time and Add to calendar.
   modeLegend: '您希望我们什么时候给您打电话？',

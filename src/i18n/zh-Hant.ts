@@ -54,6 +54,7 @@ export const zhHant = (plural: Plural): Messages => ({
   createLost: '請求送出後連線中斷，您的通話可能已經預約成功。如果到了所選時間沒有來電，請重新預約。',
   createInterrupted: '傳送預約時頁面被重新載入，該通話可能已經預約成功。只有在所選時間沒有來電時，才請重新預約。',
   keptNotFound: '已找不到您預約的通話，因此無法在此變更或取消。',
+  earlierCalls: '您還有以下通話',
   clockSkewed: '您裝置的時鐘似乎不準確，因此提供的時間以我們的時鐘為準。請檢查裝置上的時間。',
   // "Call me now" (`modes`), Change time and Add to calendar.
   modeLegend: '您希望我們什麼時候打電話給您？',

@@ -8,6 +8,8 @@
 export interface CalendarEvent {
   /** Globally unique and stable for the call, so that importing the file again updates the event. */
   uid: string;
+  /** How many times the event has changed under this UID (§3.8.7.4): a calendar keeps the highest. */
+  sequence: number;
   /** When the file is made (epoch ms). */
   stamp: number;
   start: number;
@@ -69,6 +71,7 @@ export function calendarFile(event: CalendarEvent): string {
     'BEGIN:VEVENT',
     `UID:${escapeText(event.uid)}`,
     `DTSTAMP:${utcDateTime(event.stamp)}`,
+    `SEQUENCE:${event.sequence}`,
     `DTSTART:${utcDateTime(event.start)}`,
     `DTEND:${utcDateTime(event.end)}`,
     `SUMMARY:${escapeText(event.summary)}`,

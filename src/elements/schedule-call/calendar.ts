@@ -29,10 +29,12 @@ export interface CalendarLinkView {
   minutes: number;
   /** The time now (epoch ms), for `DTSTAMP`. */
   now: number;
+  /** Reached by Change time: the event of the chain's first call, moved (see `Booking.chain`). */
+  chain?: { id: number; sequence: number } | undefined;
 }
 
 /** The link, or nothing for a call without a scheduled time. */
-export function calendarLink({ call, t, baseUrl, minutes, now }: CalendarLinkView) {
+export function calendarLink({ call, t, baseUrl, minutes, now, chain }: CalendarLinkView) {
   const start = Date.parse(call.scheduled_at ?? '');
   if (Number.isNaN(start)) return nothing;
   // Origin and path only: a query string or fragment may carry tokens, e-mail addresses or ad ids,
@@ -41,11 +43,15 @@ export function calendarLink({ call, t, baseUrl, minutes, now }: CalendarLinkVie
   const host = new URL(baseUrl || location.origin, location.href).host;
   const summary = t.calendarSummary;
   const description = t.calendarDescription(page);
-  const key = JSON.stringify([call.id, start, minutes, host, summary, description]);
+  // Change time keeps the first call's UID, so that importing the new file moves the event.
+  const uid = `ccai-call-${chain?.id ?? call.id}@${host}`;
+  const sequence = chain?.sequence ?? 0;
+  const key = JSON.stringify([uid, sequence, start, minutes, summary, description]);
   let url = urls.get(key);
   if (!url) {
     const file = calendarFile({
-      uid: `ccai-call-${call.id}@${host}`,
+      uid,
+      sequence,
       stamp: now,
       start,
       end: start + Math.max(1, minutes) * 60_000,

@@ -84,7 +84,9 @@ export class ChangeTime {
     const replaces = { call: old.call, capability: old.capability };
     this.run = 'cancel';
     queueMicrotask(() => void this.cancelOld.run([replaces]));
-    return { ...booking, replaces };
+    // The calendar's event moves with the call: the chain's first UID, its SEQUENCE one higher (RFC 5545 §3.8.7.4).
+    const chain = { id: old.chain?.id ?? old.call.id, sequence: (old.chain?.sequence ?? 0) + 1 };
+    return { ...booking, replaces, chain };
   }
 
   /** "Cancel the call of …": the old call once more, never while a cancel runs. */

@@ -1,8 +1,9 @@
 /**
- * The call a form booked (or found kept from before a reload), with its capability: in memory for
- * the confirmation, Cancel call and the call's status, and in storage under the form's key for the
- * tab's reloads. The storage itself (`booking-store.ts`) loads lazily; a form only looks here
- * whether anything is kept under its key, so that a page whose tab kept nothing never loads it.
+ * The calls a form booked (or found kept from before a reload), with their capabilities: in memory
+ * for the confirmation (the newest, or the one just booked), the list of the others, Cancel call
+ * and the calls' status, and in storage under the form's key for the tab's reloads. The storage
+ * itself (`booking-store.ts`) loads lazily; a form only looks here whether anything is kept under
+ * its key, so that a page whose tab kept nothing never loads it.
  */
 import type { ReactiveControllerHost } from 'lit';
 import type { Booking } from './booking-store.js';
@@ -40,6 +41,9 @@ const PENDING_TOLD_MS = 24 * 60 * 60 * 1000;
 /** Every change asks the host to render again. */
 export class KeptBooking {
   #booking: Booking | null = null;
+  /** The form's bookings, newest first: those kept, and those forgotten (`#gone`) since the last change, still shown. */
+  #list: Booking[] = [];
+  readonly #gone = new Set<number>();
   #key = '';
   #reading = false;
   /** A booking was being sent when the page was left: it may have gone through (told until the next one is sent). */
@@ -54,6 +58,11 @@ export class KeptBooking {
     return this.#booking;
   }
 
+  /** The form's other bookings, newest first (after a reload, or kept from before Schedule another call). */
+  get others(): Booking[] {
+    return this.#list.filter(({ call }) => call.id !== this.#booking?.call.id);
+  }
+
   /** Something is kept under the form's key and is being read: the form shows nothing meanwhile. */
   get reading(): boolean {
     return this.#reading;
@@ -63,7 +72,7 @@ export class KeptBooking {
   keep(key: string, booking: Booking): void {
     this.#key = key;
     this.#set(booking);
-    withModule('bookingStore', (store) => store.saveBooking(key, booking));
+    this.#save(booking);
   }
 
   /**
@@ -81,16 +90,19 @@ export class KeptBooking {
     }
     this.interrupted = now <= until + PENDING_TOLD_MS;
     this.#reading = isStored(key);
+    this.#list = [];
+    this.#gone.clear();
     this.#set(null);
     if (!this.#reading) return;
-    const done = (booking: Booking | null) => {
+    const done = (list: Booking[]) => {
       if (this.#key !== key || !this.#reading) return;
       this.#reading = false;
-      this.#set(booking);
+      this.#list = list;
+      this.#set(list[0] ?? null);
     };
     loadModules(FOR_KEPT_BOOKING).then(
-      ([, store]) => done(store.loadBooking(key, now)),
-      () => done(null),
+      ([, store]) => done(store.loadBookings(key, now)),
+      () => done([]),
     );
   }
 
@@ -113,16 +125,27 @@ export class KeptBooking {
     }
   }
 
-  /** Nothing to show after a reload any more (cancelled, or a final status); still shown now. */
-  forget(): void {
-    const key = this.#key;
-    withModule('bookingStore', (store) => store.forgetBooking(key));
+  /** Nothing to show after a reload any more (cancelled, or a final status); still shown now. The shown call unless `id`. */
+  forget(id = this.#booking?.call.id ?? 0): void {
+    this.#gone.add(id);
+    this.#save();
   }
 
   /** Back to the form. */
   clear(): void {
     this.#reading = false;
     this.#set(null);
+    this.#save();
+  }
+
+  /** Written to storage; a change (`added`, or back to the form) drops what was forgotten from the list shown. */
+  #save(added?: Booking): void {
+    const key = this.#key;
+    const change = !!added || !this.#booking;
+    withModule('bookingStore', (store) => {
+      this.#list = store.saveBookings(key, this.#list, this.#gone, change, added);
+      this.#host.requestUpdate();
+    });
   }
 
   #set(booking: Booking | null): void {

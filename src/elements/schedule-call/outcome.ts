@@ -20,6 +20,7 @@ import type { Booking } from './booking-store.js';
 import { calendarLink, type CalendarLinkView } from './calendar.js';
 import { nameZone, zoneName } from './format.js';
 import type { ChangeTime, OldCallRun, Replaced } from './change-time.js';
+import type { EarlierCalls } from './earlier.js';
 import { alertBox } from './views.js';
 
 export interface OutcomeView {
@@ -41,13 +42,17 @@ export interface OutcomeView {
     cancel: (call: Call) => void;
     another: () => void;
     statusChange: (event: CcaiStatusChangeEvent) => void;
-    /** Change time: the form, to book a new time before the old one is cancelled. */
-    change: () => void;
+    /** Change time (of the shown call, or of `booking`): the form, to book a new time before the old one is cancelled. */
+    change: (booking?: Booking) => void;
   };
   /** What "Add to calendar" needs besides the call and the copy. */
   calendar: Omit<CalendarLinkView, 'call' | 't'>;
   /** Change time (made with this module's `ChangeTime`), and the call this one replaces, if any. */
   change: { time: ChangeTime; replaces: Replaced | undefined };
+  /** The form's other bookings, newest first, listed under this one, and their state. */
+  earlier: { list: Booking[]; calls: EarlierCalls };
+  /** A reload came while another booking was being sent: its call may exist besides those shown. */
+  interrupted: boolean;
 }
 
 /**
@@ -63,6 +68,7 @@ interface Replacing {
 }
 
 export { ChangeTime } from './change-time.js';
+export { EarlierCalls } from './earlier.js';
 
 /**
  * Date, time and zone of an instant in the visitor's zone, e.g. "Monday, March 9 at 9:15 AM EDT";
@@ -132,8 +138,9 @@ const statusHandlers = new WeakMap<StatusHandler, StatusHandler>();
 export function outcomeView(view: OutcomeView) {
   const { result, t, locale, requestedAt, cancel, status, seen, on, calendar, change } = view;
   const another = anotherButton(t.scheduleAnother, on.another);
+  const others = earlierList(view);
   // 202: a person must act before the call exists, so there is nothing to show or cancel yet.
-  if (result.kind === 'accepted') return confirmation(t.scheduleAccepted, nothing, another);
+  if (result.kind === 'accepted') return confirmation(t.scheduleAccepted, nothing, another, false, others);
   const answered = cancel.status === TaskStatus.COMPLETE ? cancel.value : undefined;
   const cancelled = answered?.status === 'cancelled' ? answered : undefined;
   const call = cancelled ?? result.call;
@@ -150,7 +157,7 @@ export function outcomeView(view: OutcomeView) {
   const when = formatWhen(call.scheduled_at ?? requestedAt, locale);
   const actions = () =>
     waiting
-      ? html`${cancelButton(t.changeTime, on.change, false)} ${cancelCall(false)}
+      ? html`${cancelButton(t.changeTime, () => on.change(), false)} ${cancelCall(false)}
         ${calendarLink({ ...calendar, call, t })} ${another}`
       : another;
   // Once cancelled, the message says so (and takes focus); a status element beside it would
@@ -167,7 +174,7 @@ export function outcomeView(view: OutcomeView) {
       ? nothing
       : // The booked call is handed over once (\`guard\`): Lit sets an object property again on every
         // render, and the booking's copy would then undo a newer status the element has read or been pushed.
-        html`${replacingNotice(t, locale, replacing)}<ccai-call-status
+        html`${view.interrupted ? alertBox(t.createInterrupted) : nothing}${replacingNotice(t, locale, replacing)}<ccai-call-status
             part="call-status"
             call-id=${call.id}
             base-url=${status.baseUrl}
@@ -190,7 +197,88 @@ export function outcomeView(view: OutcomeView) {
         }),
     // After "Cancel the call of …" the message takes focus instead (see \`ChangeTime\`).
     !cancelled && (replacing !== undefined || moved) && time.run !== 'retry',
+    others,
   );
+}
+
+/**
+ * The other bookings: a list labelled by its title, each item by its time (a group around its
+ * status and buttons). A cancelled one says so in place of its buttons, and that sentence takes
+ * focus (so it is read once, and focus is not lost); one no longer scheduled keeps only its status.
+ */
+function earlierList(view: OutcomeView) {
+  const { t, locale, status, on, calendar, earlier } = view;
+  const list = earlier.list.filter(({ call }) => !earlier.calls.of(call.id).gone);
+  if (list.length === 0) return nothing;
+  return html`<div class="earlier">
+    <p
+      id="earlier-title"
+      class="earlier-title"
+    >
+      ${t.earlierCalls}
+    </p>
+    <ul
+      part="earlier"
+      aria-labelledby="earlier-title"
+    >
+      ${list.map((booking) => {
+        const { call, capability, chain } = booking;
+        const item = earlier.calls.of(call.id);
+        const { cancel } = item;
+        const id = `earlier-${call.id}`;
+        const answer = cancel.status === TaskStatus.COMPLETE ? cancel.value : undefined;
+        const busy = cancel.status === TaskStatus.PENDING;
+        // A call me now has no time to change, and the API cancels only scheduled calls.
+        const actions =
+          call.scheduled_at && (item.status ?? 'scheduled') === 'scheduled'
+            ? html`${cancelButton(t.changeTime, () => on.change(booking), false)}
+              ${cancelButton(busy ? t.cancelling : t.cancelCall, () => busy || void cancel.run([booking]), busy)}
+              ${calendarLink({ ...calendar, call, t, chain })}`
+            : nothing;
+        return html`<li id=${id}>
+          <p
+            id="${id}-when"
+            class="when"
+          >
+            ${formatWhen(call.scheduled_at ?? call.queued_at ?? call.created_at ?? '', locale)}
+          </p>
+          ${
+            answer?.status === 'cancelled'
+              ? html`<p
+                  class="item-message"
+                  tabindex="-1"
+                >
+                  ${t.cancelled}
+                </p>`
+              : html`<div
+                  class="item"
+                  role="group"
+                  aria-labelledby="${id}-when"
+                >
+                  <ccai-call-status
+                    part="call-status"
+                    call-id=${call.id}
+                    base-url=${status.baseUrl}
+                    .capability=${capability}
+                    .client=${status.client}
+                    .messages=${status.messages}
+                    @ccai-status-change=${statusChange(item.onStatusChange)}
+                    @ccai-error=${item.onStatusError}
+                  ></ccai-call-status>
+                  ${
+                    cancel.status === TaskStatus.ERROR
+                      ? alertBox(html`${isolatedIn(describeError(cancel.error, t), errorDetail(cancel.error).message)}`)
+                      : answer
+                        ? alertBox(t.notCancelled)
+                        : nothing
+                  }
+                  <div class="actions">${actions}</div>
+                </div>`
+          }
+        </li>`;
+      })}
+    </ul>
+  </div>`;
 }
 
 /**
@@ -227,7 +315,7 @@ function replacingNotice(t: Messages, locale: string, replacing: Replacing | und
  * Change time the message is a live region too, so that its change to "moved to …" (the old call
  * cancelled, after the focus) is announced, once.
  */
-function confirmation(message: unknown, status: unknown, actions: unknown, live = false) {
+function confirmation(message: unknown, status: unknown, actions: unknown, live = false, others: unknown = nothing) {
   return html`<section
     part="confirmation"
     class="confirmation"
@@ -241,6 +329,7 @@ function confirmation(message: unknown, status: unknown, actions: unknown, live 
     </p>
     ${status}
     <div class="actions">${actions}</div>
+    ${others}
   </section>`;
 }
 

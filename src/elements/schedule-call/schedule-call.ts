@@ -22,6 +22,7 @@ import { regionName, zoneName } from './format.js';
 import { KeptBooking, bookingKey, type Booking } from './kept-booking.js';
 import { loadModule, loadedModule } from './lazy.js';
 import type { ChangeTime } from './change-time.js';
+import type { EarlierCalls } from './earlier.js';
 import type { NowState } from './now.js';
 import type { BookingRequest } from './request.js';
 import { scheduleCallExtrasStyles } from './extras.styles.js';
@@ -84,12 +85,14 @@ const BOOKING_KEY_INPUTS = ['baseUrl', 'client', 'menuId', 'callId'] as const;
  * decimal digits only. At most 5000 times are offered (`MAX_SLOTS`), the earliest.
  *
  * Behind a gateway, the booking's answer carries the call's capability (`Ccai-Capability`): it is
- * kept in memory, given to the call's `<ccai-call-status>` and sent with Cancel call. The call and
- * its capability are also kept in `sessionStorage` (this tab only, under
- * `ccai-schedule-call:<menu-id>:<call-id>:<base-url>`), so that after a reload the element shows the
- * confirmation again, with the status read afresh and Cancel call (without firing
- * `ccai-call-scheduled` again). They are forgotten after a cancel, once the call reaches a final
- * status, or a day after its scheduled time.
+ * kept in memory, given to the call's `<ccai-call-status>` and sent with Cancel call. Every call
+ * booked in the tab (at most 5, newest first) is also kept with its capability in `sessionStorage`
+ * (this tab only, under `ccai-schedule-call:<menu-id>:<call-id>:<base-url>`), so that after a reload
+ * the element shows the newest's confirmation again, with the status read afresh and Cancel call
+ * (without firing `ccai-call-scheduled` again), and lists the others under it, each with its status,
+ * Change time, Cancel call and Add to calendar (as a confirmation lists them after another booking).
+ * Each is forgotten after its cancel, once its call reaches a final status, a day after its
+ * scheduled time, or when its call is not found.
  *
  * With `modes="now,later"` the visitor may also ask to be called now (`Voice Inbound (API)` on the
  * menu), seeing the menu's estimated wait. The confirmation of a scheduled call offers Change time
@@ -99,7 +102,7 @@ const BOOKING_KEY_INPUTS = ['baseUrl', 'client', 'menuId', 'callId'] as const;
  * @summary A form to schedule a callback, with confirmation, live status and cancel.
  *
  * @fires {CcaiCallScheduledEvent} ccai-call-scheduled - The call was created (201), also the new call of a Change time: `{ call, capability }` (`capability`: the gateway's `Ccai-Capability` for it, `undefined` without a gateway).
- * @fires {CcaiCallCancelledEvent} ccai-call-cancelled - The visitor cancelled it, or Change time cancelled the call it replaced: `{ call }` (on a 204, the call as known, status `cancelled`).
+ * @fires {CcaiCallCancelledEvent} ccai-call-cancelled - The visitor cancelled it (or a listed call), or Change time cancelled the call it replaced: `{ call }` (on a 204, the call as known, status `cancelled`).
  * @fires {CcaiErrorEvent} ccai-error - A request failed, or the form refused the visitor's input (`kind: 'validation'`): `{ status, message, kind }`.
  *
  * @csspart form - The form.
@@ -122,7 +125,8 @@ const BOOKING_KEY_INPUTS = ['baseUrl', 'client', 'menuId', 'callId'] as const;
  * @csspart modes - The choice of Call me now or Schedule for later (`modes` with both).
  * @csspart radio - A radio button of that choice.
  * @csspart wait - "Call me now": the estimated wait, or why no call can be made now.
- * @csspart calendar - The Add to calendar link (an `.ics` download) of the confirmation.
+ * @csspart calendar - The Add to calendar link (an `.ics` download) of the confirmation (and of each listed call).
+ * @csspart earlier - The list of the form's other booked calls, under the confirmation.
  *
  * @cssprop --ccai-accent - Buttons and the checkbox.
  * @cssprop --ccai-on-accent - Text on buttons.
@@ -208,6 +212,8 @@ export class CcaiScheduleCall extends CcaiElement {
   readonly #now: NowState = {};
   /** Change time, made with the confirmation's module on its first render. */
   #change?: ChangeTime;
+  /** The other bookings' cancels and statuses, made with it too. */
+  #earlier?: EarlierCalls;
   #focusAfterUpdate = '';
   /** A booked call's status as last seen (its id with it: Change time books another). */
   #seen: Pick<Call, 'id' | 'status'> | undefined;
@@ -231,6 +237,7 @@ export class CcaiScheduleCall extends CcaiElement {
     const source = event.composedPath()[0];
     const kept = this.#kept.booking;
     if (!(source instanceof HTMLElement) || source.localName !== 'ccai-call-status' || !kept) return;
+    // Another booking's status (listed under this one) is the list's to handle (`earlier.ts`).
     if ((event as CcaiErrorEvent).detail.status !== 404 || source.getAttribute('call-id') !== String(kept.call.id))
       return;
     const focused = this.matches(':focus-within');
@@ -459,9 +466,8 @@ export class CcaiScheduleCall extends CcaiElement {
     if ((was === 'scheduled') !== (call.status === 'scheduled') || isTerminalStatus(call.status)) this.requestUpdate();
   }
 
-  /** Change time: the form (with the call's number and language), to book the new time first. */
-  readonly #changeTime = () => {
-    const booking = this.#kept.booking;
+  /** Change time of the shown booking or another (`booking`): the form (with its number and language), to book the new time first. */
+  readonly #changeTime = (booking = this.#kept.booking) => {
     if (!booking || this.#busy) return;
     this.#change!.changing = booking;
     if (booking.request) this.#form.fillFrom(booking.request);
@@ -610,6 +616,12 @@ export class CcaiScheduleCall extends CcaiElement {
         if ((this.renderRoot as ShadowRoot).activeElement?.closest('.alert')) this.#focusAfterUpdate = '.message';
       },
     }));
+    const earlier = (this.#earlier ??= new outcome.EarlierCalls(this, {
+      api: () => this.loadApi(),
+      kept: this.#kept,
+      reportError: (error) => this.reportError(error),
+      focus: (selector) => (this.#focusAfterUpdate = selector),
+    }));
     // Loaded with the checks, which passed before the request that has this result was sent (or,
     // for a kept booking, with the booking's store: see `KeptBooking#restore`).
     return outcome.outcomeView({
@@ -626,8 +638,15 @@ export class CcaiScheduleCall extends CcaiElement {
         statusChange: this.#onStatusChange,
         change: this.#changeTime,
       },
-      calendar: { baseUrl: this.apiBaseUrl, minutes: this.slotMinutes, now: this.#form.now() },
+      calendar: {
+        baseUrl: this.apiBaseUrl,
+        minutes: this.slotMinutes,
+        now: this.#form.now(),
+        chain: this.#kept.booking?.chain,
+      },
       change: { time, replaces: this.#kept.booking?.replaces },
+      earlier: { list: this.#kept.others, calls: earlier },
+      interrupted: restored && this.#kept.interrupted,
     });
   }
 }

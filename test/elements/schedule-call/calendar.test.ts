@@ -9,7 +9,23 @@ import { en } from '../../../src/i18n/en.js';
 import { ja } from '../../../src/i18n/ja.js';
 import { escapeText, foldLine } from '../../../src/internal/ics.js';
 import { textOf } from '../../helpers/dom.js';
-import { button, collect, fillValid, root, scheduleCall, sent, submit, until, useMockApi } from './helpers.js';
+import {
+  booked,
+  button,
+  buttons,
+  collect,
+  fillValid,
+  message,
+  pick,
+  reload,
+  root,
+  scheduleCall,
+  sent,
+  submit,
+  until,
+  useMockApi,
+  whenText,
+} from './helpers.js';
 import { fillIn } from '../shared/a11y.helpers.js';
 
 Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
@@ -84,6 +100,7 @@ describe('<ccai-schedule-call> add to calendar', () => {
     expect(valueOf(properties, 'PRODID')).to.have.length(1);
     const { id } = scheduled[0]!.detail.call;
     expect(valueOf(properties, 'UID')).to.deep.equal([`ccai-call-${id}@${location.host}`]);
+    expect(valueOf(properties, 'SEQUENCE'), 'the event as first made').to.deep.equal(['0']);
     expect(valueOf(properties, 'DTSTAMP')[0]).to.match(/^\d{8}T\d{6}Z$/);
     expect(valueOf(properties, 'DTSTART')).to.deep.equal(['20310303T141500Z']);
     // The slot's length: 15 minutes.
@@ -162,5 +179,41 @@ describe('<ccai-schedule-call> add to calendar', () => {
     button(el, en.cancelCall).click();
     await until(() => textOf(root(el).querySelector('.message')) === en.cancelled, 'not cancelled');
     expect(root(el).querySelector('a[part=calendar]')).to.equal(null);
+  });
+
+  it('follows Change time: the same UID with SEQUENCE one higher per move and the new time, over a reload too', async () => {
+    const scheduled = collect('ccai-call-scheduled');
+    const el = await booked();
+    const first = parseCalendar((await calendarOf(el)).text).properties;
+    const uid = valueOf(first, 'UID');
+    expect(uid).to.deep.equal([`ccai-call-${scheduled[0]!.detail.call.id}@${location.host}`]);
+    expect(valueOf(first, 'SEQUENCE')).to.deep.equal(['0']);
+
+    const moves = [
+      { slot: '2031-03-03T14:30:00.000Z', start: '20310303T143000Z', end: '20310303T144500Z' },
+      { slot: '2031-03-03T15:00:00.000Z', start: '20310303T150000Z', end: '20310303T151500Z' },
+    ];
+    for (const [index, { slot, start, end }] of moves.entries()) {
+      const link = root(el).querySelector('a[part=calendar]');
+      button(el, en.changeTime).click();
+      await until(() => buttons(el).includes(en.changeSubmit), 'no form to change the time');
+      pick(el, slot, en.timeLabel);
+      await el.updateComplete;
+      await submit(el, en.changeSubmit);
+      await until(() => message(el) === en.changedTo(whenText(slot)), 'not moved');
+      await until(() => root(el).querySelector('a[part=calendar]') !== link, 'the old link is still offered');
+      const moved = parseCalendar((await calendarOf(el)).text).properties;
+      expect(valueOf(moved, 'UID'), 'the event of the first call').to.deep.equal(uid);
+      expect(valueOf(moved, 'SEQUENCE')).to.deep.equal([String(index + 1)]);
+      expect(valueOf(moved, 'DTSTART')).to.deep.equal([start]);
+      expect(valueOf(moved, 'DTEND')).to.deep.equal([end]);
+    }
+    expect(scheduled).to.have.length(3);
+
+    const after = await reload(el);
+    const kept = parseCalendar((await calendarOf(after)).text).properties;
+    expect(valueOf(kept, 'UID'), 'kept over a reload').to.deep.equal(uid);
+    expect(valueOf(kept, 'SEQUENCE')).to.deep.equal(['2']);
+    expect(valueOf(kept, 'DTSTART')).to.deep.equal([moves[1]!.start]);
   });
 });

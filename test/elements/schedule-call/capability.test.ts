@@ -44,7 +44,8 @@ const shownStatus = (el: CcaiScheduleCall) =>
   statusOf(el)?.shadowRoot?.querySelector('[part~=name]')?.textContent?.trim() ?? '';
 const showsForm = (el: CcaiScheduleCall) =>
   buttons(el).includes(en.submit) && !root(el).querySelector('[part=confirmation]');
-const kept = () => JSON.parse(sessionStorage.getItem(KEY) ?? 'null') as unknown;
+/** The newest booking kept for the form (the list is newest first). */
+const kept = () => (JSON.parse(sessionStorage.getItem(KEY) ?? '[null]') as unknown[])[0] ?? null;
 
 describe('<ccai-schedule-call> with a capability, and after a reload', () => {
   const { mock, worker } = useMockApi();

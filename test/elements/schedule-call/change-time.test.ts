@@ -44,7 +44,9 @@ const SECOND_SLOT = '2031-03-03T14:30:00.000Z';
 const CANCEL = '*/apps/api/v1/calls/scheduled/:id/cancel';
 /** The alert's sentence, without its button. */
 const alertSentence = (el: CcaiScheduleCall) => textOf(root(el).querySelector('[role=alert] p'));
-const kept = () => JSON.parse(sessionStorage.getItem(KEY) ?? 'null') as Record<string, unknown> | null;
+/** The newest booking kept for the form (the list is newest first). */
+const kept = () =>
+  (JSON.parse(sessionStorage.getItem(KEY) ?? '[null]') as (Record<string, unknown> | null)[])[0] ?? null;
 const apiRequests = () =>
   sent
     .filter((request) => request.url.includes('/apps/api/v1/') && ['POST', 'PATCH'].includes(request.method))
@@ -103,7 +105,11 @@ describe('<ccai-schedule-call> change time, and the booking kept over a reload',
     expect(textOf(announced), 'the move is announced').to.equal(en.changedTo(whenText(SECOND_SLOT)));
     const saying = [...root(el).querySelectorAll('p')].filter((p) => textOf(p) === en.changedTo(whenText(SECOND_SLOT)));
     expect(saying, 'said once: the message, a live region during the change').to.deep.equal([announced]);
-    expect(kept()).to.deep.equal({ call: fresh, request: { end_user_number: '+12015550123', lang: 'en' } });
+    expect(kept()).to.deep.equal({
+      call: fresh,
+      request: { end_user_number: '+12015550123', lang: 'en' },
+      chain: { id: old.id, sequence: 1 },
+    });
     expect(buttons(el)).to.deep.equal([en.changeTime, en.cancelCall, en.scheduleAnother]);
     await expect(el).to.be.accessible();
   });

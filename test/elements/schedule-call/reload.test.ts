@@ -31,6 +31,8 @@ import {
   useMockApi,
   booked,
   reload,
+  whenText,
+  FIRST_SLOT,
 } from './helpers.js';
 
 // The call status reads only while the page is visible; the runner may open this page in a background tab.
@@ -107,6 +109,42 @@ describe('<ccai-schedule-call> after a reload that went astray', function () {
       await until(() => alertSentence(first) === en.createLost, 'the lost answer is not said');
       const el = await reload(first);
       await until(() => alertSentence(el) === en.createInterrupted, 'not said after the reload');
+    });
+  });
+
+  describe('while Change time’s new call is being sent', () => {
+    it('shows the kept call and says that a call at the new time may exist beside it', async () => {
+      const first = await booked();
+      const answer = gate();
+      // The tenant books the new time; its answer reaches no page (the reload came first).
+      worker.use(
+        http.post(CALLS, () => answer.wait().then(() => HttpResponse.json({ message: 'Gone' }, { status: 503 })), {
+          once: true,
+        }),
+      );
+      button(first, en.changeTime).click();
+      await until(() => buttons(first).includes(en.changeSubmit), 'no form for the new time');
+      pick(first, SECOND_SLOT, en.timeLabel);
+      await first.updateComplete;
+      await submit(first, en.changeSubmit);
+      await until(() => creates().length === 2, 'not sent');
+
+      const el = await reload(first);
+      await until(() => alertSentence(el) !== '', 'nothing said after the reload');
+      expect(alertSentence(el)).to.equal(en.createInterrupted);
+      expect(message(el), 'the old call, still booked').to.equal(en.confirmation(whenText(FIRST_SLOT)));
+      expect(buttons(el)).to.include.members([en.changeTime, en.cancelCall, en.scheduleAnother]);
+      await aTimeout(50);
+      expect(creates(), 'nothing sent by the reload').to.have.length(2);
+      expect(
+        apiRequests().filter((request) => request.method === 'PATCH'),
+        'the old call is not cancelled',
+      ).to.deep.equal([]);
+      // Said again on the next reload, until the visitor books.
+      const again = await reload(el);
+      await until(() => alertSentence(again) === en.createInterrupted, 'not said on a second reload');
+      await expect(again).to.be.accessible();
+      answer.release();
     });
   });
 
