@@ -21,7 +21,7 @@
  *    - `import 'ccai-widgets'` before the phone field is used ≤ 24 KB (issue 10 allows 27; see
  *      the constant);
  *    - each lazy language catalogue ≤ 3 KB (they load only where shown; see the constant);
- *    - the standalone file ≤ 108 KB: it must inline every catalogue (it makes no further
+ *    - the standalone file ≤ 109 KB: it must inline every catalogue (it makes no further
  *      request; see the constant);
  *    - libphonenumber-js in none of the chunks the ESM entry or the script tag load at once.
  *    1 KB = 1000 bytes (the stricter reading, and Vite's).
@@ -62,7 +62,10 @@ const CATALOGUE_BUDGET = 3_000;
 // every lazy module, pays ≈ 0.5 KB for the script tag's split (each module reached by `import()`
 // becomes a namespace object there): 103.2 KB measured, 104 KB allowed. Then the fixes of the
 // visitor scenarios (their code and 7 sentences in 13 languages): 106.4 KB measured, 108 KB allowed.
-const STANDALONE_BUDGET = 108_000;
+// Then every booking of the tab kept and listed (the list's code and styles, one sentence in 13
+// languages), the call status's live module and the English copy tried again after a failed load:
+// 108.3 KB measured, 109 KB allowed.
+const STANDALONE_BUDGET = 109_000;
 
 /** Public ES entries a page can import (package.json `exports`, without the test-only mock). */
 const ENTRIES = [
@@ -138,7 +141,7 @@ async function pageLoad(entry) {
  */
 function scriptTagLoad() {
   const loader = readFileSync(join(dist, 'ccai-widgets.js'), 'utf8');
-  const [, entry] = loader.match(/new URL\("([^"]+)", script\.src\)/) ?? [];
+  const [, entry] = loader.match(/new URL\("([^"]+)",\s*\w+\.src\)/) ?? [];
   if (!entry) throw new Error('dist/ccai-widgets.js names no module');
   const folder = join(dist, entry, '..');
   const eager = new Set();

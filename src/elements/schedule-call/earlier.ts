@@ -5,13 +5,50 @@
  * its status as last seen, or that its call is gone. Loaded with the confirmation (`outcome.ts`).
  */
 import { Task } from '@lit/task';
-import type { ReactiveControllerHost } from 'lit';
+import { css, type ReactiveControllerHost } from 'lit';
 import { isTerminalStatus } from '../../core/calls.js';
 import type { CallsClient } from '../../core/client.js';
 import type { Call } from '../../core/schemas.js';
 import { CcaiCallCancelledEvent, type CcaiErrorEvent, type CcaiStatusChangeEvent } from '../../internal/events.js';
 import type { Booking } from './booking-store.js';
 import type { KeptBooking } from './kept-booking.js';
+
+/**
+ * The list's styles, added to the element's own when the list is first made: they come with this
+ * module rather than with every page (a constructed style sheet, as Lit's own, so a strict
+ * Content-Security-Policy needs no `'unsafe-inline'` for them).
+ */
+const styles = css`
+  .earlier,
+  .earlier ul,
+  .earlier li,
+  .item {
+    display: grid;
+    gap: calc(var(--_space) / 2);
+  }
+  .earlier {
+    padding-block-start: var(--_space);
+    border-block-start: 1px solid var(--_border);
+  }
+  .earlier ul {
+    gap: var(--_space);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .earlier p {
+    margin: 0;
+  }
+  .earlier-title {
+    font-weight: 600;
+  }
+`;
+
+/** Adds the list's styles to the element's shadow root, once. */
+function adoptStyles(root: ShadowRoot): void {
+  const sheet = styles.styleSheet;
+  if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+}
 
 export interface EarlierContext {
   api: () => Promise<CallsClient>;
@@ -36,9 +73,13 @@ export class EarlierCalls {
   readonly #host: ReactiveControllerHost & EventTarget;
   readonly #context: EarlierContext;
 
-  constructor(host: ReactiveControllerHost & EventTarget, context: EarlierContext) {
+  constructor(
+    host: ReactiveControllerHost & EventTarget & { renderRoot: HTMLElement | DocumentFragment },
+    context: EarlierContext,
+  ) {
     this.#host = host;
     this.#context = context;
+    if (host.renderRoot instanceof ShadowRoot) adoptStyles(host.renderRoot);
   }
 
   /** The item of a call (made on its first render). */

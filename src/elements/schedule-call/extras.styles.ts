@@ -1,9 +1,6 @@
 import { css } from 'lit';
 
-/**
- * "Call me now" or later, the wait, the confirmation's Add to calendar link (a download that looks
- * like a button), and the list of the form's other bookings under the confirmation.
- */
+/** "Call me now" or later, the wait, and the confirmation's Add to calendar link (a download that looks like a button). */
 export const scheduleCallExtrasStyles = css`
   .modes {
     display: flex;
@@ -39,28 +36,5 @@ export const scheduleCallExtrasStyles = css`
     border-radius: var(--_radius);
     color: var(--_accent);
     text-decoration: none;
-  }
-  .earlier,
-  .earlier ul,
-  .earlier li,
-  .item {
-    display: grid;
-    gap: calc(var(--_space) / 2);
-  }
-  .earlier {
-    padding-block-start: var(--_space);
-    border-block-start: 1px solid var(--_border);
-  }
-  .earlier ul {
-    gap: var(--_space);
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
-  .earlier p {
-    margin: 0;
-  }
-  .earlier-title {
-    font-weight: 600;
   }
 `;

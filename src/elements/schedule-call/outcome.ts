@@ -4,11 +4,12 @@
  * and the checks on the form's first use (no request is sent before), not with the page.
  */
 import { TaskStatus, type Task } from '@lit/task';
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { CALL_TYPES, isTerminalStatus } from '../../core/calls.js';
 import type { CallsClient, CreateCallResult } from '../../core/client.js';
+import { CallsApiError, isUnconfirmedWrite } from '../../core/errors.js';
 import type { Call } from '../../core/schemas.js';
 import type { Messages } from '../../i18n/en.js';
 import { isolatedIn, withIsolated } from '../../internal/bidi.js';
@@ -65,6 +66,23 @@ interface Replacing {
   task: Task<[Replaced | null], Call>;
   run: OldCallRun;
   retry: () => void;
+}
+
+/**
+ * What the form says when creating a call failed. A 404 means the site's backend has no such
+ * route: its setup, not "this call", is wrong. A lost or unreadable answer, or a connection cut
+ * while the browser was online, leaves the outcome unknown (the call may exist): said so, with no
+ * Try again. Server text we have no copy for is isolated from the sentence around it (it may run
+ * either way).
+ */
+export function describeCreateError(error: unknown, t: Messages): string | TemplateResult {
+  if (isUnconfirmedWrite(error))
+    return error.kind === 'timeout' ? t.createTimedOut : error.kind === 'network' ? t.createLost : t.createUnreadable;
+  if (error instanceof CallsApiError && error.status === 404) return t.serverConfig;
+  const described = describeError(error, t);
+  return error instanceof CallsApiError && described === `${t.errorUnknown} ${error.message}`
+    ? html`${t.errorUnknown} <bdi>${error.message}</bdi>`
+    : described;
 }
 
 export { ChangeTime } from './change-time.js';

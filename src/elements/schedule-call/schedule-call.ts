@@ -1,11 +1,10 @@
 import { Task, TaskStatus, initialState } from '@lit/task';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { isTerminalStatus } from '../../core/calls.js';
 import type { CreateCallResult } from '../../core/client.js';
 import { CallsApiError, isTransient, isUnconfirmedWrite } from '../../core/errors.js';
 import type { Call } from '../../core/schemas.js';
-import type { Messages } from '../../i18n/en.js';
 import { CcaiElement } from '../../internal/ccai-element.js';
 import { loadedClientModule } from '../../internal/client-module.js';
 import { booleanType, idType, listType, numberType, objectType, stringType } from '../../internal/property-types.js';
@@ -28,26 +27,6 @@ import type { BookingRequest } from './request.js';
 import { scheduleCallExtrasStyles } from './extras.styles.js';
 import { scheduleCallStyles } from './schedule-call.styles.js';
 import { formView } from './views.js';
-
-/**
- * A 404 to creating a call means the site's backend has no such route: its setup, not "this call",
- * is wrong. A lost or unreadable answer, or a connection cut while the browser was online, leaves
- * the outcome unknown (the call may exist): said so, with no Try again.
- * Server text we have no copy for is isolated from the sentence around it (it may run either way).
- */
-function describeCreateError(
-  error: unknown,
-  t: Messages,
-  describeError: (error: unknown, t: Messages) => string,
-): string | TemplateResult {
-  if (isUnconfirmedWrite(error))
-    return error.kind === 'timeout' ? t.createTimedOut : error.kind === 'network' ? t.createLost : t.createUnreadable;
-  if (error instanceof CallsApiError && error.status === 404) return t.serverConfig;
-  const described = describeError(error, t);
-  return error instanceof CallsApiError && described === `${t.errorUnknown} ${error.message}`
-    ? html`${t.errorUnknown} <bdi>${error.message}</bdi>`
-    : described;
-}
 
 /** Settings read (and checked) again when they change; `clock` only moves the slots. */
 const SETTINGS = [
@@ -539,7 +518,8 @@ export class CcaiScheduleCall extends CcaiElement {
         (form.notSetUp
           ? t.serverConfig
           : requestError !== undefined
-            ? describeCreateError(requestError, t, (error, t) => this.describeError(error, t))
+            ? // Its module came with the form's first use; without it, loading it was what failed.
+              (loadedModule('outcome')?.describeCreateError(requestError, t) ?? t.errorNetwork)
             : this.#keptGone
               ? t.keptNotFound
               : this.#kept.interrupted
