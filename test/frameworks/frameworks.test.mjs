@@ -19,6 +19,7 @@ import { execFile } from 'node:child_process';
 import { cp, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join } from 'node:path';
+import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { getResponse } from 'msw';
 import { chromium } from 'playwright-core';
@@ -26,6 +27,7 @@ import { createCallsApiMock } from 'ccai-widgets/mock';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 import { installInto, pack, root } from '../../scripts/pack.mjs';
 import { ngcErrors, unknownBindings } from './angular-checks.mjs';
+import { startChain } from '../node/gateway-harness.mjs';
 
 const run = promisify(execFile);
 const bin = (name) => join(root, 'node_modules', '.bin', name);
@@ -125,7 +127,7 @@ test('Angular: the names the templates bind on <ccai-…> tags are the attribute
  * mock's (HEAD, which the form sends to learn the server's time, answers 204). Booking requests'
  * bodies are kept in `bookings`.
  */
-async function serve(mock, files) {
+async function serve(mock, files, { gateway } = {}) {
   const bookings = [];
   let origin;
   const server = createServer(async (req, res) => {
@@ -137,12 +139,19 @@ async function serve(mock, files) {
       const body = req.method === 'GET' ? undefined : Buffer.concat(chunks);
       if (req.method === 'POST' && path === '/apps/api/v1/calls') bookings.push(JSON.parse(body.toString()));
       const request = new Request(`${origin}${req.url}`, { method: req.method, headers: req.headers, body });
-      const response =
-        (await getResponse(mock.handlers, request)) ??
-        Response.json({ message: 'Resource not found' }, { status: 404 });
-      return res
-        .writeHead(response.status, Object.fromEntries(response.headers))
-        .end(Buffer.from(await response.arrayBuffer()));
+      // Through `ccai-gateway` (the site forwards its API path to it, as a reverse proxy would), else the mock.
+      const cut = new AbortController();
+      res.on('close', () => cut.abort());
+      const response = gateway
+        ? await fetch(new Request(`${gateway()}${req.url}`, request), { signal: cut.signal })
+        : ((await getResponse(mock.handlers, request)) ??
+          Response.json({ message: 'Resource not found' }, { status: 404 }));
+      res.writeHead(response.status, Object.fromEntries(response.headers));
+      // Streamed as it comes: the gateway's live status is an open event stream.
+      if (!response.body) return res.end();
+      return Readable.fromWeb(response.body)
+        .on('error', () => res.destroy())
+        .pipe(res);
     }
     const file = await files(path);
     if (!file) return res.writeHead(404).end();
@@ -150,7 +159,15 @@ async function serve(mock, files) {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${server.address().port}`;
-  return { origin, bookings, close: () => new Promise((resolve) => server.close(resolve)) };
+  return {
+    origin,
+    bookings,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(resolve);
+        server.closeAllConnections();
+      }),
+  };
 }
 
 /** A tab on `url`, with every console error, uncaught exception and failed response collected. */
@@ -282,27 +299,35 @@ test('the README’s React, Vue and Svelte snippets are what the tested apps con
   }
 });
 
-test('the README’s plain HTML snippet, with the built script tag, shows the booked call’s status', async (t) => {
+test('the README’s plain HTML snippet, with the built script tag behind ccai-gateway, shows the booked call’s status', async (t) => {
   const [{ code }] = (await readmeSnippets()).filter(({ app }) => app === 'html');
   // The snippet as written, its script served from here instead of unpkg; slots at any hour for the test.
   const html = code
     .replace('https://unpkg.com/ccai-widgets/dist/', '/')
     .replace('<ccai-schedule-call ', '<ccai-schedule-call days="mon-sun" hours="00:00-23:45" default-country="US" ');
-  const mock = createCallsApiMock();
-  const site = await serve(mock, async (path) => {
-    if (path === '/')
-      return { type: 'text/html', body: `<!doctype html><html lang="en"><title>Support</title>${html}` };
-    if (/^\/ccai-widgets(\.chunks\/[\w-]+)?\.js$/.test(path))
-      return { type: 'text/javascript', body: await readFile(join(root, 'dist', path.slice(1))) };
-  });
+  // The site's API path goes to a real gateway in front of the mock tenant: the call's read needs
+  // the capability that the snippet hands the status element (without it: "We could not find this call").
+  let chain;
+  const site = await serve(
+    null,
+    async (path) => {
+      if (path === '/')
+        return { type: 'text/html', body: `<!doctype html><html lang="en"><title>Support</title>${html}` };
+      if (/^\/ccai-widgets(\.chunks\/[\w-]+)?\.js$/.test(path))
+        return { type: 'text/javascript', body: await readFile(join(root, 'dist', path.slice(1))) };
+    },
+    { gateway: () => chain.url },
+  );
+  chain = await startChain({ origins: [site.origin] });
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   t.after(async () => {
     await browser.close();
     await site.close();
+    await chain.close();
   });
   const { tab, problems } = await open(browser, site.origin);
   await book(tab);
-  const booked = Object.values(mock.world.calls).find((call) => call.status === 'scheduled');
+  const booked = Object.values(chain.tenant.mock.world.calls).find((call) => call.status === 'scheduled');
   await tab.locator('body > ccai-call-status').getByText('Scheduled', { exact: true }).waitFor();
   assert.equal(await tab.evaluate(() => document.querySelector('body > ccai-call-status').callId), booked.id);
   assert.deepEqual(problems, []);

@@ -1,5 +1,6 @@
 import { Component, CUSTOM_ELEMENTS_SCHEMA } from '@angular/core';
 import 'ccai-widgets'; // registers the elements
+import type { CcaiCallScheduledEvent } from 'ccai-widgets';
 
 @Component({
   selector: 'app-support',
@@ -8,13 +9,16 @@ import 'ccai-widgets'; // registers the elements
     <ccai-schedule-call
       menu-id="9"
       [languages]="['en', 'ja']"
-      (ccai-call-scheduled)="callId = $event.detail.call.id"
+      (ccai-call-scheduled)="booked = $event.detail"
     ></ccai-schedule-call>
-    @if (callId !== undefined) {
-      <ccai-call-status [callId]="callId"></ccai-call-status>
+    @if (booked) {
+      <ccai-call-status
+        [callId]="booked.call.id"
+        [capability]="booked.capability"
+      ></ccai-call-status>
     }
   `,
 })
 export class SupportComponent {
-  callId?: number;
+  booked?: CcaiCallScheduledEvent['detail'];
 }

@@ -2,9 +2,10 @@
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import 'ccai-widgets/react';
+import type { CcaiCallScheduledEvent } from 'ccai-widgets/react';
 
 function App() {
-  const [callId, setCallId] = useState<number>();
+  const [booked, setBooked] = useState<CcaiCallScheduledEvent['detail']>();
   return (
     <main>
       <ccai-schedule-call
@@ -14,16 +15,21 @@ function App() {
         hours="00:00-23:45"
         default-country="US"
         recording-consent
-        onccai-call-scheduled={(event) => setCallId(event.detail.call.id)}
+        onccai-call-scheduled={(event) => setBooked(event.detail)}
       />
-      {callId !== undefined && <ccai-call-status call-id={callId} />}
-      {callId !== undefined && (
+      {booked && (
+        <ccai-call-status
+          call-id={booked.call.id}
+          capability={booked.capability}
+        />
+      )}
+      {booked && (
         <ccai-customer-flags
-          call-id={callId}
+          call-id={booked.call.id}
           readonly
         />
       )}
-      <p id="booked">{callId ?? ''}</p>
+      <p id="booked">{booked?.call.id ?? ''}</p>
     </main>
   );
 }
