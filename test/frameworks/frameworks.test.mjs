@@ -12,7 +12,9 @@
 // registry round trips, nothing that a flaky network or a new release can break, and the versions
 // tested are the lockfile's. ccai-widgets itself is unpacked from the tarball into each app's own
 // `node_modules`, as `npm install ./ccai-widgets-x.tgz` lays it out, so nothing resolves to the
-// project's sources. Run after `npm run build`.
+// project's sources. Each app has a package.json of its own: without it, the apps (laid out inside
+// this package) resolve `ccai-widgets/…` to this package's `dist/` by its own name, not to the
+// tarball. Run after `npm run build`.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
