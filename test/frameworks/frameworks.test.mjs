@@ -12,7 +12,9 @@
 // registry round trips, nothing that a flaky network or a new release can break, and the versions
 // tested are the lockfile's. ccai-widgets itself is unpacked from the tarball into each app's own
 // `node_modules`, as `npm install ./ccai-widgets-x.tgz` lays it out, so nothing resolves to the
-// project's sources. Run after `npm run build`.
+// project's sources. Each app has a package.json of its own: without it, the apps (laid out inside
+// this package) resolve `ccai-widgets/…` to this package's `dist/` by its own name, not to the
+// tarball. Run after `npm run build`.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -62,16 +64,20 @@ test('Vue 3: vue-tsc refuses an unknown prop and types event payloads, and the a
   await inApp('vue', 'vite', ['build']);
 });
 
-test('Svelte 5: svelte-check passes the app, refuses a wrong type and an unknown payload field, and the app builds', async () => {
-  // The two mistakes of checks/Checks.svelte, and nothing else, are reported (markup has no expect-error).
+test('Svelte 5: svelte-check passes the app, refuses a wrong type, an unknown payload field and made-up names, and the app builds', async () => {
+  // The five mistakes of src/Checks.svelte, and nothing else, are reported (markup has no expect-error):
+  // the standard attributes, events and property names on its other tags are taken.
   const { stdout } = await run(bin('svelte-check'), ['--output', 'machine', '--tsconfig', './tsconfig.json'], {
     cwd: join(apps, 'svelte'),
   }).catch((error) => error);
   const errors = stdout.split('\n').filter((line) => / ERROR /.test(line));
   assert.equal(errors.filter((line) => !line.includes('src/Checks.svelte')).length, 0, errors.join('\n'));
-  assert.equal(errors.length, 2, errors.join('\n'));
-  assert.match(errors[0], /"src\/Checks.svelte" 6:\d+ "Type 'number' is not assignable to type 'string \| string\[\]/);
-  assert.match(errors[1], /"src\/Checks.svelte" 7:\d+ "Property 'nope' does not exist/);
+  assert.equal(errors.length, 5, errors.join('\n'));
+  assert.match(errors[0], /"src\/Checks.svelte" 7:\d+ "Type 'number' is not assignable to type 'string \| string\[\]/);
+  assert.match(errors[1], /"src\/Checks.svelte" 8:\d+ "Property 'nope' does not exist/);
+  assert.match(errors[2], /"src\/Checks.svelte" 9:\d+ .*'\\"calId\\"' does not exist/);
+  assert.match(errors[3], /"src\/Checks.svelte" 10:\d+ .*'\\"menu-idd\\"' does not exist/);
+  assert.match(errors[4], /"src\/Checks.svelte" 11:\d+ .*'\\"onccai-call-schedule\\"' does not exist/);
   await inApp('svelte', 'vite', ['build']);
 });
 
