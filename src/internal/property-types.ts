@@ -31,25 +31,24 @@ const isDigits = (text: string) => /^\d{1,15}$/.test(text);
 /**
  * An id such as `menu-id` or `call-id`: a number, or decimal digits (Lit's `Number` would read
  * `0x10` as 16, `1e3` as 1000 and `''` as 0). Text that is not digits is the page's mistake, not a
- * wrong type: `invalid: 'NaN'` makes it `NaN`, for an element that names it among its settings
- * (`<ccai-schedule-call>`); `invalid: 'text'` keeps the text, for an element whose request check
- * shows the visitor that it is no call id and names it in `ccai-error` (`<ccai-call-status>`,
- * `<ccai-customer-flags>`), instead of showing nothing.
+ * wrong type: it is kept as written, so that each element names it as it was given (the booking
+ * form among its settings, in the console; the status and the flags in their request check, shown
+ * to the visitor and named in `ccai-error`), instead of showing nothing.
  */
-export function idType({ invalid }: { invalid: 'NaN' | 'text' }): PropertyType<number | undefined> {
-  const read = (text: string) => (isDigits(text) ? Number(text) : invalid === 'NaN' ? NaN : (text as never));
-  return {
-    expected: 'a number, or a string of decimal digits',
-    fromAttribute: (text) => (text === null ? undefined : read(text)),
-    toAttribute: (value) => (value === undefined || value === null ? null : String(value)),
-    fromProperty(value) {
-      if (value === undefined || value === null || value === '') return undefined;
-      if (typeof value === 'number') return value;
-      if (typeof value === 'string') return read(value);
-      return refuse();
-    },
-  };
-}
+export const idType: PropertyType<number | undefined> = {
+  expected: 'a number, or a string of decimal digits',
+  fromAttribute: (text) => (text === null ? undefined : readId(text)),
+  toAttribute: (value) => (value === undefined || value === null ? null : String(value)),
+  fromProperty(value) {
+    if (value === undefined || value === null || value === '') return undefined;
+    if (typeof value === 'number') return value;
+    if (typeof value === 'string') return readId(value);
+    return refuse();
+  },
+};
+
+/** Digits as their number; other text kept as written (see `idType`). */
+const readId = (text: string) => (isDigits(text) ? Number(text) : (text as never));
 
 /** A number as Lit's `Number` reads an attribute (`Number(text)`); a number passes as it is. */
 export const numberType: PropertyType<number | undefined> = {

@@ -89,7 +89,7 @@ export class CcaiCallStatus extends CcaiElement {
   static override styles = [themeStyles, callStatusStyles];
 
   /** The id of the call to read and poll. Changing it starts over with the new call. */
-  @property({ attribute: 'call-id', reflect: true, type: Number, converter: idType({ invalid: 'text' }) })
+  @property({ attribute: 'call-id', reflect: true, type: Number, converter: idType })
   callId?: number;
 
   /**

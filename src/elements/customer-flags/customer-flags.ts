@@ -94,7 +94,7 @@ export class CcaiCustomerFlags extends CcaiElement {
   static override styles = [themeStyles, checkboxStyles, customerFlagsStyles];
 
   /** The call whose flags are shown (the `id` of a call object). Changing it reloads. */
-  @property({ attribute: 'call-id', type: Number, converter: idType({ invalid: 'text' }) }) callId?: number;
+  @property({ attribute: 'call-id', type: Number, converter: idType }) callId?: number;
 
   /** Show the flags without letting them be changed; no `PATCH` is ever sent. */
   @property({ reflect: true, converter: booleanType }) readonly = false;

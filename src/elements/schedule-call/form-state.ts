@@ -14,7 +14,6 @@ import type { BookingRequest } from './request.js';
 import { SettingWarnings, readSettings, type SettingDefaults, type SlotSettings } from './settings.js';
 
 /** How `menu-id` and `call-id` are read: the element's own converter (decimal digits, else `NaN`). */
-const readId = idType({ invalid: 'NaN' });
 
 /** The element's settings the form reads. */
 export interface ScheduleFormSettings {
@@ -188,7 +187,7 @@ export class ScheduleForm implements ReactiveController {
     const written = (attribute: string, value: unknown) => {
       const text = host.getAttribute(attribute);
       const read = attribute.endsWith('-id')
-        ? readId.fromAttribute!(text)
+        ? idType.fromAttribute!(text)
         : attribute.includes('-')
           ? Number(text)
           : text;

@@ -126,10 +126,10 @@ export class CcaiScheduleCall extends CcaiElement {
   static override styles = [themeStyles, scheduleCallStyles, checkboxStyles, scheduleCallExtrasStyles];
 
   /** The mobile or web menu the call is queued on (required unless `call-id`); decimal digits only. */
-  @property({ attribute: 'menu-id', type: Number, converter: idType({ invalid: 'NaN' }) }) menuId?: number;
+  @property({ attribute: 'menu-id', type: Number, converter: idType }) menuId?: number;
 
   /** An earlier call: the new one becomes its child (and takes its menu when there is no `menu-id`); decimal digits only. */
-  @property({ attribute: 'call-id', type: Number, converter: idType({ invalid: 'NaN' }) }) callId?: number;
+  @property({ attribute: 'call-id', type: Number, converter: idType }) callId?: number;
 
   /**
    * Behind `ccai-gateway`: the capability of the `call-id` call (its `Ccai-Capability`), sent with

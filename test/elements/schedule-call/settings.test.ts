@@ -93,10 +93,13 @@ describe('<ccai-schedule-call> with careless settings', () => {
     const el = await scheduleCall();
     el.daysAhead = -1;
     el.menuId = 1.5;
+    // As React and Vue pass text: named as given (it was "NaN"), like the other elements keep it.
+    (el as unknown as { callId: string }).callId = 'abc';
     await el.updateComplete;
     expect(warnings).to.deep.equal([
       '<ccai-schedule-call>: days-ahead "-1" is not a whole number of days from 1 to 366',
       '<ccai-schedule-call>: menu-id "1.5" is not an id (decimal digits)',
+      '<ccai-schedule-call>: call-id "abc" is not an id (decimal digits)',
     ]);
   });
 
