@@ -1,5 +1,5 @@
 /** Helpers for the `<ccai-schedule-call>` suite: requests seen, events seen, gated answers, the form by its labels. */
-import { fixture } from '@open-wc/testing';
+import { fixture, html } from '@open-wc/testing';
 import type { CcaiScheduleCall } from '../../../src/elements/schedule-call/schedule-call.js';
 import '../../../src/elements/schedule-call/define.js';
 import { control, root, until, textOf } from '../../helpers/dom.js';
@@ -127,13 +127,18 @@ export async function phoneReady(el: CcaiScheduleCall, countryLabel = 'Country')
 
 /** The element on the suite's clock, with opening hours 09:00–17:00 New York time every day; `lang` wraps it in `<div lang>`. */
 export async function scheduleCall(attributes = 'menu-id="9"', lang?: string): Promise<CcaiScheduleCall> {
-  const element = `<ccai-schedule-call ${attributes} timezone="America/New_York" days="mon-sun" default-country="US"></ccai-schedule-call>`;
+  // Made and put on the suite's clock before it is connected, so that its first render already sees
+  // the suite's "now": on the real clock, a form with opening hours could find itself open and read
+  // the menu's wait (a test of a closed form failed so, run at 10:10 in New York).
+  const maker = document.createElement('div');
+  maker.innerHTML = `<ccai-schedule-call ${attributes} timezone="America/New_York" days="mon-sun" default-country="US"></ccai-schedule-call>`;
+  const made = maker.firstElementChild as CcaiScheduleCall;
+  made.clock = clock;
   // The element itself is the fixture (with `lang` on its parent), so that `fixture` awaits its
   // update rather than an animation frame, which never comes in a background tab.
   const parentNode = document.createElement('div');
   if (lang) parentNode.lang = lang;
-  const el = await fixture<CcaiScheduleCall>(element, { parentNode });
-  el.clock = clock;
+  const el = await fixture<CcaiScheduleCall>(html`${made}`, { parentNode });
   await el.updateComplete;
   return el;
 }
