@@ -98,9 +98,12 @@ export async function main(argv: string[], env: Env, io: CliIo = process): Promi
       adminUrl = admin.url;
       warn(`admin (/metrics, /healthz) on ${admin.url}`);
     }
-    io.stdout.write(`ccai-gateway listening on ${visitor.url}\n`);
     const drain = () => ((stopping = true), gateway.drain());
-    return handleFor({ visitor, adminUrl, drain, others, io, warn });
+    // The signals are heard before the line says it listens: whoever waits for that line may stop
+    // it at once (a supervisor, a test), and a SIGTERM before the handler would kill it unclean.
+    const handle = handleFor({ visitor, adminUrl, drain, others, io, warn });
+    io.stdout.write(`ccai-gateway listening on ${visitor.url}\n`);
+    return handle;
   } catch (error) {
     await Promise.allSettled([visitor?.close(), ...others.map((close) => close())]);
     if (error instanceof UsageError) {

@@ -160,7 +160,8 @@ test('the script tag is one classic script that imports the module beside it; th
   assert.equal(pkg.jsdelivr, pkg.unpkg);
   assert.doesNotMatch(source, /^\s*(import|export)\s[\w{*]/m, 'no static import/export');
   assert.doesNotThrow(() => new Function(source), 'parses as a classic script');
-  const [, entry] = source.match(/new URL\("([^"]+)", script\.src\)/) ?? [];
+  // Minified: `new URL("…", t.src)`, the script element's name shortened.
+  const [, entry] = source.match(/new URL\("([^"]+)",\s*\w+\.src\)/) ?? [];
   assert.ok(entry, 'resolves its module from its own URL');
   assert.ok(packed.files.includes(`dist/${entry}`), `dist/${entry} is shipped`);
 });
