@@ -8,6 +8,7 @@ import { aTimeout, expect } from '@open-wc/testing';
 import type { CcaiCallStatus } from '../../../src/elements/call-status/call-status.js';
 import type { CcaiScheduleCall } from '../../../src/elements/schedule-call/schedule-call.js';
 import { en } from '../../../src/i18n/en.js';
+import { setVisibility } from '../call-status/helpers.js';
 import { textOf } from '../../helpers/dom.js';
 import {
   FIRST_SLOT,
@@ -167,32 +168,50 @@ describe('<ccai-schedule-call> keeps every booking of the tab', function () {
   });
 
   it('forgets an earlier call whose call has ended, still showing its status once', async () => {
-    const scheduled = collect('ccai-call-scheduled');
-    const first = await booked();
-    await another(first, SECOND_SLOT);
-    const [one, two] = scheduled.map((event) => event.detail.call);
-    mock.world.calls[one!.id]!.status = 'finished'; // it took place meanwhile
-    const el = await reload(first);
-    await until(
-      () => shownStatus(items(el)[0]?.querySelector('ccai-call-status') ?? null) === en.statusNames.finished,
-      'the final status is not shown',
-    );
-    expect(listed(el)[0]!.buttons, 'nothing to change or cancel').to.deep.equal([]);
-    expect(stored()!.map(({ call }) => call.id)).to.deep.equal([two!.id]);
+    // Booked in a hidden tab, so that nothing reads a status before the reload: the statuses on one
+    // page share their reads (a fresh answer is handed to an element that comes back), and a real
+    // reload starts a new page. Read at once when shown.
+    setVisibility('hidden');
+    try {
+      const scheduled = collect('ccai-call-scheduled');
+      const first = await booked();
+      await another(first, SECOND_SLOT);
+      const [one, two] = scheduled.map((event) => event.detail.call);
+      mock.world.calls[one!.id]!.status = 'finished'; // it took place meanwhile
+      const el = await reload(first);
+      await until(() => items(el).length === 1, 'the earlier call is not listed after the reload');
+      setVisibility('visible');
+      await until(
+        () => shownStatus(items(el)[0]?.querySelector('ccai-call-status') ?? null) === en.statusNames.finished,
+        'the final status is not shown',
+      );
+      expect(listed(el)[0]!.buttons, 'nothing to change or cancel').to.deep.equal([]);
+      expect(stored()!.map(({ call }) => call.id)).to.deep.equal([two!.id]);
+    } finally {
+      setVisibility('visible');
+    }
   });
 
   it('forgets an earlier call the backend no longer knows (404), and no longer lists it', async () => {
-    const scheduled = collect('ccai-call-scheduled');
-    const first = await booked();
-    await another(first, SECOND_SLOT);
-    const [one, two] = scheduled.map((event) => event.detail.call);
-    delete mock.world.calls[one!.id]; // the backend's world started afresh for that call
-    const el = await reload(first);
-    await until(() => stored()?.length === 1, 'not forgotten');
-    expect(stored()!.map(({ call }) => call.id)).to.deep.equal([two!.id]);
-    await until(() => list(el) === null, 'still listed');
-    expect(message(el), 'the shown call stays').to.equal(en.confirmation(whenText(SECOND_SLOT)));
-    expect(buttons(el)).to.include(en.cancelCall);
+    // Booked in a hidden tab, as in the test above: the first read of the call is the new page's.
+    setVisibility('hidden');
+    try {
+      const scheduled = collect('ccai-call-scheduled');
+      const first = await booked();
+      await another(first, SECOND_SLOT);
+      const [one, two] = scheduled.map((event) => event.detail.call);
+      delete mock.world.calls[one!.id]; // the backend's world started afresh for that call
+      const el = await reload(first);
+      await until(() => items(el).length === 1, 'the earlier call is not listed after the reload');
+      setVisibility('visible');
+      await until(() => stored()?.length === 1, 'not forgotten');
+      expect(stored()!.map(({ call }) => call.id)).to.deep.equal([two!.id]);
+      await until(() => list(el) === null, 'still listed');
+      expect(message(el), 'the shown call stays').to.equal(en.confirmation(whenText(SECOND_SLOT)));
+      expect(buttons(el)).to.include(en.cancelCall);
+    } finally {
+      setVisibility('visible');
+    }
   });
 
   it('keeps at most five, and reads a booking kept by the previous version (one, not a list)', async () => {
