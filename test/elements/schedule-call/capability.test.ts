@@ -30,13 +30,13 @@ import {
   message,
   booked,
   reload,
+  KEPT_KEY,
+  kept,
 } from './helpers.js';
 
 // The call status reads only while the page is visible; the runner may open this page in a background tab.
 Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
 
-/** Where `<ccai-schedule-call menu-id="9">` on this origin keeps its booking. */
-const KEY = 'ccai-schedule-call:9::';
 const HOUR = 60 * 60 * 1000;
 
 const statusOf = (el: CcaiScheduleCall) => root(el).querySelector<CcaiCallStatus>('ccai-call-status');
@@ -44,8 +44,6 @@ const shownStatus = (el: CcaiScheduleCall) =>
   statusOf(el)?.shadowRoot?.querySelector('[part~=name]')?.textContent?.trim() ?? '';
 const showsForm = (el: CcaiScheduleCall) =>
   buttons(el).includes(en.submit) && !root(el).querySelector('[part=confirmation]');
-/** The newest booking kept for the form (the list is newest first). */
-const kept = () => (JSON.parse(sessionStorage.getItem(KEY) ?? '[null]') as unknown[])[0] ?? null;
 
 describe('<ccai-schedule-call> with a capability, and after a reload', () => {
   const { mock, worker } = useMockApi();
@@ -147,7 +145,7 @@ describe('<ccai-schedule-call> with a capability, and after a reload', () => {
         path: `/apps/api/v1/calls/scheduled/${call.id}/cancel`,
         capability,
       });
-      expect(sessionStorage.getItem(KEY), 'forgotten after the cancel').to.equal(null);
+      expect(sessionStorage.getItem(KEPT_KEY), 'forgotten after the cancel').to.equal(null);
       await expect(el).to.be.accessible();
 
       button(el, en.scheduleAnother).click();
@@ -175,7 +173,7 @@ describe('<ccai-schedule-call> with a capability, and after a reload', () => {
     );
     expect(api.map((request) => request.method)).to.deep.equal(['POST', 'GET', 'PATCH']);
     expect(api.filter((request) => request.headers.has(CAPABILITY_HEADER))).to.deep.equal([]);
-    expect(sessionStorage.getItem(KEY)).to.equal(null);
+    expect(sessionStorage.getItem(KEPT_KEY)).to.equal(null);
   });
 
   it('forgets the booking once its call reaches a final status', async () => {
@@ -185,7 +183,7 @@ describe('<ccai-schedule-call> with a capability, and after a reload', () => {
     mock.world.calls[id]!.status = 'finished'; // the call took place meanwhile
     const el = await reload(first);
     await until(() => shownStatus(el) === en.statusNames.finished, 'the final status is not shown');
-    expect(sessionStorage.getItem(KEY)).to.equal(null);
+    expect(sessionStorage.getItem(KEPT_KEY)).to.equal(null);
     expect(showsForm(await reload(el))).to.equal(true);
   });
 
@@ -196,15 +194,15 @@ describe('<ccai-schedule-call> with a capability, and after a reload', () => {
       status: 'scheduled',
       scheduled_at: new Date(NOW - 23 * HOUR).toISOString(),
     };
-    sessionStorage.setItem(KEY, JSON.stringify({ call }));
+    sessionStorage.setItem(KEPT_KEY, JSON.stringify({ call }));
     const recent = await reloadAt(NOW);
     await until(() => message(recent) !== '', 'a booking of 23 hours ago is not shown');
-    expect(sessionStorage.getItem(KEY)).not.to.equal(null);
+    expect(sessionStorage.getItem(KEPT_KEY)).not.to.equal(null);
     recent.remove();
 
     const old = await reloadAt(NOW + 2 * HOUR);
     expect(showsForm(old)).to.equal(true);
-    expect(sessionStorage.getItem(KEY)).to.equal(null);
+    expect(sessionStorage.getItem(KEPT_KEY)).to.equal(null);
   });
 
   it('ignores what it cannot believe in storage: the form, no request, no error, and the entry removed', async () => {
@@ -227,11 +225,11 @@ describe('<ccai-schedule-call> with a capability, and after a reload', () => {
       JSON.stringify({ call, capability: 42 }),
     ];
     for (const text of unbelievable) {
-      sessionStorage.setItem(KEY, text);
+      sessionStorage.setItem(KEPT_KEY, text);
       const el = await scheduleCall();
       await el.updateComplete;
       expect(showsForm(el), text).to.equal(true);
-      expect(sessionStorage.getItem(KEY), text).to.equal(null);
+      expect(sessionStorage.getItem(KEPT_KEY), text).to.equal(null);
       el.remove();
     }
     expect(sent.filter((request) => request.url.includes('/apps/api/'))).to.deep.equal([]);
@@ -261,7 +259,7 @@ describe('<ccai-schedule-call> with a capability, and after a reload', () => {
 
   it('keeps one booking per form: another menu or a call-id form shows its own form', async () => {
     await booked();
-    expect(sessionStorage.getItem(KEY)).not.to.equal(null);
+    expect(sessionStorage.getItem(KEPT_KEY)).not.to.equal(null);
     expect(showsForm(await scheduleCall('menu-id="10"'))).to.equal(true);
     expect(showsForm(await scheduleCall('call-id="514"'))).to.equal(true);
     expect(showsForm(await scheduleCall('menu-id="9" base-url="https://elsewhere.example"'))).to.equal(true);

@@ -34,19 +34,16 @@ import {
   whenText,
   message,
   booked,
+  SECOND_SLOT,
+  kept,
 } from './helpers.js';
 
 // The call status reads only while the page is visible; the runner may open this page in a background tab.
 Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
 
-const KEY = 'ccai-schedule-call:9::';
-const SECOND_SLOT = '2031-03-03T14:30:00.000Z';
 const CANCEL = '*/apps/api/v1/calls/scheduled/:id/cancel';
 /** The alert's sentence, without its button. */
 const alertSentence = (el: CcaiScheduleCall) => textOf(root(el).querySelector('[role=alert] p'));
-/** The newest booking kept for the form (the list is newest first). */
-const kept = () =>
-  (JSON.parse(sessionStorage.getItem(KEY) ?? '[null]') as (Record<string, unknown> | null)[])[0] ?? null;
 const apiRequests = () =>
   sent
     .filter((request) => request.url.includes('/apps/api/v1/') && ['POST', 'PATCH'].includes(request.method))

@@ -31,6 +31,17 @@ export const server = { aheadMs: 0 };
 export const NOW = Date.parse('2031-03-03T14:00:00Z');
 /** The first slot offered at `NOW` (09:15 EST: 15 minutes' lead). */
 export const FIRST_SLOT = '2031-03-03T14:15:00.000Z';
+/** The next slot after it. */
+export const SECOND_SLOT = '2031-03-03T14:30:00.000Z';
+
+/** Where `<ccai-schedule-call menu-id="9">` on this origin keeps its bookings. */
+export const KEPT_KEY = 'ccai-schedule-call:9::';
+/** The bookings kept for that form, newest first (`null`: none). */
+export const keptBookings = () =>
+  JSON.parse(sessionStorage.getItem(KEPT_KEY) ?? 'null') as
+    ({ call: { id: number } } & Record<string, unknown>)[] | null;
+/** The newest of them. */
+export const kept = () => keptBookings()?.[0] ?? null;
 
 /** The clock every fixture reads; tests move `clock.time`. */
 export const clock = { time: NOW, now: () => clock.time };

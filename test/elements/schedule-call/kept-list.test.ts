@@ -12,12 +12,15 @@ import { setVisibility } from '../call-status/helpers.js';
 import { textOf } from '../../helpers/dom.js';
 import {
   FIRST_SLOT,
+  KEPT_KEY,
   NOW,
+  SECOND_SLOT,
   booked,
   button,
   buttons,
   collect,
   fillValid,
+  keptBookings,
   focused,
   message,
   pick,
@@ -31,13 +34,9 @@ import {
   whenText,
 } from './helpers.js';
 
-Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
-
-const KEY = 'ccai-schedule-call:9::';
-const SECOND_SLOT = '2031-03-03T14:30:00.000Z';
+// Visible (the call status reads only then), until a test says otherwise with `setVisibility`.
 const THIRD_SLOT = '2031-03-03T15:00:00.000Z';
 
-const stored = () => JSON.parse(sessionStorage.getItem(KEY) ?? 'null') as { call: { id: number } }[] | null;
 const list = (el: CcaiScheduleCall) => root(el).querySelector<HTMLUListElement>('[part=earlier]');
 const items = (el: CcaiScheduleCall) => [...(list(el)?.querySelectorAll(':scope > li') ?? [])];
 /** Each listed call as read: its label (the time) and its buttons. */
@@ -90,7 +89,7 @@ describe('<ccai-schedule-call> keeps every booking of the tab', function () {
     expect(textOf(item.querySelector('a[part=calendar]'))).to.equal(en.addToCalendar);
     await until(() => shownStatus(item.querySelector('ccai-call-status')) === en.statusNames.scheduled, 'no status');
     expect(
-      stored()!.map(({ call }) => call.id),
+      keptBookings()!.map(({ call }) => call.id),
       'newest first',
     ).to.deep.equal([second!.id, first!.id]);
     await expect(el).to.be.accessible();
@@ -131,7 +130,7 @@ describe('<ccai-schedule-call> keeps every booking of the tab', function () {
     expect(mock.world.calls[two!.id]!.status, 'the shown call is untouched').to.equal('scheduled');
     expect(cancelled.map((event) => event.detail.call.id)).to.deep.equal([one!.id]);
     expect(message(el)).to.equal(en.confirmation(whenText(SECOND_SLOT)));
-    expect(stored()!.map(({ call }) => call.id)).to.deep.equal([two!.id]);
+    expect(keptBookings()!.map(({ call }) => call.id)).to.deep.equal([two!.id]);
     await expect(el).to.be.accessible();
 
     const next = await reload(el);
@@ -163,7 +162,7 @@ describe('<ccai-schedule-call> keeps every booking of the tab', function () {
     expect(mock.world.calls[one!.id]!.status).to.equal('cancelled');
     expect(mock.world.calls[two!.id]!.status).to.equal('scheduled');
     expect(listed(el)).to.deep.equal([{ when: whenText(SECOND_SLOT), buttons: [en.changeTime, en.cancelCall] }]);
-    expect(stored()!.map(({ call }) => call.id)).to.deep.equal([three.id, two!.id]);
+    expect(keptBookings()!.map(({ call }) => call.id)).to.deep.equal([three.id, two!.id]);
     await expect(el).to.be.accessible();
   });
 
@@ -186,7 +185,7 @@ describe('<ccai-schedule-call> keeps every booking of the tab', function () {
         'the final status is not shown',
       );
       expect(listed(el)[0]!.buttons, 'nothing to change or cancel').to.deep.equal([]);
-      expect(stored()!.map(({ call }) => call.id)).to.deep.equal([two!.id]);
+      expect(keptBookings()!.map(({ call }) => call.id)).to.deep.equal([two!.id]);
     } finally {
       setVisibility('visible');
     }
@@ -204,8 +203,8 @@ describe('<ccai-schedule-call> keeps every booking of the tab', function () {
       const el = await reload(first);
       await until(() => items(el).length === 1, 'the earlier call is not listed after the reload');
       setVisibility('visible');
-      await until(() => stored()?.length === 1, 'not forgotten');
-      expect(stored()!.map(({ call }) => call.id)).to.deep.equal([two!.id]);
+      await until(() => keptBookings()?.length === 1, 'not forgotten');
+      expect(keptBookings()!.map(({ call }) => call.id)).to.deep.equal([two!.id]);
       await until(() => list(el) === null, 'still listed');
       expect(message(el), 'the shown call stays').to.equal(en.confirmation(whenText(SECOND_SLOT)));
       expect(buttons(el)).to.include(en.cancelCall);
@@ -223,17 +222,17 @@ describe('<ccai-schedule-call> keeps every booking of the tab', function () {
     });
     for (const id of [901, 902, 903, 904, 905, 906]) mock.world.calls[id] = call(id, id - 900);
     // Written by the previous version: a single booking.
-    sessionStorage.setItem(KEY, JSON.stringify({ call: call(901, 1) }));
+    sessionStorage.setItem(KEPT_KEY, JSON.stringify({ call: call(901, 1) }));
     const old = await scheduleCall();
     await until(() => message(old) === en.confirmation(whenText(call(901, 1).scheduled_at)), 'not read');
     expect(
-      stored()!.map(({ call }) => call.id),
+      keptBookings()!.map(({ call }) => call.id),
       'migrated to a list',
     ).to.deep.equal([901]);
     old.remove();
 
     sessionStorage.setItem(
-      KEY,
+      KEPT_KEY,
       JSON.stringify([906, 905, 904, 903, 902, 901].map((id) => ({ call: call(id, id - 900) }))),
     );
     const el = await scheduleCall();
@@ -244,7 +243,7 @@ describe('<ccai-schedule-call> keeps every booking of the tab', function () {
       'newest first',
     ).to.deep.equal([905, 904, 903, 902].map((id) => whenText(call(id, id - 900).scheduled_at)));
     expect(
-      stored()!.map(({ call }) => call.id),
+      keptBookings()!.map(({ call }) => call.id),
       'the oldest is forgotten',
     ).to.deep.equal([906, 905, 904, 903, 902]);
   });
