@@ -207,15 +207,20 @@ function serveBuilt(app, mock) {
   });
 }
 
-test('the React app, built, books a call through the mock in Chromium', async (t) => {
+/** An app's production build served with a fresh mock, open in Chromium; closed after the test `t`. */
+async function openBuilt(t, app) {
   const mock = createCallsApiMock();
-  const site = await serveBuilt('react', mock);
+  const site = await serveBuilt(app, mock);
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   t.after(async () => {
     await browser.close();
     await site.close();
   });
-  const { tab, problems } = await open(browser, site.origin);
+  return { mock, site, ...(await open(browser, site.origin)) };
+}
+
+test('the React app, built, books a call through the mock in Chromium', async (t) => {
+  const { mock, site, tab, problems } = await openBuilt(t, 'react');
 
   // languages="en,ja" reached the element as a string property: the form offers both.
   await tab.getByLabel('Language').waitFor();
@@ -240,14 +245,7 @@ test('the React app, built, books a call through the mock in Chromium', async (t
 });
 
 test('the Angular app, built, books a call through the mock in Chromium', async (t) => {
-  const mock = createCallsApiMock();
-  const site = await serveBuilt('angular', mock);
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-  t.after(async () => {
-    await browser.close();
-    await site.close();
-  });
-  const { tab, problems } = await open(browser, site.origin);
+  const { mock, tab, problems } = await openBuilt(t, 'angular');
 
   // [languages]="['en', 'ja']" set the property: the form offers both.
   await tab.getByLabel('Language').waitFor();
